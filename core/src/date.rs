@@ -1,0 +1,91 @@
+//! Calendar dates (`YYYY-MM-DD`) without a date-time dependency: the map only
+//! needs to check a date and count days between two.
+
+/// A calendar date, validated on construction.
+///
+/// ```
+/// use journeymap::Date;
+/// let a = Date::parse("2026-02-28").unwrap();
+/// let b = Date::parse("2026-03-01").unwrap();
+/// assert_eq!(b.days_since(a), 1);
+/// assert!(Date::parse("2026-02-29").is_none()); // not a leap year
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; `None` when malformed or not a real date.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            part.parse().ok()
+        };
+        let year = num(0..4)? as i32;
+        let month = num(5..7)?;
+        let day = num(8..10)?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days from `earlier` to `self` (negative if `earlier` is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian calendar).
+    pub fn day_number(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn epoch_and_leap_years() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().day_number(), 0);
+        assert_eq!(Date::parse("2000-03-01").unwrap().day_number(), 11_017);
+        assert!(Date::parse("2000-02-29").is_some());
+        assert!(Date::parse("1900-02-29").is_none());
+        assert!(Date::parse("2026-13-01").is_none());
+        assert!(Date::parse("2026-1-01").is_none());
+        assert!(Date::parse("+026-01-01").is_none());
+        assert_eq!(Date::parse("2026-11-23").unwrap().to_string(), "2026-11-23");
+    }
+}

@@ -1,0 +1,419 @@
+//! The one error type of journeymap. Every variant has a stable code
+//! ([`Error::code`]) that the CLI and the Python and JS bindings expose as is.
+
+use std::fmt;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// The kinds of entity a map holds, used to locate errors.
+///
+/// ```
+/// use journeymap::EntityKind;
+/// assert_eq!(EntityKind::PainPoint.to_string(), "pain point");
+/// assert_eq!(EntityKind::PainPoint.as_str(), "pain_point");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// The document itself.
+    Map,
+    /// A [`crate::model::Persona`].
+    Persona,
+    /// A [`crate::model::Stage`].
+    Stage,
+    /// A [`crate::model::Channel`].
+    Channel,
+    /// A [`crate::model::Team`].
+    Team,
+    /// A [`crate::model::Touchpoint`].
+    Touchpoint,
+    /// A [`crate::model::PainPoint`].
+    PainPoint,
+    /// An [`crate::model::Opportunity`].
+    Opportunity,
+    /// A [`crate::model::Transition`].
+    Transition,
+    /// An [`crate::model::Objective`].
+    Objective,
+}
+
+impl EntityKind {
+    /// Stable snake_case name (`pain_point`), as used in serialised output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Map => "map",
+            EntityKind::Persona => "persona",
+            EntityKind::Stage => "stage",
+            EntityKind::Channel => "channel",
+            EntityKind::Team => "team",
+            EntityKind::Touchpoint => "touchpoint",
+            EntityKind::PainPoint => "pain_point",
+            EntityKind::Opportunity => "opportunity",
+            EntityKind::Transition => "transition",
+            EntityKind::Objective => "objective",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.as_str().replace('_', " "))
+    }
+}
+
+impl Serialize for EntityKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Everything that can go wrong in journeymap.
+///
+/// Each variant has a stable [`code`](Error::code), and where it applies a
+/// JSON Pointer [`path`](Error::path) into the document (`/touchpoints/3/stage`)
+/// and the [`id`](Error::id) of the offending entity. Building a map reports
+/// every invariant violation at once as [`Error::Invalid`]; use
+/// [`Error::violations`] to walk them uniformly.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let err = JourneyMap::from_json(r#"{"name": "x", "stages": []}"#).unwrap_err();
+/// assert_eq!(err.code(), "NO_STAGES");
+/// assert_eq!(err.path(), Some("/stages"));
+/// ```
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not well-formed JSON. Code `JSON_SYNTAX`.
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        /// What the parser expected.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A value has the wrong type or an unknown enum value. Code `JSON_TYPE`.
+    #[error("{message} (line {line}, column {column})")]
+    Type {
+        /// JSON Pointer to the value.
+        path: String,
+        /// What was wrong.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A field the format does not know. Code `UNKNOWN_FIELD`.
+    #[error("unknown field `{field}` (line {line}, column {column})")]
+    UnknownField {
+        /// JSON Pointer to the field.
+        path: String,
+        /// The field name.
+        field: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A required field is absent. Code `MISSING_FIELD`.
+    #[error("missing required field `{field}` (line {line}, column {column})")]
+    MissingField {
+        /// JSON Pointer to the missing field.
+        path: String,
+        /// The field name.
+        field: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The document's `format_version` cannot be read. Code `UNSUPPORTED_FORMAT_VERSION`.
+    #[error("format_version {found} is not supported: this journeymap reads versions 1 to {supported}; upgrade journeymap to read newer maps")]
+    UnsupportedVersion {
+        /// The version found in the document.
+        found: String,
+        /// The newest version supported.
+        supported: u32,
+    },
+    /// An id breaks the id pattern. Code `INVALID_ID`.
+    #[error("{kind} id {id:?} is not a valid id (a letter or digit, then letters, digits, '_', '.' or '-')")]
+    InvalidId {
+        /// Kind of entity.
+        kind: EntityKind,
+        /// The id as given.
+        id: String,
+        /// JSON Pointer to the id.
+        path: String,
+    },
+    /// A required name or text is empty. Code `EMPTY_NAME`.
+    #[error("{kind} {id:?}: `{field}` must not be empty")]
+    EmptyName {
+        /// Kind of entity.
+        kind: EntityKind,
+        /// Id of the entity (empty for the map itself).
+        id: String,
+        /// The empty field.
+        field: &'static str,
+        /// JSON Pointer to the field.
+        path: String,
+    },
+    /// Two entities of one kind share an id. Code `DUPLICATE_ID`.
+    #[error("duplicate {kind} id {id:?} (first used at {first})")]
+    DuplicateId {
+        /// Kind of entity.
+        kind: EntityKind,
+        /// The repeated id.
+        id: String,
+        /// JSON Pointer to the repeated id.
+        path: String,
+        /// JSON Pointer to the first use.
+        first: String,
+    },
+    /// A reference names no existing entity. Code `DANGLING_REFERENCE`.
+    #[error("no {kind} with id {id:?}")]
+    DanglingReference {
+        /// Kind of entity referred to.
+        kind: EntityKind,
+        /// The id referred to.
+        id: String,
+        /// JSON Pointer to the reference.
+        path: String,
+    },
+    /// An emotion score outside -2..=2. Code `EMOTION_OUT_OF_RANGE`.
+    #[error("touchpoint {id:?}: emotion score {score} is outside -2..=2")]
+    EmotionOutOfRange {
+        /// Touchpoint id.
+        id: String,
+        /// The score given.
+        score: i64,
+        /// JSON Pointer to the score.
+        path: String,
+    },
+    /// The map has no stage. Code `NO_STAGES`.
+    #[error("a journey map needs at least one stage")]
+    NoStages,
+    /// A transition from a touchpoint to itself. Code `SELF_TRANSITION`.
+    #[error("transition from touchpoint {id:?} to itself")]
+    SelfTransition {
+        /// Touchpoint id.
+        id: String,
+        /// JSON Pointer to the transition.
+        path: String,
+    },
+    /// Two transitions with the same ends. Code `DUPLICATE_TRANSITION`.
+    #[error("duplicate transition {from:?} -> {to:?} (first at {first})")]
+    DuplicateTransition {
+        /// Source touchpoint.
+        from: String,
+        /// Target touchpoint.
+        to: String,
+        /// JSON Pointer to the repeated transition.
+        path: String,
+        /// JSON Pointer to the first one.
+        first: String,
+    },
+    /// A value outside what the format allows (rate, date, empty match rule...).
+    /// Code `INVALID_VALUE`.
+    #[error("{message}")]
+    InvalidValue {
+        /// Id of the entity concerned, if any.
+        id: Option<String>,
+        /// JSON Pointer to the value.
+        path: String,
+        /// What is wrong and what is allowed.
+        message: String,
+    },
+    /// A size limit was exceeded. Code `LIMIT_EXCEEDED`.
+    #[error("{what} exceeds the limit of {limit}")]
+    LimitExceeded {
+        /// JSON Pointer to the offending value (empty for the whole document).
+        path: String,
+        /// What is too large.
+        what: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// A mutation or query names an entity that does not exist. Code `NOT_FOUND`.
+    #[error("no {kind} with id {id:?}")]
+    NotFound {
+        /// Kind of entity.
+        kind: EntityKind,
+        /// The id asked for.
+        id: String,
+    },
+    /// Removing an entity that is still referred to. Code `IN_USE`.
+    #[error("{kind} {id:?} is still used at {used_at}; remove or change that reference first")]
+    InUse {
+        /// Kind of entity.
+        kind: EntityKind,
+        /// Its id.
+        id: String,
+        /// JSON Pointer to the first reference.
+        used_at: String,
+    },
+    /// Removing a stage that still has touchpoints, without cascade. Code `STAGE_NOT_EMPTY`.
+    #[error(
+        "stage {id:?} still has {touchpoints} touchpoint(s); move them or remove with cascade"
+    )]
+    StageNotEmpty {
+        /// Stage id.
+        id: String,
+        /// How many touchpoints it has.
+        touchpoints: usize,
+    },
+    /// Reading or writing a file failed. Code `IO`.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// Several invariant violations, all reported at once. Code `INVALID_MAP`.
+    #[error("{} invariant violation(s); first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
+    Invalid(Vec<Error>),
+}
+
+impl Error {
+    /// The stable code of this error, e.g. `DUPLICATE_ID`.
+    ///
+    /// ```
+    /// use journeymap::Error;
+    /// assert_eq!(Error::NoStages.code(), "NO_STAGES");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Syntax { .. } => "JSON_SYNTAX",
+            Error::Type { .. } => "JSON_TYPE",
+            Error::UnknownField { .. } => "UNKNOWN_FIELD",
+            Error::MissingField { .. } => "MISSING_FIELD",
+            Error::UnsupportedVersion { .. } => "UNSUPPORTED_FORMAT_VERSION",
+            Error::InvalidId { .. } => "INVALID_ID",
+            Error::EmptyName { .. } => "EMPTY_NAME",
+            Error::DuplicateId { .. } => "DUPLICATE_ID",
+            Error::DanglingReference { .. } => "DANGLING_REFERENCE",
+            Error::EmotionOutOfRange { .. } => "EMOTION_OUT_OF_RANGE",
+            Error::NoStages => "NO_STAGES",
+            Error::SelfTransition { .. } => "SELF_TRANSITION",
+            Error::DuplicateTransition { .. } => "DUPLICATE_TRANSITION",
+            Error::InvalidValue { .. } => "INVALID_VALUE",
+            Error::LimitExceeded { .. } => "LIMIT_EXCEEDED",
+            Error::NotFound { .. } => "NOT_FOUND",
+            Error::InUse { .. } => "IN_USE",
+            Error::StageNotEmpty { .. } => "STAGE_NOT_EMPTY",
+            Error::Io { .. } => "IO",
+            Error::Invalid(_) => "INVALID_MAP",
+        }
+    }
+
+    /// JSON Pointer into the document where the problem is, if it has one.
+    /// For [`Error::Invalid`] this is the path of the first violation.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Type { path, .. }
+            | Error::UnknownField { path, .. }
+            | Error::MissingField { path, .. }
+            | Error::InvalidId { path, .. }
+            | Error::EmptyName { path, .. }
+            | Error::DuplicateId { path, .. }
+            | Error::DanglingReference { path, .. }
+            | Error::EmotionOutOfRange { path, .. }
+            | Error::SelfTransition { path, .. }
+            | Error::DuplicateTransition { path, .. }
+            | Error::InvalidValue { path, .. }
+            | Error::LimitExceeded { path, .. } => Some(path),
+            Error::InUse { used_at, .. } => Some(used_at),
+            Error::UnsupportedVersion { .. } => Some("/format_version"),
+            Error::NoStages => Some("/stages"),
+            Error::Syntax { .. } => Some(""),
+            Error::Invalid(errors) => errors.first().and_then(Error::path),
+            Error::NotFound { .. } | Error::StageNotEmpty { .. } | Error::Io { .. } => None,
+        }
+    }
+
+    /// Id of the offending entity, if the error concerns one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Error::InvalidId { id, .. }
+            | Error::DuplicateId { id, .. }
+            | Error::DanglingReference { id, .. }
+            | Error::EmotionOutOfRange { id, .. }
+            | Error::SelfTransition { id, .. }
+            | Error::NotFound { id, .. }
+            | Error::InUse { id, .. }
+            | Error::StageNotEmpty { id, .. } => Some(id),
+            Error::EmptyName { id, .. } => (!id.is_empty()).then_some(id.as_str()),
+            Error::InvalidValue { id, .. } => id.as_deref(),
+            Error::DuplicateTransition { from, .. } => Some(from),
+            Error::Invalid(errors) => errors.first().and_then(Error::id),
+            _ => None,
+        }
+    }
+
+    /// Line and column (1-based) in the JSON text, for parse errors.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Syntax { line, column, .. }
+            | Error::Type { line, column, .. }
+            | Error::UnknownField { line, column, .. }
+            | Error::MissingField { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+
+    /// The individual problems: the list inside [`Error::Invalid`], or this
+    /// error alone.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let err = JourneyMap::from_json(r#"{"name": "", "stages": []}"#).unwrap_err();
+    /// let codes: Vec<_> = err.violations().iter().map(|e| e.code()).collect();
+    /// assert_eq!(codes, ["EMPTY_NAME", "NO_STAGES"]);
+    /// ```
+    pub fn violations(&self) -> &[Error] {
+        match self {
+            Error::Invalid(errors) => errors,
+            other => std::slice::from_ref(other),
+        }
+    }
+
+    /// Wraps a list of violations: one alone is returned as is, several as
+    /// [`Error::Invalid`]. Returns `None` for an empty list.
+    pub fn from_violations(mut errors: Vec<Error>) -> Option<Error> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            _ => Some(Error::Invalid(errors)),
+        }
+    }
+}
+
+/// Serialises as `{"code", "message", "path", "id", "line", "column"}` (absent
+/// parts omitted), plus `"errors"` for [`Error::Invalid`].
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("code", self.code())?;
+        m.serialize_entry("message", &self.to_string())?;
+        if let Some(path) = self.path() {
+            m.serialize_entry("path", path)?;
+        }
+        if let Some(id) = self.id() {
+            m.serialize_entry("id", id)?;
+        }
+        if let Some((line, column)) = self.line_column() {
+            m.serialize_entry("line", &line)?;
+            m.serialize_entry("column", &column)?;
+        }
+        if let Error::Invalid(errors) = self {
+            m.serialize_entry("errors", errors)?;
+        }
+        m.end()
+    }
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

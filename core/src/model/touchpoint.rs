@@ -1,0 +1,456 @@
+//! Touchpoints: where, in which stage and on which channel, the customer meets
+//! the business, and what they do, feel and suffer there.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{ChannelId, Kpi, OpportunityId, PainPointId, PersonaId, StageId, TeamId, TouchpointId};
+
+/// The role of a touchpoint in the journey.
+///
+/// ```
+/// use journeymap::model::TouchpointKind;
+/// assert_eq!(TouchpointKind::default(), TouchpointKind::Step);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TouchpointKind {
+    /// An ordinary step.
+    #[default]
+    Step,
+    /// Reaching it means the customer converted (bought, signed, renewed...).
+    Conversion,
+    /// A planned way out of the journey (unsubscribe, churn, cancel...).
+    Exit,
+}
+
+impl TouchpointKind {
+    fn is_step(&self) -> bool {
+        *self == TouchpointKind::Step
+    }
+}
+
+/// What the customer feels at a touchpoint.
+///
+/// `score` runs from -2 (very negative) to 2 (very positive); a score outside
+/// that range is an invariant error.
+///
+/// ```
+/// use journeymap::model::Emotion;
+/// let e = Emotion::new(-1, "frustrated");
+/// assert_eq!(e.score, -1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Emotion {
+    /// -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.
+    #[schemars(range(min = -2, max = 2))]
+    pub score: i64,
+    /// A word for the feeling ("confused", "delighted").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Emotion {
+    /// An emotion with a score and a label.
+    pub fn new(score: i64, label: impl Into<String>) -> Self {
+        Self {
+            score,
+            label: Some(label.into()),
+        }
+    }
+}
+
+/// How much a pain point hurts.
+///
+/// ```
+/// use journeymap::model::Severity;
+/// assert!(Severity::High > Severity::Low);
+/// ```
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Minor annoyance.
+    Low,
+    /// Noticeable friction.
+    #[default]
+    Medium,
+    /// Loses customers.
+    High,
+    /// Blocks the journey.
+    Critical,
+}
+
+/// Something that hurts at a touchpoint.
+///
+/// ```
+/// use journeymap::model::{PainPoint, Severity};
+/// let p = PainPoint::new("pp-fees", "Shipping fees shown only at checkout", Severity::High);
+/// assert_eq!(p.severity, Severity::High);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PainPoint {
+    /// Unique pain point id (across the whole map).
+    pub id: PainPointId,
+    /// What hurts (non-empty).
+    pub description: String,
+    /// How much it hurts.
+    #[serde(default)]
+    pub severity: Severity,
+}
+
+impl PainPoint {
+    /// A pain point.
+    pub fn new(
+        id: impl Into<PainPointId>,
+        description: impl Into<String>,
+        severity: Severity,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            description: description.into(),
+            severity,
+        }
+    }
+}
+
+/// Where an opportunity stands.
+///
+/// ```
+/// use journeymap::model::OpportunityStatus;
+/// assert_eq!(OpportunityStatus::default(), OpportunityStatus::Idea);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OpportunityStatus {
+    /// Proposed, not decided.
+    #[default]
+    Idea,
+    /// Decided and scheduled.
+    Planned,
+    /// Being built.
+    InProgress,
+    /// Shipped.
+    Done,
+    /// Decided against.
+    Rejected,
+}
+
+/// Something that could make the experience better, usually addressing pain
+/// points (by id, anywhere in the map).
+///
+/// ```
+/// use journeymap::model::Opportunity;
+/// let o = Opportunity::new("op-free-ship", "Free shipping over 50 EUR").addressing("pp-fees");
+/// assert_eq!(o.addresses.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Opportunity {
+    /// Unique opportunity id (across the whole map).
+    pub id: OpportunityId,
+    /// What could be done (non-empty).
+    pub description: String,
+    /// Pain points this opportunity addresses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<PainPointId>,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: OpportunityStatus,
+}
+
+impl Opportunity {
+    /// An opportunity in status `idea`.
+    pub fn new(id: impl Into<OpportunityId>, description: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            description: description.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Adds a pain point this opportunity addresses.
+    pub fn addressing(mut self, pain_point: impl Into<PainPointId>) -> Self {
+        self.addresses.push(pain_point.into());
+        self
+    }
+}
+
+/// What the business says at a touchpoint, for consistency checks.
+///
+/// ```
+/// use journeymap::model::Message;
+/// let m = Message { tone: Some("friendly".into()), purpose: Some("reassure".into()) };
+/// assert!(m.tone.is_some());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    /// Tone of voice (friendly, formal, urgent, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<String>,
+    /// What the message is for (inform, persuade, reassure, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+}
+
+/// Research or data that backs a step of the map.
+///
+/// ```
+/// use journeymap::model::Evidence;
+/// let e = Evidence::new("12 customer interviews, March 2026");
+/// assert!(e.url.is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// Where the evidence comes from (non-empty).
+    pub source: String,
+    /// Kind of evidence (interview, survey, analytics, support tickets, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Link to the material.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What it shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Evidence {
+    /// Evidence from a source.
+    pub fn new(source: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A rule that maps a raw event (from a CRM or analytics export) to this
+/// touchpoint. All the conditions given must hold; a rule must give at least
+/// one condition.
+///
+/// ```
+/// use journeymap::model::MatchRule;
+/// let r = MatchRule::event("page_view").with_attribute_prefix("path", "/product/");
+/// assert_eq!(r.event.as_deref(), Some("page_view"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatchRule {
+    /// The event name must equal this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// The event name must start with this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_prefix: Option<String>,
+    /// The raw channel field of the event must equal this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    /// Each attribute must equal the given value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    /// Each attribute must start with the given prefix.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attribute_prefixes: BTreeMap<String, String>,
+}
+
+impl MatchRule {
+    /// A rule matching one event name.
+    pub fn event(name: impl Into<String>) -> Self {
+        Self {
+            event: Some(name.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Adds an attribute-equality condition.
+    pub fn with_attribute(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.attributes.insert(key.into(), value.into());
+        self
+    }
+
+    /// Adds an attribute-prefix condition.
+    pub fn with_attribute_prefix(
+        mut self,
+        key: impl Into<String>,
+        prefix: impl Into<String>,
+    ) -> Self {
+        self.attribute_prefixes.insert(key.into(), prefix.into());
+        self
+    }
+
+    /// Whether the rule gives no condition at all (which would match every
+    /// event and is refused when a map is built).
+    pub fn is_empty(&self) -> bool {
+        self.event.is_none()
+            && self.event_prefix.is_none()
+            && self.channel.is_none()
+            && self.attributes.is_empty()
+            && self.attribute_prefixes.is_empty()
+    }
+}
+
+/// A touchpoint: one place in one stage, on one channel, where the customer
+/// meets the business.
+///
+/// Built with [`Touchpoint::new`] and the `with_*` methods:
+///
+/// ```
+/// use journeymap::model::{Emotion, Touchpoint, TouchpointKind};
+/// let tp = Touchpoint::new("tp-checkout", "Checkout", "purchase", "website")
+///     .with_owner("ecommerce")
+///     .with_emotion(Emotion::new(-1, "anxious"))
+///     .with_action("Enters card details")
+///     .with_kind(TouchpointKind::Conversion);
+/// assert_eq!(tp.owner.as_ref().map(|o| o.as_str()), Some("ecommerce"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Touchpoint {
+    /// Unique touchpoint id.
+    pub id: TouchpointId,
+    /// Human-readable name (non-empty).
+    pub name: String,
+    /// Free text description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The stage this touchpoint belongs to.
+    pub stage: StageId,
+    /// The channel it happens on.
+    pub channel: ChannelId,
+    /// The team that owns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<TeamId>,
+    /// Personas that pass here; empty means all personas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<PersonaId>,
+    /// What the customer does here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<String>,
+    /// What the customer feels here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emotion: Option<Emotion>,
+    /// What hurts here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pain_points: Vec<PainPoint>,
+    /// What could be better here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<Opportunity>,
+    /// What the business says here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Message>,
+    /// How this step is measured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kpis: Vec<Kpi>,
+    /// Research and data that back this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Role in the journey (step, conversion, exit).
+    #[serde(default, skip_serializing_if = "TouchpointKind::is_step")]
+    pub kind: TouchpointKind,
+    /// Rules mapping raw events to this touchpoint (any rule may match).
+    #[serde(default, rename = "match", skip_serializing_if = "Vec::is_empty")]
+    pub match_rules: Vec<MatchRule>,
+}
+
+impl Touchpoint {
+    /// A touchpoint with its required fields.
+    pub fn new(
+        id: impl Into<TouchpointId>,
+        name: impl Into<String>,
+        stage: impl Into<StageId>,
+        channel: impl Into<ChannelId>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            stage: stage.into(),
+            channel: channel.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Sets the owning team.
+    pub fn with_owner(mut self, team: impl Into<TeamId>) -> Self {
+        self.owner = Some(team.into());
+        self
+    }
+
+    /// Sets the emotion.
+    pub fn with_emotion(mut self, emotion: Emotion) -> Self {
+        self.emotion = Some(emotion);
+        self
+    }
+
+    /// Adds an action.
+    pub fn with_action(mut self, action: impl Into<String>) -> Self {
+        self.actions.push(action.into());
+        self
+    }
+
+    /// Restricts the touchpoint to a persona (call again for more).
+    pub fn with_persona(mut self, persona: impl Into<PersonaId>) -> Self {
+        self.personas.push(persona.into());
+        self
+    }
+
+    /// Adds a pain point.
+    pub fn with_pain_point(mut self, pain_point: PainPoint) -> Self {
+        self.pain_points.push(pain_point);
+        self
+    }
+
+    /// Adds an opportunity.
+    pub fn with_opportunity(mut self, opportunity: Opportunity) -> Self {
+        self.opportunities.push(opportunity);
+        self
+    }
+
+    /// Adds a piece of evidence.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence.push(evidence);
+        self
+    }
+
+    /// Adds a KPI.
+    pub fn with_kpi(mut self, kpi: Kpi) -> Self {
+        self.kpis.push(kpi);
+        self
+    }
+
+    /// Adds a match rule.
+    pub fn with_match(mut self, rule: MatchRule) -> Self {
+        self.match_rules.push(rule);
+        self
+    }
+
+    /// Sets the kind (step, conversion, exit).
+    pub fn with_kind(mut self, kind: TouchpointKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Whether the touchpoint applies to `persona` (an empty persona list
+    /// means every persona).
+    pub fn applies_to(&self, persona: &str) -> bool {
+        self.personas.is_empty() || self.personas.iter().any(|p| p.as_str() == persona)
+    }
+}

@@ -1,0 +1,271 @@
+//! Reading a document from JSON text, with located errors.
+//!
+//! Two passes: the text is first read as a generic JSON value (syntax errors
+//! with line and column; format version and size limits checked before the
+//! strict pass, so that a newer document is refused for its version rather
+//! than for fields this version does not know), then deserialised strictly
+//! into [`JourneyDocument`] with the JSON path of any type error.
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::limits::Limits;
+use crate::model::{JourneyDocument, FORMAT_VERSION};
+
+/// Escapes one JSON Pointer token (RFC 6901).
+pub(crate) fn pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Parses a document from JSON text, enforcing `limits`.
+pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocument, Error> {
+    if text.len() > limits.max_document_bytes {
+        return Err(Error::LimitExceeded {
+            path: String::new(),
+            what: format!("document size ({} bytes)", text.len()),
+            limit: limits.max_document_bytes,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+    if let Some(version) = value.get("format_version") {
+        check_version(version)?;
+    }
+    let mut limit_errors = Vec::new();
+    walk_limits(&value, &mut String::new(), limits, &mut limit_errors);
+    if let Some(err) = Error::from_violations(limit_errors) {
+        return Err(err);
+    }
+    drop(value);
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
+}
+
+fn check_version(version: &Value) -> Result<(), Error> {
+    match version.as_u64() {
+        Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(v) if v > u64::from(FORMAT_VERSION) || v == 0 => Err(Error::UnsupportedVersion {
+            found: v.to_string(),
+            supported: FORMAT_VERSION,
+        }),
+        // Not a non-negative integer: the strict pass reports the type error.
+        _ => match version {
+            Value::Number(n) => Err(Error::UnsupportedVersion {
+                found: n.to_string(),
+                supported: FORMAT_VERSION,
+            }),
+            _ => Ok(()),
+        },
+    }
+}
+
+fn walk_limits(value: &Value, path: &mut String, limits: &Limits, errors: &mut Vec<Error>) {
+    let too_long =
+        |s: &str| s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars;
+    match value {
+        Value::String(s) if too_long(s) => errors.push(Error::LimitExceeded {
+            path: path.clone(),
+            what: format!("string length ({} characters)", s.chars().count()),
+            limit: limits.max_string_chars,
+        }),
+        Value::Array(items) => {
+            if items.len() > limits.max_entities {
+                errors.push(Error::LimitExceeded {
+                    path: path.clone(),
+                    what: format!("list length ({} items)", items.len()),
+                    limit: limits.max_entities,
+                });
+                return;
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                walk_limits(item, path, limits, errors);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            if map.len() > limits.max_entities {
+                errors.push(Error::LimitExceeded {
+                    path: path.clone(),
+                    what: format!("object size ({} keys)", map.len()),
+                    limit: limits.max_entities,
+                });
+                return;
+            }
+            for (key, item) in map {
+                let len = path.len();
+                path.push('/');
+                path.push_str(&pointer_token(key));
+                if too_long(key) {
+                    errors.push(Error::LimitExceeded {
+                        path: path.clone(),
+                        what: format!("key length ({} characters)", key.chars().count()),
+                        limit: limits.max_string_chars,
+                    });
+                } else {
+                    walk_limits(item, path, limits, errors);
+                }
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; the location is
+/// reported in fields of its own.
+fn bare_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(pos) => text[..pos].to_owned(),
+        None => text,
+    }
+}
+
+fn syntax_error(e: &serde_json::Error) -> Error {
+    let message = bare_message(e);
+    if message.contains("recursion limit exceeded") {
+        return Error::LimitExceeded {
+            path: String::new(),
+            what: format!("nesting depth (line {}, column {})", e.line(), e.column()),
+            limit: 128,
+        };
+    }
+    Error::Syntax {
+        message,
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// The text between the first pair of backticks after `prefix`, if the
+/// message starts with `prefix`.
+fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let rest = message.strip_prefix(prefix)?.strip_prefix('`')?;
+    rest.split('`').next()
+}
+
+fn data_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let inner = e.inner();
+    let mut path = String::new();
+    for segment in e.path().iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => {
+                path.push('/');
+                path.push_str(&index.to_string());
+            }
+            serde_path_to_error::Segment::Map { key } => {
+                path.push('/');
+                path.push_str(&pointer_token(key));
+            }
+            serde_path_to_error::Segment::Enum { variant } => {
+                path.push('/');
+                path.push_str(&pointer_token(variant));
+            }
+            serde_path_to_error::Segment::Unknown => path.push_str("/?"),
+        }
+    }
+    let message = bare_message(inner);
+    let (line, column) = (inner.line(), inner.column());
+    if let Some(field) = quoted_after(&message, "unknown field ") {
+        let field = field.to_owned();
+        let token = format!("/{}", pointer_token(&field));
+        if !path.ends_with(&token) {
+            path.push_str(&token);
+        }
+        return Error::UnknownField {
+            path,
+            field,
+            line,
+            column,
+        };
+    }
+    if let Some(field) = quoted_after(&message, "missing field ") {
+        let field = field.to_owned();
+        path.push('/');
+        path.push_str(&pointer_token(&field));
+        return Error::MissingField {
+            path,
+            field,
+            line,
+            column,
+        };
+    }
+    Error::Type {
+        path,
+        message,
+        line,
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> Error {
+        parse_document(text, &Limits::default()).unwrap_err()
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = err("{\n  \"name\": \"x\",\n  \"stages\": [\n}");
+        assert_eq!(e.code(), "JSON_SYNTAX");
+        assert_eq!(e.line_column(), Some((4, 1)));
+    }
+
+    #[test]
+    fn unknown_field_path_names_the_field() {
+        let e = err(r#"{"name":"x","stages":[{"id":"s","name":"S","colour":"red"}]}"#);
+        assert_eq!(e.code(), "UNKNOWN_FIELD");
+        assert_eq!(e.path(), Some("/stages/0/colour"));
+    }
+
+    #[test]
+    fn missing_field_path_names_the_field() {
+        let e = err(r#"{"name":"x","stages":[{"id":"s"}]}"#);
+        assert_eq!(e.code(), "MISSING_FIELD");
+        assert_eq!(e.path(), Some("/stages/0/name"));
+    }
+
+    #[test]
+    fn wrong_type_has_path() {
+        let e = err(
+            r#"{"name":"x","stages":[{"id":"s","name":"S"}],"touchpoints":[{"id":"t","name":"T","stage":"s","channel":"c","emotion":{"score":"high"}}]}"#,
+        );
+        assert_eq!(e.code(), "JSON_TYPE");
+        assert_eq!(e.path(), Some("/touchpoints/0/emotion/score"));
+    }
+
+    #[test]
+    fn newer_version_is_refused_before_unknown_fields() {
+        let e = err(r#"{"format_version":2,"name":"x","stages":[],"new_thing":1}"#);
+        assert_eq!(e.code(), "UNSUPPORTED_FORMAT_VERSION");
+        assert!(e.to_string().contains("upgrade journeymap"));
+    }
+
+    #[test]
+    fn limits_are_enforced_with_paths() {
+        let limits = Limits {
+            max_string_chars: 8,
+            ..Limits::default()
+        };
+        let e = parse_document(r#"{"name":"far too long","stages":[]}"#, &limits).unwrap_err();
+        assert_eq!(e.code(), "LIMIT_EXCEEDED");
+        assert_eq!(e.path(), Some("/name"));
+        let limits = Limits {
+            max_document_bytes: 10,
+            ..Limits::default()
+        };
+        let e = parse_document(r#"{"name":"x","stages":[]}"#, &limits).unwrap_err();
+        assert_eq!(e.code(), "LIMIT_EXCEEDED");
+        let deep = "[".repeat(500) + &"]".repeat(500);
+        let e = parse_document(
+            &format!(r#"{{"name":"x","stages":[],"metadata":{{"extra":{{"a":{deep}}}}}}}"#),
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "LIMIT_EXCEEDED");
+    }
+}
