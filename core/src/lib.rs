@@ -21,12 +21,16 @@
 
 #![warn(missing_docs)]
 
+pub mod analytics;
 mod date;
+pub mod diff;
 mod error;
 mod graph;
 mod limits;
+pub mod lint;
 pub mod model;
 mod parse;
+pub mod render;
 pub mod schema;
 mod summary;
 mod validate;

@@ -1,0 +1,1 @@
+//! Analyse real event logs against the map.

@@ -1,0 +1,1 @@
+//! Structural diff between two versions of a map.

@@ -1,0 +1,1 @@
+//! Lint a journey map against journey-mapping practice.

@@ -1,0 +1,1 @@
+//! Render a journey map: SVG canvas, Mermaid, Graphviz DOT, CSV.
