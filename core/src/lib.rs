@@ -39,5 +39,6 @@ pub use date::Date;
 pub use error::{EntityKind, Error, Result};
 pub use graph::JourneyMap;
 pub use limits::Limits;
+pub use parse::parse_part;
 pub use summary::Summary;
 pub use validate::check_document;

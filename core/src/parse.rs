@@ -40,6 +40,40 @@ pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocum
     serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
 }
 
+/// Reads one part of a document (a stage, a touchpoint, metadata, ...) from
+/// JSON text, with the located errors and the size limits a whole document
+/// gets. Paths in errors are relative to the part.
+///
+/// Bindings use it to read an entity handed to a mutation.
+///
+/// ```
+/// use journeymap::{parse_part, model::Stage};
+/// let stage: Stage = parse_part(r#"{"id": "visit", "name": "Visit"}"#).unwrap();
+/// assert_eq!(stage.id, "visit");
+/// let err = parse_part::<Stage>(r#"{"id": "visit", "colour": "red"}"#).unwrap_err();
+/// assert_eq!(err.code(), "UNKNOWN_FIELD");
+/// assert_eq!(err.path(), Some("/colour"));
+/// ```
+pub fn parse_part<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    let limits = Limits::default();
+    if text.len() > limits.max_document_bytes {
+        return Err(Error::LimitExceeded {
+            path: String::new(),
+            what: format!("document size ({} bytes)", text.len()),
+            limit: limits.max_document_bytes,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+    let mut limit_errors = Vec::new();
+    walk_limits(&value, &mut String::new(), &limits, &mut limit_errors);
+    if let Some(err) = Error::from_violations(limit_errors) {
+        return Err(err);
+    }
+    drop(value);
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
+}
+
 fn check_version(version: &Value) -> Result<(), Error> {
     match version.as_u64() {
         Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
