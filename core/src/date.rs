@@ -58,6 +58,41 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` days after 1970-01-01 (negative: before); the inverse
+    /// of [`Date::day_number`]. `None` outside years 0..=9999, which
+    /// `YYYY-MM-DD` cannot write.
+    ///
+    /// ```
+    /// use journeymap::Date;
+    /// let d = Date::from_day_number(20_415).unwrap();
+    /// assert_eq!(d.to_string(), "2025-11-23");
+    /// assert_eq!(d.day_number(), 20_415);
+    /// assert!(Date::from_day_number(i64::MAX).is_none());
+    /// ```
+    pub fn from_day_number(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days. Years 0..=9999 span fewer than
+        // 3.7 million days either side of 1970, so nothing below overflows.
+        if !(-719_528..=2_932_896).contains(&days) {
+            return None;
+        }
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: i32::try_from(year).ok()?,
+            month: u32::try_from(month).ok()?,
+            day: u32::try_from(day).ok()?,
+        })
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -87,5 +122,35 @@ mod tests {
         assert!(Date::parse("2026-1-01").is_none());
         assert!(Date::parse("+026-01-01").is_none());
         assert_eq!(Date::parse("2026-11-23").unwrap().to_string(), "2026-11-23");
+    }
+
+    #[test]
+    fn day_number_round_trips() {
+        for s in [
+            "0000-01-01",
+            "1969-12-31",
+            "1970-01-01",
+            "2000-02-29",
+            "2026-11-23",
+            "9999-12-31",
+        ] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_day_number(d.day_number()), Some(d), "{s}");
+        }
+        let mut day = Date::parse("1999-12-25").unwrap().day_number();
+        let mut prev = Date::from_day_number(day).unwrap();
+        for _ in 0..1000 {
+            day += 1;
+            let next = Date::from_day_number(day).unwrap();
+            assert_eq!(next.days_since(prev), 1);
+            assert!(next > prev);
+            prev = next;
+        }
+        assert!(
+            Date::from_day_number(Date::parse("0000-01-01").unwrap().day_number() - 1).is_none()
+        );
+        assert!(
+            Date::from_day_number(Date::parse("9999-12-31").unwrap().day_number() + 1).is_none()
+        );
     }
 }

@@ -67,6 +67,21 @@ impl Serialize for EntityKind {
     }
 }
 
+impl schemars::JsonSchema for EntityKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("EntityKind")
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Kind of entity a location refers to.",
+            "type": "string",
+            "enum": ["map", "persona", "stage", "channel", "team", "touchpoint",
+                     "pain_point", "opportunity", "transition", "objective"]
+        })
+    }
+}
+
 /// Everything that can go wrong in journeymap.
 ///
 /// Each variant has a stable [`code`](Error::code), and where it applies a
