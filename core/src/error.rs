@@ -287,6 +287,18 @@ pub enum Error {
         /// The operating system's message.
         message: String,
     },
+    /// Mermaid text that cannot be read as a `journey` diagram (empty input,
+    /// another diagram type, a task before any section, a task without `:`,
+    /// a score outside 1..=5). Code `MERMAID_SYNTAX`.
+    #[error("Mermaid line {line}, column {column}: {message}")]
+    MermaidSyntax {
+        /// 1-based line in the Mermaid text.
+        line: usize,
+        /// 1-based column (in characters) in that line.
+        column: usize,
+        /// What is wrong and what is expected.
+        message: String,
+    },
     /// Several invariant violations, all reported at once. Code `INVALID_MAP`.
     #[error("{} invariant violation(s); first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Invalid(Vec<Error>),
@@ -320,6 +332,7 @@ impl Error {
             Error::InUse { .. } => "IN_USE",
             Error::StageNotEmpty { .. } => "STAGE_NOT_EMPTY",
             Error::Io { .. } => "IO",
+            Error::MermaidSyntax { .. } => "MERMAID_SYNTAX",
             Error::Invalid(_) => "INVALID_MAP",
         }
     }
@@ -346,6 +359,7 @@ impl Error {
             Error::Syntax { .. } => Some(""),
             Error::Invalid(errors) => errors.first().and_then(Error::path),
             Error::NotFound { .. } | Error::StageNotEmpty { .. } | Error::Io { .. } => None,
+            Error::MermaidSyntax { .. } => None,
         }
     }
 
@@ -374,7 +388,8 @@ impl Error {
             Error::Syntax { line, column, .. }
             | Error::Type { line, column, .. }
             | Error::UnknownField { line, column, .. }
-            | Error::MissingField { line, column, .. } => Some((*line, *column)),
+            | Error::MissingField { line, column, .. }
+            | Error::MermaidSyntax { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }

@@ -1,1 +1,6 @@
 //! Render a journey map: SVG canvas, Mermaid, Graphviz DOT, CSV.
+
+pub mod csv;
+pub mod dot;
+pub mod mermaid;
+pub mod mermaid_import;
