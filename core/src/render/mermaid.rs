@@ -171,15 +171,7 @@ fn escape(text: &str, place: Place) -> String {
                 Place::JourneyActor => c == ',',
                 Place::FlowLabel => matches!(
                     c,
-                    '"' | '`'
-                        | '|'
-                        | '['
-                        | ']'
-                        | '{'
-                        | '}'
-                        | '('
-                        | ')'
-                        | '\\'
+                    '"' | '`' | '|' | '[' | ']' | '{' | '}' | '(' | ')' | '\\'
                 ),
             };
         if c == '"' && place == Place::FlowLabel {
@@ -259,18 +251,10 @@ pub fn journey(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "  title {}", escape(map.name(), Place::JourneyText));
     for stage in map.stages() {
-        let _ = writeln!(
-            out,
-            "  section {}",
-            escape(&stage.name, Place::JourneyText)
-        );
+        let _ = writeln!(out, "  section {}", escape(&stage.name, Place::JourneyText));
         for tp in map.touchpoints().iter().filter(|t| t.stage == stage.id) {
             let score = mermaid_score(tp.emotion.as_ref().map(|e| e.score));
-            let _ = write!(
-                out,
-                "    {}: {score}",
-                escape(&tp.name, Place::JourneyText)
-            );
+            let _ = write!(out, "    {}: {score}", escape(&tp.name, Place::JourneyText));
             let names: Vec<String> = actors(map, tp)
                 .into_iter()
                 .map(|a| escape(a, Place::JourneyActor))
@@ -349,10 +333,8 @@ pub fn flowchart(map: &JourneyMap) -> String {
     }
     for t in map.transitions() {
         // Both ends resolve: the map's invariants guarantee it.
-        let (Some(a), Some(b)) = (
-            positions.get(t.from.as_str()),
-            positions.get(t.to.as_str()),
-        ) else {
+        let (Some(a), Some(b)) = (positions.get(t.from.as_str()), positions.get(t.to.as_str()))
+        else {
             continue;
         };
         let arrow = if t.is_loop { "-.->" } else { "-->" };
@@ -400,7 +382,10 @@ mod tests {
 
     #[test]
     fn escapes_syntax_characters() {
-        assert_eq!(escape("a:b;c#d%e", Place::JourneyText), "a#58;b#59;c#35;d#37;e");
+        assert_eq!(
+            escape("a:b;c#d%e", Place::JourneyText),
+            "a#58;b#59;c#35;d#37;e"
+        );
         assert_eq!(escape("x\ny", Place::JourneyText), "x#10;y");
         assert_eq!(escape("A, B", Place::JourneyActor), "A#44; B");
         assert_eq!(escape("A, B", Place::JourneyText), "A, B");
@@ -424,7 +409,10 @@ mod tests {
 
     #[test]
     fn yaml_quoting() {
-        assert_eq!(yaml_quoted("a\"b\\c\nd\u{7f}"), "\"a\\\"b\\\\c\\nd\\u007F\"");
+        assert_eq!(
+            yaml_quoted("a\"b\\c\nd\u{7f}"),
+            "\"a\\\"b\\\\c\\nd\\u007F\""
+        );
         assert_eq!(yaml_quoted("\u{1F600}"), "\"\u{1F600}\"");
     }
 

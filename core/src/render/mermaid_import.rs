@@ -300,7 +300,11 @@ fn front_matter(lines: &[&str]) -> Result<(Option<String>, usize), Error> {
         return Ok((None, 0));
     }
     let Some(end) = lines.iter().skip(1).position(|l| l.trim_end() == "---") else {
-        return Err(syntax(1, 1, "front matter opened with `---` is never closed"));
+        return Err(syntax(
+            1,
+            1,
+            "front matter opened with `---` is never closed",
+        ));
     };
     let mut title = None;
     for (k, l) in lines[1..=end].iter().enumerate() {
@@ -517,7 +521,8 @@ fn build(parsed: Parsed) -> Result<JourneyMap, Error> {
 
     let mut stage_ids = Ids::new("stage");
     for name in &parsed.sections {
-        doc.stages.push(Stage::new(stage_ids.next(name), name.clone()));
+        doc.stages
+            .push(Stage::new(stage_ids.next(name), name.clone()));
     }
 
     let mut persona_ids = Ids::new("persona");
