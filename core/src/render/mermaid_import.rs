@@ -432,7 +432,7 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
     }
     if !seen_header {
         return Err(syntax(
-            lines.len().max(1),
+            1,
             1,
             "empty input: a Mermaid journey diagram starts with `journey`",
         ));
@@ -471,11 +471,15 @@ fn task(chars: &[Ch], line: usize, first_col: usize, parsed: &Parsed) -> Result<
         return Err(syntax(line, first_col, "a task needs a name before `:`"));
     }
     let score_text = text_of(parts[1]);
+    // The score's first visible character, else just after the first `:`.
+    let after_colon = chars
+        .iter()
+        .find(|ch| is_raw(ch, ':'))
+        .map_or(end_col, |ch| ch.column + 1);
     let score_col = parts[1]
         .iter()
         .find(|ch| ch.literal || !js_space(ch.c))
-        .or(parts[1].first())
-        .map_or(end_col, |ch| ch.column);
+        .map_or(after_colon, |ch| ch.column);
     let score = match score_text.parse::<i64>() {
         Ok(s) if (1..=5).contains(&s) => s,
         _ => {
