@@ -1,1 +1,25 @@
+//! WebAssembly bindings of [`journeymap`], published on npm as `journeymap`.
+//!
+//! This crate is the raw layer: every value crosses the boundary as JSON
+//! text and every failure is thrown as the JSON text of a
+//! [`journeymap::Error`] (`{"code", "message", "path", "id", "line",
+//! "column", "errors"}`). The package's JavaScript entry point (`index.js`)
+//! turns that text into plain objects and `JourneyMapError` instances and
+//! gives the API its TypeScript types; nothing here is meant to be called
+//! directly from JavaScript.
+//!
+//! JSON text is the exchange format on purpose: it is lossless for every
+//! value a document holds (numbers are read back bit for bit), it keeps one
+//! code path for text and objects, and cyclic or exotic JavaScript values are
+//! refused in JavaScript, before anything reaches Rust.
+//!
+//! Modules: [`map`] (the map class), [`document`] (module-level functions:
+//! version, schema, validation), [`convert`] (JSON in and out), [`error`]
+//! (errors thrown to JavaScript).
 
+pub mod convert;
+pub mod document;
+pub mod error;
+pub mod map;
+
+pub use map::RawJourneyMap;

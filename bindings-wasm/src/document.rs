@@ -1,0 +1,49 @@
+//! Module-level functions: version, JSON Schema, validation, limits.
+
+use journeymap::{JourneyMap, Limits};
+use wasm_bindgen::prelude::*;
+
+use crate::convert::to_text;
+use crate::error::{throw, JsResult};
+
+/// Version of the journeymap library inside this package.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The JSON Schema of the document, as JSON text.
+#[wasm_bindgen]
+pub fn schema() -> JsResult<String> {
+    to_text(&journeymap::schema::document_schema()).map_err(throw)
+}
+
+/// Every invariant violation of a document given as JSON text, as the JSON
+/// text of a list of errors (`[]` when the document is a valid map). Never
+/// throws for a bad document: a parse error is one item of the list.
+#[wasm_bindgen]
+pub fn validate_text(text: &str) -> JsResult<String> {
+    validation_report(text).map_err(throw)
+}
+
+/// [`validate_text`] without the JavaScript error type.
+///
+/// ```
+/// let report = journeymap_wasm::document::validation_report(r#"{"name": "x", "stages": []}"#).unwrap();
+/// assert!(report.contains("NO_STAGES"));
+/// assert_eq!(journeymap_wasm::document::validation_report(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}]}"#).unwrap(), "[]");
+/// ```
+pub fn validation_report(text: &str) -> Result<String, journeymap::Error> {
+    match JourneyMap::from_json(text) {
+        Ok(map) => to_text(&map.validate()),
+        Err(err) => to_text(err.violations()),
+    }
+}
+
+/// Largest JSON text accepted, in bytes. The JavaScript layer refuses longer
+/// strings before copying them into WebAssembly memory.
+#[wasm_bindgen]
+pub fn max_document_bytes() -> f64 {
+    // A usize on wasm32 is exact as an f64.
+    Limits::default().max_document_bytes as f64
+}
