@@ -27,6 +27,12 @@ enum Command {
     Summary(cmd::summary::Args),
     /// Print the JSON Schema of the map document.
     Schema(cmd::schema::Args),
+    /// Render a map as Mermaid (journey or flowchart), Graphviz DOT or CSV.
+    Render(cmd::render::Args),
+    /// Compare two versions of a map (exit 0 same, 1 different, 2 error).
+    Diff(cmd::diff::Args),
+    /// Convert a Mermaid `journey` diagram into a map document (JSON).
+    ImportMermaid(cmd::import_mermaid::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +41,9 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&args),
         Command::Summary(args) => cmd::summary::run(&args),
         Command::Schema(args) => cmd::schema::run(&args),
+        Command::Render(args) => cmd::render::run(&args),
+        Command::Diff(args) => cmd::diff::run(&args),
+        Command::ImportMermaid(args) => cmd::import_mermaid::run(&args),
     };
     outcome.exit_code()
 }

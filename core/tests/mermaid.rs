@@ -16,10 +16,6 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn load(rel: &str) -> JourneyMap {
-    JourneyMap::from_path(root().join(rel)).unwrap()
-}
-
 /// Every map the round-trip tests use: the schema examples and the hostile
 /// render fixtures.
 fn sample_maps() -> Vec<(String, JourneyMap)> {
@@ -233,7 +229,10 @@ fn control_characters_are_shown_as_replacement() {
 }
 
 /// What a round trip through the journey diagram keeps.
-fn outline(map: &JourneyMap) -> Vec<(String, Vec<(String, i64, Vec<String>)>)> {
+/// A task as the journey diagram carries it: name, emotion score, actors.
+type TaskOutline = (String, i64, Vec<String>);
+
+fn outline(map: &JourneyMap) -> Vec<(String, Vec<TaskOutline>)> {
     map.stages()
         .iter()
         .map(|s| {

@@ -3,3 +3,6 @@
 pub mod schema;
 pub mod summary;
 pub mod validate;
+pub mod diff;
+pub mod import_mermaid;
+pub mod render;
