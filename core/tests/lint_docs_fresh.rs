@@ -22,7 +22,11 @@ fn lint_rules_doc_is_fresh() {
 fn every_rule_is_documented_in_the_doc() {
     let md = journeymap::lint::catalogue_markdown();
     for r in journeymap::lint::RULES {
-        assert!(md.contains(&format!("## {} {}", r.code, r.name)), "{}", r.code);
+        assert!(
+            md.contains(&format!("## {} {}", r.code, r.name)),
+            "{}",
+            r.code
+        );
         assert!(md.contains(r.fix), "{}", r.code);
     }
 }
