@@ -4,3 +4,7 @@ pub mod csv;
 pub mod dot;
 pub mod mermaid;
 pub mod mermaid_import;
+pub mod svg;
+
+mod escape;
+mod text;

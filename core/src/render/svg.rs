@@ -1,0 +1,438 @@
+//! The journey-map canvas as a self-contained SVG 1.1 document.
+//!
+//! Stages are columns, in journey order, each as wide as its touchpoints need;
+//! the rows ("lanes") show the touchpoints with their channel, the customer's
+//! actions, the emotion curve, pain points by severity, opportunities and the
+//! owning teams. A title, the persona (when rendering one persona's journey)
+//! and a legend complete the picture.
+//!
+//! The output is deterministic (the same map and options give the same bytes),
+//! holds no script, event handler, `foreignObject`, external font, image or
+//! link (a persona's image URL is never referenced), and every piece of user
+//! text is XML-escaped. Long text is wrapped and, past a few lines, cut with an
+//! ellipsis; the full text is then kept in a `<title>` tooltip.
+//!
+//! ```
+//! use journeymap::JourneyMap;
+//! use journeymap::render::svg::{self, Lane, SvgOptions};
+//!
+//! let map = JourneyMap::from_json(r#"{
+//!   "name": "Coffee maker",
+//!   "personas": [{"id": "parent", "name": "Busy parent", "goals": ["Coffee before 7am"]}],
+//!   "stages": [{"id": "buy", "name": "Buy"}, {"id": "use", "name": "Use"}],
+//!   "channels": [{"id": "web", "name": "Web shop", "kind": "digital"}],
+//!   "touchpoints": [
+//!     {"id": "cart", "name": "Checkout", "stage": "buy", "channel": "web",
+//!      "emotion": {"score": -1, "label": "anxious"}},
+//!     {"id": "brew", "name": "First brew", "stage": "use", "channel": "web",
+//!      "emotion": {"score": 2, "label": "delighted"}}
+//!   ]
+//! }"#).unwrap();
+//!
+//! let svg = svg::render(&map, &SvgOptions::default()).unwrap();
+//! assert!(svg.starts_with("<?xml") && svg.contains("Checkout"));
+//!
+//! // One persona's journey, without the owners lane, and as a method call.
+//! let options = SvgOptions::new().persona("parent").hide_lane(Lane::Owners);
+//! let svg = map.to_svg(&options).unwrap();
+//! assert!(svg.contains("Busy parent"));
+//!
+//! // An unknown persona is an error, not an empty picture.
+//! let err = map.to_svg(&SvgOptions::new().persona("nobody")).unwrap_err();
+//! assert_eq!(err.code(), "NOT_FOUND");
+//! ```
+
+mod canvas;
+mod scene;
+mod style;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::graph::JourneyMap;
+
+/// A row of the canvas.
+///
+/// ```
+/// use journeymap::render::svg::Lane;
+/// let lane: Lane = "pain_points".parse().unwrap();
+/// assert_eq!(lane, Lane::PainPoints);
+/// assert_eq!(lane.to_string(), "pain_points");
+/// assert_eq!("nope".parse::<Lane>().unwrap_err().code(), "INVALID_VALUE");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lane {
+    /// Each touchpoint: name, channel (with a channel-kind icon) and kind.
+    Touchpoints,
+    /// What the customer does at each touchpoint.
+    Actions,
+    /// The emotion curve: each touchpoint's score, -2..=2.
+    Emotions,
+    /// Pain points, coloured by severity.
+    PainPoints,
+    /// Opportunities, with their status.
+    Opportunities,
+    /// The team owning each touchpoint.
+    Owners,
+}
+
+impl Lane {
+    /// Every lane, in the default (classic) order.
+    pub const ALL: [Lane; 6] = [
+        Lane::Touchpoints,
+        Lane::Actions,
+        Lane::Emotions,
+        Lane::PainPoints,
+        Lane::Opportunities,
+        Lane::Owners,
+    ];
+
+    /// Stable snake_case name (`pain_points`), as accepted by [`FromStr`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::Touchpoints => "touchpoints",
+            Lane::Actions => "actions",
+            Lane::Emotions => "emotions",
+            Lane::PainPoints => "pain_points",
+            Lane::Opportunities => "opportunities",
+            Lane::Owners => "owners",
+        }
+    }
+
+    /// The heading shown on the canvas ("Pain points").
+    pub fn title(self) -> &'static str {
+        match self {
+            Lane::Touchpoints => "Touchpoints",
+            Lane::Actions => "Actions",
+            Lane::Emotions => "Emotions",
+            Lane::PainPoints => "Pain points",
+            Lane::Opportunities => "Opportunities",
+            Lane::Owners => "Owners",
+        }
+    }
+}
+
+impl fmt::Display for Lane {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Lane {
+    type Err = Error;
+
+    /// Parses a lane name (`touchpoints`, `actions`, `emotions`,
+    /// `pain_points`, `opportunities`, `owners`; `-` may stand for `_`).
+    /// Anything else is `INVALID_VALUE`.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let norm = s.trim().to_ascii_lowercase().replace('-', "_");
+        Lane::ALL
+            .into_iter()
+            .find(|l| l.as_str() == norm)
+            .ok_or_else(|| Error::InvalidValue {
+                id: None,
+                path: String::new(),
+                message: format!(
+                    "unknown lane {s:?}; lanes are {}",
+                    Lane::ALL.map(Lane::as_str).join(", ")
+                ),
+            })
+    }
+}
+
+/// Smallest and largest column width accepted; hints outside are clamped.
+pub const COLUMN_WIDTH_RANGE: (u32, u32) = (120, 640);
+/// Largest minimum canvas width accepted; larger hints are clamped.
+pub const MAX_MIN_WIDTH: u32 = 20_000;
+
+/// How to draw the canvas. Build with [`SvgOptions::new`] (or `default()`)
+/// and the chained setters.
+///
+/// ```
+/// use journeymap::render::svg::{Lane, SvgOptions};
+/// let o = SvgOptions::new()
+///     .persona("busy-parent")
+///     .title("Coffee maker — Q3 review")
+///     .lanes([Lane::Touchpoints, Lane::Emotions, Lane::PainPoints])
+///     .column_width(240)
+///     .legend(false);
+/// assert_eq!(o.lanes.len(), 3);
+/// assert_eq!(o.persona.as_deref(), Some("busy-parent"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct SvgOptions {
+    /// Render only this persona's sub-journey (see
+    /// [`JourneyMap::persona_journey`]) and show the persona. An id no persona
+    /// has is a `NOT_FOUND` error.
+    pub persona: Option<String>,
+    /// Title shown instead of the map's name (blank = the map's name).
+    pub title: Option<String>,
+    /// The lanes to draw, top to bottom (repeats are drawn once). Default:
+    /// [`Lane::ALL`].
+    pub lanes: Vec<Lane>,
+    /// Draw the legend (severity colours, emotion scale, channel kinds).
+    /// Default `true`.
+    pub legend: bool,
+    /// Width hint for one touchpoint column, in pixels (default 200, clamped
+    /// to [`COLUMN_WIDTH_RANGE`]). Columns grow to fill `min_width`.
+    pub column_width: u32,
+    /// Minimum width of the whole canvas, in pixels (default 960, at most
+    /// [`MAX_MIN_WIDTH`]). The canvas grows beyond it with the number of
+    /// touchpoints.
+    pub min_width: u32,
+}
+
+impl Default for SvgOptions {
+    fn default() -> Self {
+        SvgOptions {
+            persona: None,
+            title: None,
+            lanes: Lane::ALL.to_vec(),
+            legend: true,
+            column_width: 200,
+            min_width: 960,
+        }
+    }
+}
+
+impl SvgOptions {
+    /// The default options: whole map, every lane, legend, 200 px columns.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Renders only this persona's journey.
+    pub fn persona(mut self, id: impl Into<String>) -> Self {
+        self.persona = Some(id.into());
+        self
+    }
+
+    /// Replaces the title (the map's name by default).
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Draws exactly these lanes, in this order.
+    pub fn lanes(mut self, lanes: impl IntoIterator<Item = Lane>) -> Self {
+        self.lanes = lanes.into_iter().collect();
+        self
+    }
+
+    /// Leaves a lane out.
+    pub fn hide_lane(mut self, lane: Lane) -> Self {
+        self.lanes.retain(|l| *l != lane);
+        self
+    }
+
+    /// Adds a lane (at the bottom) if it is not drawn yet.
+    pub fn show_lane(mut self, lane: Lane) -> Self {
+        if !self.lanes.contains(&lane) {
+            self.lanes.push(lane);
+        }
+        self
+    }
+
+    /// Turns the legend on or off.
+    pub fn legend(mut self, on: bool) -> Self {
+        self.legend = on;
+        self
+    }
+
+    /// Sets the column width hint (pixels).
+    pub fn column_width(mut self, px: u32) -> Self {
+        self.column_width = px;
+        self
+    }
+
+    /// Sets the minimum canvas width (pixels).
+    pub fn min_width(mut self, px: u32) -> Self {
+        self.min_width = px;
+        self
+    }
+}
+
+/// An axis-aligned rectangle in canvas pixels (y grows downwards).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Rect {
+    /// Whether the two rectangles share some area (touching edges do not
+    /// count).
+    ///
+    /// ```
+    /// use journeymap::render::svg::Rect;
+    /// let a = Rect { x: 0.0, y: 0.0, width: 10.0, height: 10.0 };
+    /// let b = Rect { x: 10.0, y: 0.0, width: 5.0, height: 5.0 };
+    /// assert!(!a.overlaps(&b));
+    /// assert!(a.overlaps(&Rect { x: 9.0, ..b }));
+    /// ```
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        const EPS: f64 = 1e-6;
+        self.x + EPS < other.x + other.width
+            && other.x + EPS < self.x + self.width
+            && self.y + EPS < other.y + other.height
+            && other.y + EPS < self.y + self.height
+    }
+
+    /// Whether `other` lies entirely inside this rectangle.
+    pub fn contains(&self, other: &Rect) -> bool {
+        const EPS: f64 = 1e-6;
+        other.x + EPS >= self.x
+            && other.y + EPS >= self.y
+            && other.x + other.width <= self.x + self.width + EPS
+            && other.y + other.height <= self.y + self.height + EPS
+    }
+}
+
+/// What a piece of text on the canvas is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TextRole {
+    /// The map's title.
+    Title,
+    /// Description, counts and personas under the title.
+    Subtitle,
+    /// The persona panel (name, description, goals, ...).
+    Persona,
+    /// A stage name (column header).
+    StageName,
+    /// A stage goal (column header).
+    StageGoal,
+    /// A lane heading.
+    LaneLabel,
+    /// An emotion-axis value (+2 .. -2).
+    Axis,
+    /// A touchpoint name.
+    TouchpointName,
+    /// A touchpoint's channel name.
+    Channel,
+    /// A small badge (touchpoint kind, severity, status).
+    Badge,
+    /// A customer action.
+    Action,
+    /// An emotion label next to its marker.
+    EmotionLabel,
+    /// A pain point description.
+    PainPoint,
+    /// An opportunity description.
+    Opportunity,
+    /// An owning team.
+    Owner,
+    /// Legend text.
+    Legend,
+    /// A note such as "no touchpoints" or "+3 more".
+    Note,
+}
+
+/// One block of text as placed on the canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBox {
+    /// Where the text is drawn (estimated extent of its lines).
+    pub rect: Rect,
+    /// What it is.
+    pub role: TextRole,
+    /// The lines as drawn (unescaped; the last one ends with `…` when cut).
+    pub lines: Vec<String>,
+    /// Whether the text was cut; the full text is then in a `<title>`.
+    pub truncated: bool,
+}
+
+/// Where everything goes: the canvas size and every text block. Exposed so
+/// callers (and tests) can check the layout, e.g. hit-test a click or verify
+/// that no two text blocks overlap.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// use journeymap::render::svg::{layout, SvgOptions, TextRole};
+/// let map = JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "a", "name": "Awareness"}]}"#).unwrap();
+/// let l = layout(&map, &SvgOptions::default()).unwrap();
+/// assert!(l.text_boxes.iter().any(|t| t.role == TextRole::StageName && t.lines == ["Awareness"]));
+/// assert!(l.overlapping_text().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Canvas width in pixels.
+    pub width: f64,
+    /// Canvas height in pixels.
+    pub height: f64,
+    /// Every text block, in drawing order.
+    pub text_boxes: Vec<TextBox>,
+}
+
+impl Layout {
+    /// Pairs of text blocks (indices into `text_boxes`) whose rectangles
+    /// overlap. Empty for every layout this module produces.
+    pub fn overlapping_text(&self) -> Vec<(usize, usize)> {
+        let mut order: Vec<usize> = (0..self.text_boxes.len()).collect();
+        order.sort_by(|&a, &b| {
+            self.text_boxes[a]
+                .rect
+                .y
+                .total_cmp(&self.text_boxes[b].rect.y)
+                .then(a.cmp(&b))
+        });
+        let mut pairs = Vec::new();
+        for (k, &i) in order.iter().enumerate() {
+            let a = &self.text_boxes[i].rect;
+            for &j in &order[k + 1..] {
+                let b = &self.text_boxes[j].rect;
+                if b.y >= a.y + a.height {
+                    break;
+                }
+                if a.overlaps(b) {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+}
+
+/// Computes the layout of the canvas without writing the SVG.
+///
+/// Errors: `NOT_FOUND` if `options.persona` names no persona of the map.
+pub fn layout(map: &JourneyMap, options: &SvgOptions) -> Result<Layout, Error> {
+    let scene = canvas::build(map, options)?;
+    Ok(scene.layout())
+}
+
+/// Renders the map as an SVG document (UTF-8 text, starting with the XML
+/// declaration).
+///
+/// Errors: `NOT_FOUND` if `options.persona` names no persona of the map.
+/// See the [module documentation](self) for an example.
+pub fn render(map: &JourneyMap, options: &SvgOptions) -> Result<String, Error> {
+    let scene = canvas::build(map, options)?;
+    Ok(scene.to_svg())
+}
+
+impl JourneyMap {
+    /// Renders the map as an SVG journey canvas; same as
+    /// [`render::svg::render`](render).
+    ///
+    /// ```
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "a", "name": "A"}]}"#).unwrap();
+    /// use journeymap::render::svg::SvgOptions;
+    /// let svg = map.to_svg(&SvgOptions::default()).unwrap();
+    /// assert!(svg.contains("<svg"));
+    /// ```
+    pub fn to_svg(&self, options: &SvgOptions) -> Result<String, Error> {
+        render(self, options)
+    }
+}
