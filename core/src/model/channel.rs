@@ -38,6 +38,7 @@ pub struct Channel {
     /// Unique channel id.
     pub id: ChannelId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -33,8 +33,10 @@ fn format_version_default() -> u32 {
 pub struct JourneyDocument {
     /// Document format version; this library reads and writes version 1.
     #[serde(default = "format_version_default")]
+    #[schemars(range(min = 1, max = 1))]
     pub format_version: u32,
     /// Title of the map (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +45,7 @@ pub struct JourneyDocument {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub personas: Vec<Persona>,
     /// The phases of the journey, in order (at least one).
+    #[schemars(length(min = 1))]
     pub stages: Vec<Stage>,
     /// Where customers meet the business.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     /// What is measured (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// The value aimed for.
     #[serde(default, skip_serializing_if = "Option::is_none")]

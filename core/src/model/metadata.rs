@@ -71,15 +71,15 @@ pub struct Metadata {
     pub authors: Vec<String>,
     /// When the map was created (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"))]
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"), extend("format" = "date"))]
     pub created: Option<String>,
     /// When the map was last changed (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"))]
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"), extend("format" = "date"))]
     pub updated: Option<String>,
     /// When the map was last checked against reality (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"))]
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}$"), extend("format" = "date"))]
     pub last_reviewed: Option<String>,
     /// Free tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -15,6 +15,11 @@ mod team;
 mod touchpoint;
 mod transition;
 
+/// The JSON Schema `pattern` of required texts (names, descriptions, KPI
+/// names, evidence sources, actions): at least one character that is not
+/// white space, as the invariant checks require.
+pub(crate) const NON_BLANK: &str = r"\S";
+
 pub use channel::{Channel, ChannelKind};
 pub use document::{JourneyDocument, FORMAT_VERSION};
 pub use ids::{

@@ -36,6 +36,7 @@ pub struct Objective {
     /// Unique objective id.
     pub id: ObjectiveId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -25,6 +25,7 @@ pub struct Persona {
     /// Unique persona id.
     pub id: PersonaId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -44,6 +44,7 @@ pub struct Stage {
     /// Unique stage id.
     pub id: StageId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,6 +18,7 @@ pub struct Team {
     /// Unique team id.
     pub id: TeamId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -109,6 +109,7 @@ pub struct PainPoint {
     /// Unique pain point id (across the whole map).
     pub id: PainPointId,
     /// What hurts (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub description: String,
     /// How much it hurts.
     #[serde(default)]
@@ -166,6 +167,7 @@ pub struct Opportunity {
     /// Unique opportunity id (across the whole map).
     pub id: OpportunityId,
     /// What could be done (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub description: String,
     /// Pain points this opportunity addresses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -221,6 +223,7 @@ pub struct Message {
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// Where the evidence comes from (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub source: String,
     /// Kind of evidence (interview, survey, analytics, support tickets, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -254,6 +257,13 @@ impl Evidence {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [
+    {"type": "object", "required": ["event"], "properties": {"event": {"type": "string"}}},
+    {"type": "object", "required": ["event_prefix"], "properties": {"event_prefix": {"type": "string"}}},
+    {"type": "object", "required": ["channel"], "properties": {"channel": {"type": "string"}}},
+    {"type": "object", "required": ["attributes"], "properties": {"attributes": {"type": "object", "minProperties": 1}}},
+    {"type": "object", "required": ["attribute_prefixes"], "properties": {"attribute_prefixes": {"type": "object", "minProperties": 1}}}
+]))]
 pub struct MatchRule {
     /// The event name must equal this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +338,7 @@ pub struct Touchpoint {
     /// Unique touchpoint id.
     pub id: TouchpointId,
     /// Human-readable name (non-empty).
+    #[schemars(pattern(super::NON_BLANK))]
     pub name: String,
     /// Free text description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -342,8 +353,9 @@ pub struct Touchpoint {
     /// Personas that pass here; empty means all personas.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub personas: Vec<PersonaId>,
-    /// What the customer does here.
+    /// What the customer does here (each non-empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(inner(pattern(super::NON_BLANK)))]
     pub actions: Vec<String>,
     /// What the customer feels here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
