@@ -33,6 +33,8 @@ enum Command {
     Diff(cmd::diff::Args),
     /// Convert a Mermaid `journey` diagram into a map document (JSON).
     ImportMermaid(cmd::import_mermaid::Args),
+    /// Lint a map against journey-mapping practice; `--list` and `--explain CODE` document the rules.
+    Lint(cmd::lint::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Render(args) => cmd::render::run(&args),
         Command::Diff(args) => cmd::diff::run(&args),
         Command::ImportMermaid(args) => cmd::import_mermaid::run(&args),
+        Command::Lint(args) => cmd::lint::run(&args),
     };
     outcome.exit_code()
 }

@@ -6,3 +6,4 @@ pub mod validate;
 pub mod diff;
 pub mod import_mermaid;
 pub mod render;
+pub mod lint;
