@@ -247,7 +247,8 @@ function lineColumn(text, at) {
   return { line, column: at - start + 1 };
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept, and refused as JSON text is by the core library.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
  * Checks JSON text handed in as a string or UTF-8 bytes before it is copied

@@ -1,0 +1,90 @@
+// Paths and small helpers shared by the test files.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const REPO_DIR = join(PACKAGE_DIR, "..");
+export const FIXTURES_DIR = join(REPO_DIR, "tests", "fixtures", "documents");
+export const EXPECTED_PATH = join(REPO_DIR, "tests", "expected", "documents.json");
+export const SCHEMA_PATH = join(REPO_DIR, "schema", "journey-map.schema.json");
+export const EXAMPLES_DIR = join(REPO_DIR, "schema", "examples");
+export const COFFEE_MAKER = join(EXAMPLES_DIR, "coffee-maker.json");
+
+export function readText(path) {
+  return readFileSync(path, "utf8");
+}
+
+export function readJson(path) {
+  return JSON.parse(readText(path));
+}
+
+/** Fixture file names (`*.json`) in a directory, sorted; [] if it does not exist. */
+export function jsonFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+}
+
+/** `{code, path}` of each error, the shape tests/expected/documents.json lists. */
+export function codesAndPaths(errors) {
+  return errors.map((e) => ({ code: e.code, path: e.path }));
+}
+
+/** A small valid document used by many tests. */
+export function shopDocument() {
+  return {
+    format_version: 1,
+    name: "Tiny shop",
+    personas: [
+      { id: "p-new", name: "New customer" },
+      { id: "p-regular", name: "Regular" },
+    ],
+    stages: [
+      { id: "visit", name: "Visit", kind: "awareness" },
+      { id: "buy", name: "Buy", kind: "purchase" },
+      { id: "return", name: "Return", kind: "retention" },
+    ],
+    channels: [
+      { id: "web", name: "Website", kind: "digital" },
+      { id: "store", name: "Store", kind: "physical" },
+    ],
+    teams: [{ id: "ecom", name: "E-commerce" }],
+    touchpoints: [
+      { id: "home", name: "Home page", stage: "visit", channel: "web", owner: "ecom" },
+      { id: "shelf", name: "Shelf", stage: "visit", channel: "store", personas: ["p-regular"] },
+      {
+        id: "pay",
+        name: "Checkout",
+        stage: "buy",
+        channel: "web",
+        kind: "conversion",
+        emotion: { score: -1, label: "anxious" },
+        pain_points: [{ id: "pp-fees", description: "Fees shown late", severity: "high" }],
+        opportunities: [{ id: "op-fees", description: "Show fees early", addresses: ["pp-fees"], status: "idea" }],
+      },
+      { id: "again", name: "Buys again", stage: "return", channel: "store" },
+    ],
+    transitions: [
+      { from: "home", to: "pay", expected_rate: 0.25 },
+      { from: "shelf", to: "pay", personas: ["p-regular"] },
+      { from: "pay", to: "again" },
+      { from: "again", to: "home", loop: true },
+    ],
+    objectives: [
+      {
+        id: "obj-conv",
+        name: "Convert visitors",
+        kpis: [{ name: "Conversion rate", target: 0.031, unit: "ratio" }],
+        conversion: { touchpoint: "pay" },
+      },
+    ],
+    metadata: {
+      authors: ["Ada"],
+      created: "2026-01-05",
+      tags: ["demo"],
+      extra: { nested: { list: [1, 2.5, -0.1, 1e300, null, true, "s"] } },
+    },
+  };
+}

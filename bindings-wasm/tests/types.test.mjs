@@ -1,0 +1,125 @@
+// The TypeScript declarations: generated document types are fresh and cover
+// the schema, the hand-written entry point types match the runtime API, and
+// a typed usage file compiles with `tsc --noEmit`.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+
+import * as api from "../index.js";
+import { JourneyMap } from "../index.js";
+import { generate } from "../scripts/gen-types.mjs";
+import { PACKAGE_DIR, REPO_DIR, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
+
+const typesText = readText(join(PACKAGE_DIR, "types.d.ts"));
+const indexText = readText(join(PACKAGE_DIR, "index.d.ts"));
+
+describe("document types", () => {
+  const schema = readJson(SCHEMA_PATH);
+
+  test("types.d.ts is what the schema generates (run `node scripts/gen-types.mjs` if not)", () => {
+    assert.equal(typesText, generate(schema));
+  });
+
+  test("every property of the schema is declared", () => {
+    const names = new Set();
+    const walk = (s) => {
+      if (Array.isArray(s)) s.forEach(walk);
+      else if (s && typeof s === "object") {
+        for (const [k, v] of Object.entries(s)) {
+          if (k === "properties") {
+            for (const [name, sub] of Object.entries(v)) {
+              names.add(name);
+              walk(sub);
+            }
+          } else {
+            walk(v);
+          }
+        }
+      }
+    };
+    walk(schema);
+    assert.ok(names.size > 50, `${names.size} property names`);
+    const missing = [...names].filter((n) => !new RegExp(`^\\s*"?${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?\\??: `, "m").test(typesText));
+    assert.deepEqual(missing, []);
+  });
+
+  test("every definition of the schema is exported, plus JourneyDocument", () => {
+    for (const name of [...Object.keys(schema.$defs), "JourneyDocument"]) {
+      assert.match(typesText, new RegExp(`^export (interface|type) ${name}\\b`, "m"), name);
+    }
+  });
+
+  test("string enums list exactly the schema's values", () => {
+    for (const [name, def] of Object.entries(schema.$defs)) {
+      const members = def.oneOf ?? def.enum;
+      if (!Array.isArray(members) || !members.every((m) => m.const !== undefined)) continue;
+      const line = typesText.match(new RegExp(`^export type ${name} = (.*);$`, "m"));
+      assert.ok(line, name);
+      assert.deepEqual(line[1].split(" | ").map((x) => JSON.parse(x)), members.map((m) => m.const), name);
+    }
+  });
+
+  test("the generator refuses schema keywords it cannot translate", () => {
+    assert.throws(() => generate({ type: "object", properties: { a: { not: { type: "string" } } } }), /unsupported JSON Schema keyword "not"/);
+    assert.throws(() => generate({ type: "object", properties: { a: { $ref: "other.json#/x" } } }), /unsupported \$ref/);
+    assert.throws(() => generate({ type: "object", properties: { a: { prefixItems: [] } } }), /prefixItems/);
+  });
+});
+
+describe("entry point types", () => {
+  test("every runtime export is declared", () => {
+    for (const name of Object.keys(api)) {
+      assert.match(indexText, new RegExp(`export declare (const|class|function) ${name}\\b`), name);
+    }
+  });
+
+  test("every public JourneyMap method and getter is declared", () => {
+    const members = [
+      ...Object.getOwnPropertyNames(JourneyMap.prototype).filter((m) => m !== "constructor"),
+      ...Object.getOwnPropertyNames(JourneyMap).filter((m) => !["length", "name", "prototype"].includes(m)),
+    ];
+    assert.ok(members.length > 50);
+    const body = indexText.slice(indexText.indexOf("export declare class JourneyMap "));
+    for (const m of members) {
+      assert.match(body, new RegExp(`^\\s+(static |readonly )?${m}\\b[(:]`, "m"), m);
+    }
+  });
+
+  test("ErrorCode lists every code of the core library", () => {
+    // Every `fn code(&self) -> &'static str` of core/src: Error::code and the
+    // codes of the error kinds it delegates to.
+    const codes = new Set();
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith(".rs")) {
+          const source = readText(path);
+          for (const m of source.matchAll(/fn code\(&?self\) -> &'static str \{\n([\s\S]*?)\n    \}\n/g)) {
+            for (const c of m[1].matchAll(/"([A-Z][A-Z_]+)"/g)) codes.add(c[1]);
+          }
+        }
+      }
+    };
+    walk(join(REPO_DIR, "core", "src"));
+    assert.ok(codes.size >= 15, `${codes.size} codes found in core/src`);
+    const union = indexText.slice(indexText.indexOf("export type ErrorCode"), indexText.indexOf(";", indexText.indexOf("export type ErrorCode")));
+    const declared = [...union.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
+    assert.deepEqual([...codes].filter((c) => !declared.includes(c)), [], "codes missing from ErrorCode");
+    assert.deepEqual(declared.filter((c) => !codes.has(c)).sort(), ["FREED", "INVALID_ARGUMENT"], "codes only this binding has");
+  });
+
+  test("no `any` in the declarations", () => {
+    for (const text of [indexText, typesText]) {
+      assert.doesNotMatch(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""), /\bany\b/);
+    }
+  });
+
+  const tsc = join(PACKAGE_DIR, "node_modules", "typescript", "bin", "tsc");
+  test("tsc --noEmit on a typed usage file", { skip: existsSync(tsc) ? false : "typescript not installed (npm ci)" }, () => {
+    const result = spawnSync(process.execPath, [tsc, "--noEmit", "-p", join(PACKAGE_DIR, "tests", "types")], { encoding: "utf8" });
+    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+  });
+});
