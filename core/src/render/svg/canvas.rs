@@ -152,7 +152,7 @@ pub(super) fn build(map: &JourneyMap, options: &SvgOptions) -> Result<Scene, Err
     }
     canvas.grid_lines(grid_top, y);
     if options.legend {
-        y = canvas.legend(y + 24.0);
+        y = canvas.legend(y);
     }
     Ok(canvas.finish(y + MARGIN))
 }
@@ -811,17 +811,18 @@ impl<'a> Canvas<'a> {
         self.under = tints;
     }
 
-    /// The legend: emotion scale, severities, channel kinds, touchpoint
-    /// kinds. Returns the y below.
-    fn legend(&mut self, top: f64) -> f64 {
+    /// The legend, 24 px below `above`: a row for each lane drawn that needs
+    /// one (emotion scale, severities, channel kinds, opportunity status).
+    /// Returns the y below (`above` when there is nothing to explain).
+    fn legend(&mut self, above: f64) -> f64 {
         let head = Style::new(st::LEGEND_HEAD, st::LABEL_INK, TextRole::Legend, 2);
         let item = Style::new(st::LEGEND, st::INK_SOFT, TextRole::Legend, 2);
         let row_h = 24.0;
         let right = self.width - MARGIN - PAD;
-        let mut y = top + PAD;
         type Glyph = Box<dyn Fn(f64, f64, &mut Vec<Node>) -> f64>;
-        let rows: Vec<(&str, Vec<(String, Glyph)>)> = vec![
+        let rows: Vec<(Lane, &str, Vec<(String, Glyph)>)> = vec![
             (
+                Lane::Emotions,
                 "Emotion",
                 (-2..=2)
                     .map(|s| {
@@ -836,9 +837,22 @@ impl<'a> Canvas<'a> {
                         });
                         (format!("{} {}", st::score_text(s), st::emotion_name(s)), g)
                     })
+                    .chain(std::iter::once({
+                        let g: Glyph = Box::new(|x, cy, out: &mut Vec<Node>| {
+                            out.push(Node::Path {
+                                d: format!("M{} {}H{}", num(x), num(cy), num(x + 26.0)),
+                                fill: None,
+                                stroke: Some((st::CURVE_GAP, 2.0)),
+                                dash: Some("6 5"),
+                            });
+                            26.0
+                        });
+                        ("no emotion recorded in between".to_owned(), g)
+                    }))
                     .collect(),
             ),
             (
+                Lane::PainPoints,
                 "Pain point severity",
                 [
                     Severity::Low,
@@ -869,6 +883,7 @@ impl<'a> Canvas<'a> {
                 .collect(),
             ),
             (
+                Lane::Touchpoints,
                 "Channel kind",
                 [
                     ChannelKind::Digital,
@@ -892,6 +907,7 @@ impl<'a> Canvas<'a> {
                 .collect(),
             ),
             (
+                Lane::Opportunities,
                 "Opportunity status",
                 [
                     OpportunityStatus::Idea,
@@ -923,8 +939,15 @@ impl<'a> Canvas<'a> {
                 .collect(),
             ),
         ];
+        let shown = |lane: &Lane| self.options.lanes.contains(lane);
+        let rows: Vec<_> = rows.into_iter().filter(|(l, _, _)| shown(l)).collect();
+        if rows.is_empty() {
+            return above;
+        }
+        let top = above + 24.0;
+        let mut y = top + PAD;
         let mut max_x = self.grid_x;
-        for (title, items) in rows {
+        for (_, title, items) in rows {
             let row_top = y;
             let hh = put(
                 &mut self.front,
@@ -1018,8 +1041,12 @@ fn humanise(key: &str) -> String {
 
 /// A free value as text: strings as they are, anything else as JSON.
 fn value_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
     match v {
-        serde_json::Value::String(s) => s.clone(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) if items.iter().all(|i| !i.is_array() && !i.is_object()) => {
+            items.iter().map(value_text).collect::<Vec<_>>().join(", ")
+        }
         other => other.to_string(),
     }
 }
