@@ -101,3 +101,26 @@ fn each_rule_fixture_triggers_its_rule_and_clean_fixtures_are_clean() {
         assert_eq!(lint_file(path, &config), Vec::<Value>::new(), "{name}");
     }
 }
+
+#[test]
+fn bundled_examples_have_no_error_level_findings() {
+    let dir = root().join("schema/examples");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let config = fixed_config();
+    for path in entries.map(|e| e.expect("dir entry").path()) {
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let map = JourneyMap::from_path(&path)
+            .unwrap_or_else(|e| panic!("{} is not a valid map: {e}", path.display()));
+        let errors: Vec<String> = map
+            .lint(&config)
+            .iter()
+            .filter(|d| d.severity == journeymap::model::LintSeverity::Error)
+            .map(ToString::to_string)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
