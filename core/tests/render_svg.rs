@@ -323,7 +323,7 @@ fn big_map(n: usize, stages: usize) -> JourneyMap {
         .push(Channel::new("web", "Website", ChannelKind::Digital));
     doc.teams.push(Team::new("t", "Team"));
     for i in 0..n {
-        // Squares put most touchpoints in the later stages.
+        // Squares spread them unevenly: many in the first stages, few in the last.
         let stage = (i * i * stages) / (n * n);
         let mut tp = Touchpoint::new(
             format!("tp{i}"),
@@ -400,16 +400,50 @@ fn forty_five_touchpoints_fit_without_overlap() {
     }
     // The canvas grows with the columns rather than squeezing them.
     assert!(l.width >= 45.0 * 120.0, "width {}", l.width);
-    // Columns are sized by touchpoint count: stage headers get wider as
-    // their stages hold more touchpoints.
-    let stage_w: Vec<f64> = l
-        .text_boxes
-        .iter()
-        .filter(|b| b.role == TextRole::StageName)
-        .map(|b| b.rect.x)
-        .collect();
-    assert_eq!(stage_w.len(), 6);
-    assert!(stage_w.windows(2).all(|w| w[0] < w[1]));
+    // One column per touchpoint, side by side, equally wide; each stage is
+    // as wide as its touchpoints.
+    assert_eq!(l.columns.len(), 45);
+    for pair in l.columns.windows(2) {
+        let (a, b) = (&pair[0].rect, &pair[1].rect);
+        assert!((a.x + a.width - b.x).abs() < 1e-6);
+        assert!((a.width - b.width).abs() < 1e-6);
+    }
+    for stage in map.stages() {
+        let in_stage: Vec<_> = l
+            .columns
+            .iter()
+            .filter(|c| c.stage == stage.id.as_str())
+            .collect();
+        let expected = map.touchpoints_in_stage(stage.id.as_str()).unwrap();
+        assert_eq!(in_stage.len(), expected.len().max(1));
+        let header = l
+            .text_boxes
+            .iter()
+            .find(|b| b.role == TextRole::StageName && b.lines == [stage.name.clone()])
+            .unwrap();
+        let span = in_stage.len() as f64 * in_stage[0].rect.width;
+        assert!(header.rect.x >= in_stage[0].rect.x);
+        assert!(header.rect.x + header.rect.width <= in_stage[0].rect.x + span);
+    }
+    // Each touchpoint's text stays inside its own column.
+    for b in l.text_boxes.iter().filter(|b| {
+        matches!(
+            b.role,
+            TextRole::TouchpointName
+                | TextRole::Action
+                | TextRole::PainPoint
+                | TextRole::EmotionLabel
+        )
+    }) {
+        assert_eq!(
+            l.columns
+                .iter()
+                .filter(|c| c.rect.contains(&b.rect))
+                .count(),
+            1,
+            "{b:?} not inside exactly one column"
+        );
+    }
 }
 
 #[test]

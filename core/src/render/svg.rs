@@ -365,6 +365,7 @@ pub struct TextBox {
 /// assert!(l.overlapping_text().is_empty());
 /// ```
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Layout {
     /// Canvas width in pixels.
     pub width: f64,
@@ -372,6 +373,33 @@ pub struct Layout {
     pub height: f64,
     /// Every text block, in drawing order.
     pub text_boxes: Vec<TextBox>,
+    /// The columns, left to right: one per touchpoint, one for each stage
+    /// without touchpoints.
+    pub columns: Vec<ColumnBox>,
+}
+
+/// One column of the canvas, from the stage header to the last lane.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// use journeymap::render::svg::{layout, SvgOptions};
+/// let map = JourneyMap::from_json(r#"{"name": "x",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "w", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t1", "name": "T1", "stage": "a", "channel": "w"}]}"#).unwrap();
+/// let cols = layout(&map, &SvgOptions::default()).unwrap().columns;
+/// assert_eq!(cols.len(), 2);
+/// assert_eq!(cols[0].touchpoint.as_deref(), Some("t1"));
+/// assert_eq!((cols[1].stage.as_str(), cols[1].touchpoint.as_deref()), ("b", None));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnBox {
+    /// Id of the stage the column belongs to.
+    pub stage: String,
+    /// Id of the touchpoint shown in the column (`None` for an empty stage).
+    pub touchpoint: Option<String>,
+    /// Where the column is.
+    pub rect: Rect,
 }
 
 impl Layout {
@@ -434,5 +462,41 @@ impl JourneyMap {
     /// ```
     pub fn to_svg(&self, options: &SvgOptions) -> Result<String, Error> {
         render(self, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_box(x: f64, y: f64, width: f64, height: f64) -> TextBox {
+        TextBox {
+            rect: Rect {
+                x,
+                y,
+                width,
+                height,
+            },
+            role: TextRole::Note,
+            lines: vec![String::new()],
+            truncated: false,
+        }
+    }
+
+    #[test]
+    fn overlapping_text_finds_every_overlapping_pair() {
+        let layout = Layout {
+            width: 100.0,
+            height: 100.0,
+            text_boxes: vec![
+                text_box(0.0, 0.0, 10.0, 10.0),
+                text_box(10.0, 0.0, 10.0, 10.0), // touches 0 only
+                text_box(5.0, 5.0, 10.0, 30.0),  // overlaps 0 and 1
+                text_box(0.0, 50.0, 100.0, 1.0),
+                text_box(12.0, 30.0, 1.0, 30.0), // overlaps 2 and 3
+            ],
+            columns: Vec::new(),
+        };
+        assert_eq!(layout.overlapping_text(), [(0, 2), (1, 2), (2, 4), (3, 4)]);
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::scene::{Anchor, Node, Scene, TextBlock};
 use super::style as st;
-use super::{Lane, Rect, SvgOptions, TextRole, COLUMN_WIDTH_RANGE, MAX_MIN_WIDTH};
+use super::{ColumnBox, Lane, Rect, SvgOptions, TextRole, COLUMN_WIDTH_RANGE, MAX_MIN_WIDTH};
 use crate::error::Error;
 use crate::graph::JourneyMap;
 use crate::model::{ChannelKind, OpportunityStatus, Persona, Severity, Touchpoint, TouchpointKind};
@@ -103,6 +103,8 @@ fn rect(x: f64, y: f64, width: f64, height: f64) -> Rect {
 
 /// One touchpoint column (or the single empty column of an empty stage).
 struct Column<'a> {
+    /// Index of the stage.
+    stage: usize,
     touchpoint: Option<&'a Touchpoint>,
     x: f64,
 }
@@ -120,6 +122,8 @@ struct Canvas<'a> {
     /// Right edge of the last column.
     grid_right: f64,
     width: f64,
+    /// The columns as exposed by the layout (set once the grid is drawn).
+    column_boxes: Vec<ColumnBox>,
     /// Pain point descriptions by id (for opportunity tooltips).
     pains: HashMap<&'a str, &'a str>,
     /// Drawn first: stage tints and grid lines.
@@ -151,6 +155,7 @@ pub(super) fn build(map: &JourneyMap, options: &SvgOptions) -> Result<Scene, Err
         y = canvas.lane(lane, y);
     }
     canvas.grid_lines(grid_top, y);
+    canvas.column_boxes = canvas.column_boxes(grid_top, y);
     if options.legend {
         y = canvas.legend(y);
     }
@@ -178,11 +183,12 @@ impl<'a> Canvas<'a> {
         let grid_x = MARGIN + LABEL_W;
         let mut columns = Vec::with_capacity(count);
         let mut spans = Vec::with_capacity(stages.len());
-        for tps in &by_stage {
+        for (s, tps) in by_stage.iter().enumerate() {
             spans.push((columns.len(), tps.len().max(1)));
             if tps.is_empty() {
                 let x = grid_x + columns.len() as f64 * col_w;
                 columns.push(Column {
+                    stage: s,
                     touchpoint: None,
                     x,
                 });
@@ -190,6 +196,7 @@ impl<'a> Canvas<'a> {
             for tp in tps {
                 let x = grid_x + columns.len() as f64 * col_w;
                 columns.push(Column {
+                    stage: s,
                     touchpoint: Some(tp),
                     x,
                 });
@@ -203,6 +210,7 @@ impl<'a> Canvas<'a> {
             .map(|p| (p.id.as_str(), p.description.as_str()))
             .collect();
         Canvas {
+            column_boxes: Vec::new(),
             pains,
             map,
             options,
@@ -770,6 +778,22 @@ impl<'a> Canvas<'a> {
         }
     }
 
+    /// Where each column lies between `top` and `bottom`.
+    fn column_boxes(&self, top: f64, bottom: f64) -> Vec<ColumnBox> {
+        let stages = self.map.stages();
+        self.columns
+            .iter()
+            .map(|c| ColumnBox {
+                stage: stages
+                    .get(c.stage)
+                    .map(|s| s.id.to_string())
+                    .unwrap_or_default(),
+                touchpoint: c.touchpoint.map(|t| t.id.to_string()),
+                rect: rect(c.x, top, self.col_w, bottom - top),
+            })
+            .collect()
+    }
+
     /// Stage tints behind every lane, and the column rules.
     fn grid_lines(&mut self, top: f64, bottom: f64) {
         let mut tints = Vec::new();
@@ -820,7 +844,8 @@ impl<'a> Canvas<'a> {
         let row_h = 24.0;
         let right = self.width - MARGIN - PAD;
         type Glyph = Box<dyn Fn(f64, f64, &mut Vec<Node>) -> f64>;
-        let rows: Vec<(Lane, &str, Vec<(String, Glyph)>)> = vec![
+        type Row = (Lane, &'static str, Vec<(String, Glyph)>);
+        let rows: Vec<Row> = vec![
             (
                 Lane::Emotions,
                 "Emotion",
@@ -1013,6 +1038,7 @@ impl<'a> Canvas<'a> {
             desc,
             back,
             front: self.front,
+            columns: self.column_boxes,
         }
     }
 }

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::style::{self, FONT_FAMILY};
-use super::{Layout, Rect, TextBox, TextRole};
+use super::{ColumnBox, Layout, Rect, TextBox, TextRole};
 use crate::model::ChannelKind;
 use crate::render::escape;
 use crate::render::text::{Font, Wrapped};
@@ -124,6 +124,8 @@ pub(super) struct Scene {
     pub desc: String,
     pub back: Vec<Node>,
     pub front: Vec<Node>,
+    /// The columns, for [`Layout::columns`].
+    pub columns: Vec<ColumnBox>,
 }
 
 /// A number with at most one decimal, without a trailing `.0`.
@@ -164,6 +166,7 @@ impl Scene {
             width: self.width,
             height: self.height,
             text_boxes,
+            columns: self.columns.clone(),
         }
     }
 
