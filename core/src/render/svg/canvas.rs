@@ -411,18 +411,14 @@ impl<'a> Canvas<'a> {
             let (first, count) = self.spans[s];
             let x = self.grid_x + first as f64 * self.col_w;
             let w = count as f64 * self.col_w;
-            self.back.push(Node::Rect {
-                r: rect(x + 2.0, top, w - 4.0, height - 4.0),
-                rx: 6.0,
-                fill: st::STAGE_HEADERS[s % st::STAGE_HEADERS.len()],
-                stroke: None,
-            });
-            self.back.push(Node::Rect {
-                r: rect(x + 2.0, top, w - 4.0, 4.0),
-                rx: 2.0,
-                fill: st::STAGE_ACCENTS[s % st::STAGE_ACCENTS.len()],
-                stroke: None,
-            });
+            accented_box(
+                &mut self.back,
+                rect(x + 2.0, top, w - 4.0, height - 4.0),
+                6.0,
+                st::STAGE_HEADERS[s % st::STAGE_HEADERS.len()],
+                st::STAGE_ACCENTS[s % st::STAGE_ACCENTS.len()],
+                None,
+            );
         }
         self.front.append(&mut blocks);
         self.lane_label("Stages", top, height - 4.0, LABEL_W - 2.0 * PAD);
@@ -479,18 +475,14 @@ impl<'a> Canvas<'a> {
                     self.col_w - 2.0 * INSET,
                     height - 2.0 * INSET,
                 );
-                self.back.push(Node::Rect {
+                accented_box(
+                    &mut self.back,
                     r,
-                    rx: 8.0,
-                    fill: st::CARD,
-                    stroke: Some((st::CARD_STROKE, 1.0)),
-                });
-                self.back.push(Node::Rect {
-                    r: rect(r.x + 1.0, r.y + 1.0, r.width - 2.0, 4.0),
-                    rx: 2.0,
-                    fill: st::channel_colour(kind),
-                    stroke: None,
-                });
+                    8.0,
+                    st::CARD,
+                    st::channel_colour(kind),
+                    Some((st::CARD_STROKE, 1.0)),
+                );
             }
         }
         self.lane_label(lane.title(), top, height, label_w);
@@ -588,7 +580,8 @@ impl<'a> Canvas<'a> {
             .team(owner.as_str())
             .map_or(owner.as_str(), |t| t.name.as_str());
         let s = Style::new(Font::bold(12.0), st::OWNER_INK, TextRole::Owner, 2);
-        let b = block(name, ix + 10.0, y + 4.0, iw - 20.0, s);
+        let mut b = block(name, ix + 10.0, y + 4.0, iw - 20.0, s);
+        centre(&mut b);
         let h = b.height() + 8.0;
         out.push(Node::Rect {
             r: rect(ix, y, b.wrapped.width + 20.0, h),
@@ -1086,6 +1079,64 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// A rounded box with a 4 px accent band along its top edge, following the
+/// rounded corners.
+fn accented_box(
+    out: &mut Vec<Node>,
+    r: Rect,
+    rx: f64,
+    fill: &'static str,
+    accent: &'static str,
+    stroke: super::scene::Stroke,
+) {
+    const BAND: f64 = 4.0;
+    out.push(Node::Rect {
+        r,
+        rx,
+        fill,
+        stroke: None,
+    });
+    // The band: the part of the rounded outline above y + BAND.
+    let rx = rx.min(r.width / 2.0).min(r.height / 2.0).max(BAND);
+    let dx = (rx * rx - (rx - BAND) * (rx - BAND)).sqrt();
+    out.push(Node::Path {
+        d: format!(
+            "M{} {}A{} {} 0 0 1 {} {}H{}A{} {} 0 0 1 {} {}Z",
+            num(r.x + rx - dx),
+            num(r.y + BAND),
+            num(rx),
+            num(rx),
+            num(r.x + rx),
+            num(r.y),
+            num(r.x + r.width - rx),
+            num(rx),
+            num(rx),
+            num(r.x + r.width - rx + dx),
+            num(r.y + BAND),
+        ),
+        fill: Some(accent),
+        stroke: None,
+        dash: None,
+    });
+    if stroke.is_some() {
+        out.push(Node::Rect {
+            r,
+            rx,
+            fill: "none",
+            stroke,
+        });
+    }
+}
+
+/// Turns a start-anchored block into a centred one over the same box, so
+/// that the slack of the width estimate is shared by both sides.
+fn centre(b: &mut TextBlock) {
+    if b.anchor == Anchor::Start {
+        b.x += b.wrapped.width / 2.0;
+        b.anchor = Anchor::Middle;
+    }
+}
+
 /// A small coloured pill with bold text; returns its height.
 fn pill(
     out: &mut Vec<Node>,
@@ -1097,13 +1148,14 @@ fn pill(
 ) -> f64 {
     let h = 18.0;
     let s = Style::new(st::BADGE, ink, TextRole::Badge, 1);
-    let b = block(
+    let mut b = block(
         text,
         x + 7.0,
         y + (h - st::BADGE.line_height()) / 2.0,
         400.0,
         s,
     );
+    centre(&mut b);
     out.push(Node::Rect {
         r: rect(x, y, b.wrapped.width + 14.0, h),
         rx: h / 2.0,
