@@ -1,0 +1,41 @@
+"""Customer journey maps as a validated graph.
+
+A journey map says who the customers are (personas), which phases they pass
+through (stages), where they meet the business (touchpoints, on channels),
+what they feel and what hurts there, who owns each step (teams) and how
+success is measured (objectives). :class:`JourneyMap` holds such a map and
+keeps every invariant on every change; documents go in and out as JSON text
+or plain dicts in the published schema's shape (:func:`schema`).
+
+>>> import journeymap
+>>> m = journeymap.JourneyMap.from_dict(
+...     {"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}
+... )
+>>> m.stages[0]["name"]
+'Visit'
+>>> journeymap.validate({"name": "Shop", "stages": []})[0]["code"]
+'NO_STAGES'
+"""
+
+from ._errors import (
+    InvalidMapError,
+    JourneyMapError,
+    JourneyMapIOError,
+    NotFoundError,
+    ParseError,
+    ReferenceInUseError,
+)
+from ._native import JourneyMap, __version__, schema, validate
+
+__all__ = [
+    "JourneyMap",
+    "schema",
+    "validate",
+    "JourneyMapError",
+    "ParseError",
+    "InvalidMapError",
+    "NotFoundError",
+    "ReferenceInUseError",
+    "JourneyMapIOError",
+    "__version__",
+]

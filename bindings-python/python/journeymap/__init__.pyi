@@ -1,0 +1,457 @@
+"""Customer journey maps as a validated graph.
+
+:class:`JourneyMap` holds a map whose invariants always hold. Documents go in
+and out as JSON text or plain dicts in the shape of the published JSON Schema
+(:func:`schema`); the TypedDicts below describe that shape. Every dict or list
+a method returns is a fresh copy: changing it does not change the map (use the
+mutation methods).
+
+Errors
+------
+Every failure is a :class:`JourneyMapError` (or subclass) with the stable
+``code`` of the core error, ``path`` (JSON Pointer), ``id``, ``line`` /
+``column`` (for JSON text) and ``errors`` (every violation as an
+:class:`ErrorInfo`):
+
+==========================  =====================================================
+class                       codes
+==========================  =====================================================
+``ParseError``              JSON_SYNTAX, JSON_TYPE, UNKNOWN_FIELD, MISSING_FIELD,
+                            UNSUPPORTED_FORMAT_VERSION, LIMIT_EXCEEDED,
+                            MERMAID_SYNTAX
+``InvalidMapError``         INVALID_ID, EMPTY_NAME, DUPLICATE_ID,
+                            DANGLING_REFERENCE, EMOTION_OUT_OF_RANGE, NO_STAGES,
+                            SELF_TRANSITION, DUPLICATE_TRANSITION, INVALID_VALUE;
+                            INVALID_MAP (several violations of mixed kinds)
+``NotFoundError``           NOT_FOUND; also a ``KeyError``
+``ReferenceInUseError``     IN_USE, STAGE_NOT_EMPTY
+``JourneyMapIOError``       IO; also an ``OSError`` (``filename`` = the file)
+==========================  =====================================================
+
+Several violations at once (code ``INVALID_MAP``) raise the class they all
+share, else ``InvalidMapError``.
+
+Python input that is not JSON raises the usual Python exceptions, never a
+``JourneyMapError``: ``TypeError`` for a value of a type JSON cannot hold (a
+set, bytes, a non-``str`` dict key, a non-dict where a dict is expected, a
+wrong argument type) and ``ValueError`` for NaN or infinite floats, ints
+outside 64 bits, strings with lone surrogates and circular references.
+Nesting deeper than JSON readers accept (127 levels) is a ``ParseError``
+with code ``LIMIT_EXCEEDED``.
+
+Documents given as dicts are read exactly as their JSON text would be: the
+same codes and paths, without line and column.
+"""
+
+import os
+from typing import Any, Literal, Optional, Sequence, Union
+
+from typing_extensions import NotRequired, Required, TypedDict
+
+__version__: str
+
+# ---------------------------------------------------------------------------
+# Document shapes (format_version 1)
+# ---------------------------------------------------------------------------
+
+JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
+
+StageKind = Literal["awareness", "consideration", "purchase", "retention", "advocacy", "custom"]
+ChannelKind = Literal["digital", "physical", "human", "other"]
+TouchpointKind = Literal["step", "conversion", "exit"]
+Severity = Literal["low", "medium", "high", "critical"]
+OpportunityStatus = Literal["idea", "planned", "in_progress", "done", "rejected"]
+LintSeverity = Literal["info", "warning", "error"]
+
+class Persona(TypedDict, total=False):
+    """Who the customer is."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+    goals: list[str]
+    motivations: list[str]
+    frustrations: list[str]
+    behaviours: list[str]
+    demographics: dict[str, JsonValue]
+    psychographics: dict[str, JsonValue]
+    image: str
+
+class Stage(TypedDict, total=False):
+    """A phase of the journey; the order of ``stages`` is the journey's."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+    goal: str
+    kind: StageKind
+
+class Channel(TypedDict, total=False):
+    """Where customers meet the business."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+    kind: Required[ChannelKind]
+
+class Team(TypedDict, total=False):
+    """Who owns steps of the journey."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+
+class Emotion(TypedDict, total=False):
+    """How the customer feels: ``score`` from -2 (very negative) to 2."""
+
+    score: Required[int]
+    label: str
+
+class PainPoint(TypedDict, total=False):
+    """What hurts at a touchpoint (ids unique across the map)."""
+
+    id: Required[str]
+    description: Required[str]
+    severity: Severity
+
+class Opportunity(TypedDict, total=False):
+    """What could be better; ``addresses`` lists pain point ids."""
+
+    id: Required[str]
+    description: Required[str]
+    addresses: list[str]
+    status: OpportunityStatus
+
+class Message(TypedDict, total=False):
+    """Tone and purpose of what the business says at a touchpoint."""
+
+    tone: str
+    purpose: str
+
+class Kpi(TypedDict, total=False):
+    """A key performance indicator."""
+
+    name: Required[str]
+    target: float
+    unit: str
+
+class Evidence(TypedDict, total=False):
+    """Research or data that backs a step."""
+
+    source: Required[str]
+    kind: str
+    url: str
+    note: str
+
+class MatchRule(TypedDict, total=False):
+    """Maps raw CRM / analytics events to a touchpoint (all conditions must hold)."""
+
+    event: str
+    event_prefix: str
+    channel: str
+    attributes: dict[str, str]
+    attribute_prefixes: dict[str, str]
+
+class Touchpoint(TypedDict, total=False):
+    """A step of the journey, where the customer meets the business."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+    stage: Required[str]
+    channel: Required[str]
+    owner: str
+    personas: list[str]
+    actions: list[str]
+    emotion: Emotion
+    pain_points: list[PainPoint]
+    opportunities: list[Opportunity]
+    message: Message
+    kpis: list[Kpi]
+    evidence: list[Evidence]
+    kind: TouchpointKind
+    match: list[MatchRule]
+
+Transition = TypedDict(
+    "Transition",
+    {
+        "from": Required[str],
+        "to": Required[str],
+        "personas": NotRequired[list[str]],
+        "expected_rate": NotRequired[float],
+        "loop": NotRequired[bool],
+        "label": NotRequired[str],
+    },
+)
+"""A planned move between two touchpoints (``loop``: a deliberate return)."""
+
+class ConversionTarget(TypedDict, total=False):
+    """Exactly one of ``touchpoint`` or ``stage``."""
+
+    touchpoint: str
+    stage: str
+
+class Objective(TypedDict, total=False):
+    """What the map is for, with KPIs and a conversion definition."""
+
+    id: Required[str]
+    name: Required[str]
+    description: str
+    kpis: list[Kpi]
+    conversion: ConversionTarget
+
+class LintSettings(TypedDict, total=False):
+    """Per-map lint settings."""
+
+    disable: list[str]
+    severity: dict[str, LintSeverity]
+    max_review_age_days: int
+
+class Metadata(TypedDict, total=False):
+    """Authorship, dates (``YYYY-MM-DD``), tags, lint settings, free key/values."""
+
+    authors: list[str]
+    created: str
+    updated: str
+    last_reviewed: str
+    tags: list[str]
+    lint: LintSettings
+    extra: dict[str, JsonValue]
+
+class Document(TypedDict, total=False):
+    """A journey-map document (format version 1)."""
+
+    format_version: int
+    name: Required[str]
+    description: str
+    personas: list[Persona]
+    stages: Required[list[Stage]]
+    channels: list[Channel]
+    teams: list[Team]
+    touchpoints: list[Touchpoint]
+    transitions: list[Transition]
+    objectives: list[Objective]
+    metadata: Metadata
+
+class ErrorInfo(TypedDict):
+    """One violation. ``path`` is a JSON Pointer (``""`` = the whole document);
+    ``line``/``column`` are 1-based and only set for JSON text."""
+
+    code: str
+    message: str
+    path: Optional[str]
+    id: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+class JourneyMapError(Exception):
+    """Root of every journeymap error. Pickles with its attributes."""
+
+    message: str
+    code: str
+    """Stable code, e.g. ``"DUPLICATE_ID"``; ``"INVALID_MAP"`` for several violations."""
+    path: Optional[str]
+    """JSON Pointer of the (first) violation, or None."""
+    id: Optional[str]
+    """Id of the offending entity, or None."""
+    line: Optional[int]
+    column: Optional[int]
+    errors: list[ErrorInfo]
+    """Every violation; one element for a single error."""
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "ERROR",
+        path: Optional[str] = None,
+        id: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+        errors: Optional[list[ErrorInfo]] = None,
+        filename: Optional[str] = None,
+    ) -> None: ...
+
+class ParseError(JourneyMapError):
+    """Not a readable document: bad JSON, wrong type, unknown or missing field,
+    newer ``format_version``, or a size limit exceeded."""
+
+class InvalidMapError(JourneyMapError):
+    """A readable document that breaks an invariant; a refused mutation raises
+    it and leaves the map unchanged."""
+
+class NotFoundError(JourneyMapError, KeyError):
+    """An id that names no entity (``NOT_FOUND``). Also a ``KeyError``."""
+
+class ReferenceInUseError(JourneyMapError):
+    """Removing an entity still referred to (``IN_USE``), or a stage with
+    touchpoints without ``cascade=True`` (``STAGE_NOT_EMPTY``)."""
+
+class JourneyMapIOError(JourneyMapError, OSError):
+    """A file could not be read (``IO``). Also an ``OSError``."""
+
+# ---------------------------------------------------------------------------
+# The map
+# ---------------------------------------------------------------------------
+
+class JourneyMap:
+    """A journey map whose invariants always hold.
+
+    Build one with :meth:`from_json`, :meth:`from_dict` or :meth:`from_path`
+    (there is no other constructor). Every mutation either applies and leaves
+    a valid map, or raises and leaves the map exactly as it was.
+
+    Maps compare equal when their documents are equal; they are mutable and
+    so not hashable. ``copy.copy``/``copy.deepcopy``/:meth:`copy` give
+    independent maps; pickling stores the JSON document. ``str(m)`` is
+    :meth:`summary`. There is no ``len()``: a map has several sizes (count
+    ``m.touchpoints``, ``m.stages``...).
+    """
+
+    # Construction and serialisation
+    @classmethod
+    def from_json(cls, text: Union[str, bytes]) -> "JourneyMap":
+        """Reads a map from JSON text (``bytes`` must be UTF-8).
+
+        Raises ParseError (with ``line``/``column``) or InvalidMapError (with
+        every violation in ``errors``)."""
+    @classmethod
+    def from_dict(cls, d: Document | dict[str, Any]) -> "JourneyMap":
+        """Reads a map from a document dict, as ``json.load`` returns it.
+        Same checks, codes and paths as :meth:`from_json`."""
+    @classmethod
+    def from_path(cls, path: Union[str, os.PathLike[str]]) -> "JourneyMap":
+        """Reads a map from a JSON file. JourneyMapIOError if it cannot be read."""
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The document as JSON text, indented by ``indent`` spaces (0 to 32),
+        or compact with ``indent=None``. ``from_json(m.to_json()) == m``."""
+    def to_dict(self) -> Document:
+        """The document as a dict. ``from_dict(m.to_dict()) == m``."""
+
+    # Sections (fresh copies)
+    name: str
+    """The map's title; assigning calls :meth:`set_name`."""
+    @property
+    def description(self) -> Optional[str]: ...
+    @property
+    def format_version(self) -> int: ...
+    @property
+    def stages(self) -> list[Stage]:
+        """Stages in journey order."""
+    @property
+    def touchpoints(self) -> list[Touchpoint]: ...
+    @property
+    def personas(self) -> list[Persona]: ...
+    @property
+    def channels(self) -> list[Channel]: ...
+    @property
+    def teams(self) -> list[Team]: ...
+    @property
+    def transitions(self) -> list[Transition]: ...
+    @property
+    def objectives(self) -> list[Objective]: ...
+    metadata: Metadata
+    """Metadata (``{}`` when none); assigning calls :meth:`set_metadata`."""
+
+    # Queries
+    def touchpoint(self, id: str) -> Optional[Touchpoint]:
+        """The touchpoint with this id, or None."""
+    def stage(self, id: str) -> Optional[Stage]: ...
+    def persona(self, id: str) -> Optional[Persona]: ...
+    def channel(self, id: str) -> Optional[Channel]: ...
+    def team(self, id: str) -> Optional[Team]: ...
+    def objective(self, id: str) -> Optional[Objective]: ...
+    def transition(self, from_: str, to: str) -> Optional[Transition]:
+        """The transition from ``from_`` to ``to``, or None."""
+    def stage_position(self, id: str) -> Optional[int]:
+        """Position of a stage in the journey (0 = first), or None."""
+    def touchpoints_in_stage(self, stage_id: str) -> list[Touchpoint]:
+        """Touchpoints of a stage in document order. NotFoundError for an unknown stage."""
+    def touchpoints_for_persona(self, persona_id: str) -> list[Touchpoint]:
+        """Touchpoints the persona passes: those listing it and those listing
+        no persona. NotFoundError for an unknown persona."""
+    def successors(self, id: str) -> list[Touchpoint]:
+        """Touchpoints one transition away, in transition order. NotFoundError
+        for an unknown touchpoint."""
+    def predecessors(self, id: str) -> list[Touchpoint]:
+        """Touchpoints with a transition into ``id``."""
+    def entries(self) -> list[Touchpoint]:
+        """Touchpoints no transition leads into (loops aside)."""
+    def conversions(self) -> list[Touchpoint]:
+        """Touchpoints of kind ``conversion`` or named by an objective."""
+    def persona_journey(self, persona_id: str) -> "JourneyMap":
+        """The sub-journey of one persona, itself a valid map."""
+    def summary(self) -> str:
+        """A short human-readable overview."""
+    def validate(self) -> list[ErrorInfo]:
+        """Checks the invariants again: always ``[]`` for a map."""
+
+    # Mutations: entities are dicts in the document's shape. A refused
+    # mutation raises and leaves the map unchanged. Paths in errors are where
+    # the entity would be in the document (``/touchpoints/12/stage``).
+    def add_persona(self, persona: Persona) -> None: ...
+    def update_persona(self, persona: Persona) -> None:
+        """Replaces the persona with the same id (NotFoundError if none)."""
+    def remove_persona(self, id: str) -> Persona:
+        """Removes and returns a persona; ReferenceInUseError if a touchpoint
+        or transition lists it."""
+    def add_stage(self, stage: Stage) -> None:
+        """Adds a stage as the last of the journey."""
+    def update_stage(self, stage: Stage) -> None: ...
+    def insert_stage(self, position: int, stage: Stage) -> None:
+        """Inserts a stage like ``list.insert``: negative counts from the end,
+        past the end appends."""
+    def reorder_stages(self, ids: Sequence[str]) -> None:
+        """New stage order; ``ids`` must list every stage id exactly once
+        (InvalidMapError, code INVALID_VALUE, otherwise)."""
+    def remove_stage(self, id: str, cascade: bool = False) -> Stage:
+        """Removes and returns a stage. With touchpoints it is refused
+        (STAGE_NOT_EMPTY) unless ``cascade``, which removes them and their
+        transitions too. The last stage cannot go (NO_STAGES)."""
+    def add_channel(self, channel: Channel) -> None: ...
+    def update_channel(self, channel: Channel) -> None: ...
+    def remove_channel(self, id: str) -> Channel:
+        """ReferenceInUseError if a touchpoint is on it."""
+    def add_team(self, team: Team) -> None: ...
+    def update_team(self, team: Team) -> None: ...
+    def remove_team(self, id: str) -> Team:
+        """ReferenceInUseError if it owns a touchpoint."""
+    def add_touchpoint(self, touchpoint: Touchpoint) -> None: ...
+    def update_touchpoint(self, touchpoint: Touchpoint) -> None: ...
+    def remove_touchpoint(self, id: str) -> Touchpoint:
+        """Removes a touchpoint and its transitions; ReferenceInUseError if an
+        objective converts on it."""
+    def add_objective(self, objective: Objective) -> None: ...
+    def update_objective(self, objective: Objective) -> None: ...
+    def remove_objective(self, id: str) -> Objective: ...
+    def add_transition(self, transition: Transition) -> None: ...
+    def update_transition(self, transition: Transition) -> None:
+        """Replaces the transition with the same ``from`` and ``to``."""
+    def remove_transition(self, from_: str, to: str) -> Transition: ...
+    def set_name(self, name: str) -> None: ...
+    def set_metadata(self, metadata: Metadata) -> None:
+        """Replaces the metadata (dates are checked)."""
+
+    # Protocols
+    def copy(self) -> "JourneyMap":
+        """An independent copy."""
+    def __copy__(self) -> "JourneyMap": ...
+    def __deepcopy__(self, memo: Any) -> "JourneyMap": ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+# ---------------------------------------------------------------------------
+# Functions
+# ---------------------------------------------------------------------------
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the journey-map document."""
+
+def validate(doc: Union[str, bytes, Document, dict[str, Any]]) -> list[ErrorInfo]:
+    """Every violation in a document (JSON text or dict), without raising;
+    ``[]`` when it is a valid map. The codes and paths are those
+    :meth:`JourneyMap.from_json` would raise. TypeError for an argument
+    that is neither text nor a dict."""

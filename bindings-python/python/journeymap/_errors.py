@@ -1,0 +1,166 @@
+"""The exception family of journeymap.
+
+Every failure of the library is a :class:`JourneyMapError` carrying the stable
+code of the core error (``DUPLICATE_ID``, ``JSON_SYNTAX``...), its location and
+the list of individual violations. Subclasses group the codes by what the
+caller can do about them:
+
+===========================  ======================================================
+class                        codes
+===========================  ======================================================
+``ParseError``               JSON_SYNTAX, JSON_TYPE, UNKNOWN_FIELD, MISSING_FIELD,
+                             UNSUPPORTED_FORMAT_VERSION, LIMIT_EXCEEDED,
+                             MERMAID_SYNTAX
+``InvalidMapError``          INVALID_ID, EMPTY_NAME, DUPLICATE_ID,
+                             DANGLING_REFERENCE, EMOTION_OUT_OF_RANGE, NO_STAGES,
+                             SELF_TRANSITION, DUPLICATE_TRANSITION, INVALID_VALUE,
+                             and INVALID_MAP when the violations are of mixed kinds
+``NotFoundError``            NOT_FOUND (also a ``KeyError``)
+``ReferenceInUseError``      IN_USE, STAGE_NOT_EMPTY
+``JourneyMapIOError``        IO (also an ``OSError``)
+===========================  ======================================================
+
+Several violations reported at once (code ``INVALID_MAP``) raise the class
+they all share, else ``InvalidMapError``. A code this version does not know
+raises the root class.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = [
+    "JourneyMapError",
+    "ParseError",
+    "InvalidMapError",
+    "NotFoundError",
+    "ReferenceInUseError",
+    "JourneyMapIOError",
+]
+
+
+class JourneyMapError(Exception):
+    """Root of every journeymap error.
+
+    Attributes:
+        message: what went wrong, for a person.
+        code: stable code (``"DUPLICATE_ID"``); ``"INVALID_MAP"`` when
+            several violations are reported at once.
+        path: JSON Pointer into the document (``"/touchpoints/3/stage"``),
+            of the first violation; ``None`` when the error has no place in
+            the document.
+        id: id of the offending entity, if any.
+        line, column: 1-based position in the JSON text the caller gave, for
+            parse errors (``None`` for documents given as dicts).
+        errors: every violation as a dict ``{code, message, path, id, line,
+            column}``; one element for a single error.
+    """
+
+    message: str
+    code: str
+    path: Optional[str]
+    id: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    errors: list[dict[str, Any]]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "ERROR",
+        path: Optional[str] = None,
+        id: Optional[str] = None,  # noqa: A002 - the document's own word
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+        errors: Optional[list[dict[str, Any]]] = None,
+        filename: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.path = path
+        self.id = id
+        self.line = line
+        self.column = column
+        if errors is None:
+            errors = [
+                {
+                    "code": code,
+                    "message": message,
+                    "path": path,
+                    "id": id,
+                    "line": line,
+                    "column": column,
+                }
+            ]
+        self.errors = errors
+        if filename is not None:
+            # OSError's own attribute, for JourneyMapIOError.
+            self.filename = filename
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        where = f", path={self.path!r}" if self.path is not None else ""
+        return f"{type(self).__name__}({self.message!r}, code={self.code!r}{where})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        kwargs = {
+            "code": self.code,
+            "path": self.path,
+            "id": self.id,
+            "line": self.line,
+            "column": self.column,
+            "errors": self.errors,
+        }
+        filename = getattr(self, "filename", None)
+        if filename is not None:
+            kwargs["filename"] = filename
+        return (_rebuild, (type(self), self.message, kwargs))
+
+
+def _rebuild(cls: type, message: str, kwargs: dict[str, Any]) -> JourneyMapError:
+    return cls(message, **kwargs)
+
+
+class ParseError(JourneyMapError):
+    """The text or dict is not a readable document: malformed JSON, a value of
+    the wrong type, an unknown or missing field, a newer ``format_version``,
+    or a size limit exceeded."""
+
+
+class InvalidMapError(JourneyMapError):
+    """The document is readable but breaks an invariant of a journey map
+    (duplicate id, dangling reference, emotion out of range, no stage...).
+    A refused mutation raises it and leaves the map unchanged."""
+
+
+class NotFoundError(JourneyMapError, KeyError):
+    """A query or mutation names an entity that does not exist. Also a
+    ``KeyError``, like a missing key of a dict."""
+
+
+class ReferenceInUseError(JourneyMapError):
+    """Removing an entity that is still referred to (``IN_USE``), or a stage
+    that still has touchpoints without ``cascade=True``
+    (``STAGE_NOT_EMPTY``)."""
+
+
+class JourneyMapIOError(JourneyMapError, OSError):
+    """A file could not be read (code ``IO``). Also an ``OSError``;
+    ``filename`` is the file."""
+
+
+# Shown and pickled as members of the public package.
+for _cls in (
+    JourneyMapError,
+    ParseError,
+    InvalidMapError,
+    NotFoundError,
+    ReferenceInUseError,
+    JourneyMapIOError,
+):
+    _cls.__module__ = "journeymap"
+del _cls

@@ -1,0 +1,180 @@
+//! journeymap errors as Python exceptions.
+//!
+//! The exception classes are defined in Python (`journeymap/_errors.py`) so
+//! that they carry docstrings, pickle with their attributes and can inherit
+//! from `KeyError` / `OSError`. This module builds instances of them from
+//! [`journeymap::Error`]s and the flat "error info" dicts that
+//! `journeymap.validate` returns.
+
+use journeymap::Error;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyModule};
+
+/// Where the JSON text an error refers to came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Text the user gave: line and column point into it.
+    Text,
+    /// Text the binding wrote from a Python object: line and column would
+    /// point into text the user never saw, so they are left out.
+    Object,
+}
+
+/// How an error is located for Python: a JSON Pointer prefix for errors read
+/// from one part of a document (`/touchpoints/3`), and the source of the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Origin<'a> {
+    /// Prepended to the error's path.
+    pub prefix: &'a str,
+    /// Where the text came from.
+    pub source: Source,
+}
+
+impl Origin<'static> {
+    /// An error from text the user gave, about the whole document.
+    pub const TEXT: Origin<'static> = Origin {
+        prefix: "",
+        source: Source::Text,
+    };
+    /// An error about a whole document the binding wrote from a Python object.
+    pub const OBJECT: Origin<'static> = Origin {
+        prefix: "",
+        source: Source::Object,
+    };
+}
+
+/// One violation, flattened: what `JourneyMapError.errors` holds.
+struct Info {
+    code: &'static str,
+    message: String,
+    path: Option<String>,
+    id: Option<String>,
+    line_column: Option<(usize, usize)>,
+}
+
+impl Info {
+    fn new(err: &Error, origin: Origin<'_>) -> Self {
+        let mut message = err.to_string();
+        let mut line_column = err.line_column();
+        if origin.source == Source::Object {
+            if let Some((line, column)) = line_column.take() {
+                // Core appends the location to the message of parse errors.
+                let suffix = format!(" (line {line}, column {column})");
+                if let Some(bare) = message.strip_suffix(&suffix) {
+                    message = bare.to_owned();
+                }
+            }
+        }
+        Info {
+            code: err.code(),
+            message,
+            path: err.path().map(|p| format!("{}{p}", origin.prefix)),
+            id: err.id().map(str::to_owned),
+            line_column,
+        }
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", self.code)?;
+        d.set_item("message", &self.message)?;
+        d.set_item("path", self.path.as_deref())?;
+        d.set_item("id", self.id.as_deref())?;
+        d.set_item("line", self.line_column.map(|(l, _)| l))?;
+        d.set_item("column", self.line_column.map(|(_, c)| c))?;
+        Ok(d)
+    }
+}
+
+/// The exception class (in `journeymap._errors`) for an error code.
+///
+/// Unknown codes (from a newer core) map to the root `JourneyMapError`.
+pub(crate) fn class_for_code(code: &str) -> &'static str {
+    match code {
+        "JSON_SYNTAX"
+        | "JSON_TYPE"
+        | "UNKNOWN_FIELD"
+        | "MISSING_FIELD"
+        | "UNSUPPORTED_FORMAT_VERSION"
+        | "LIMIT_EXCEEDED"
+        | "MERMAID_SYNTAX" => "ParseError",
+        "INVALID_ID"
+        | "EMPTY_NAME"
+        | "DUPLICATE_ID"
+        | "DANGLING_REFERENCE"
+        | "EMOTION_OUT_OF_RANGE"
+        | "NO_STAGES"
+        | "SELF_TRANSITION"
+        | "DUPLICATE_TRANSITION"
+        | "INVALID_VALUE"
+        | "INVALID_MAP" => "InvalidMapError",
+        "NOT_FOUND" => "NotFoundError",
+        "IN_USE" | "STAGE_NOT_EMPTY" => "ReferenceInUseError",
+        "IO" => "JourneyMapIOError",
+        _ => "JourneyMapError",
+    }
+}
+
+/// The class of an error: that of its code, or for several violations the
+/// class they all share (`InvalidMapError` when they differ).
+fn class_for(err: &Error) -> &'static str {
+    let violations = err.violations();
+    let first = violations.first().map_or("INVALID_MAP", Error::code);
+    let class = class_for_code(first);
+    if violations.iter().all(|v| class_for_code(v.code()) == class) {
+        class
+    } else {
+        "InvalidMapError"
+    }
+}
+
+fn errors_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
+    static MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    MODULE
+        .get_or_try_init(py, || py.import("journeymap._errors").map(Bound::unbind))
+        .map(|m| m.bind(py))
+}
+
+/// The list of violation dicts for an error (`JourneyMapError.errors`, and
+/// what `journeymap.validate` returns).
+pub(crate) fn violation_dicts<'py>(
+    py: Python<'py>,
+    errors: &[Error],
+    origin: Origin<'_>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for err in errors {
+        list.append(Info::new(err, origin).to_dict(py)?)?;
+    }
+    Ok(list)
+}
+
+fn build(py: Python<'_>, err: &Error, origin: Origin<'_>) -> PyResult<PyErr> {
+    let class = errors_module(py)?.getattr(class_for(err))?;
+    let info = Info::new(err, origin);
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", info.code)?;
+    kwargs.set_item("path", info.path.as_deref())?;
+    kwargs.set_item("id", info.id.as_deref())?;
+    kwargs.set_item("line", info.line_column.map(|(l, _)| l))?;
+    kwargs.set_item("column", info.line_column.map(|(_, c)| c))?;
+    kwargs.set_item("errors", violation_dicts(py, err.violations(), origin)?)?;
+    if let Error::Io { path, .. } = err {
+        kwargs.set_item("filename", path)?;
+    }
+    let exc = class.call((info.message,), Some(&kwargs))?;
+    Ok(PyErr::from_value(exc))
+}
+
+/// Converts a core error into the matching `JourneyMapError` subclass.
+pub(crate) fn to_pyerr(py: Python<'_>, err: &Error, origin: Origin<'_>) -> PyErr {
+    // Should building the exception itself fail (the package is broken), that
+    // failure is raised instead: it is still an exception, never a panic.
+    build(py, err, origin).unwrap_or_else(|e| e)
+}
+
+/// `map_err` adapter for results of core calls on user text.
+pub(crate) fn text_err(py: Python<'_>) -> impl Fn(Error) -> PyErr + '_ {
+    move |e| to_pyerr(py, &e, Origin::TEXT)
+}
