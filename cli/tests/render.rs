@@ -80,6 +80,23 @@ fn renders_each_format() {
 }
 
 #[test]
+fn renders_the_svg_canvas() {
+    let (code, out, _) = render(&["--format", "svg"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("<svg"), "{out}");
+    assert!(out.contains("VIP lounge"));
+    let (code, out, _) = render(&["-f", "svg", "--persona", "ann"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        !out.contains("VIP lounge"),
+        "ann does not pass the VIP lounge"
+    );
+    let (code, _, err) = render(&["-f", "svg", "--persona", "nobody"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("nobody"), "{err}");
+}
+
+#[test]
 fn persona_filter_keeps_that_persona_s_journey() {
     let (code, out, _) = render(&["-f", "mermaid", "--persona", "ann"]);
     assert_eq!(code, Some(0));

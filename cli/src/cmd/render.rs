@@ -1,15 +1,19 @@
-//! `journeymap render FILE --format mermaid|mermaid-flowchart|dot|csv [--persona ID] [-o OUT]`
+//! `journeymap render FILE --format svg|mermaid|mermaid-flowchart|dot|csv [--persona ID] [-o OUT]`
 
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use journeymap::render::{csv, dot, mermaid};
+use journeymap::render::{csv, dot, mermaid, svg};
+use journeymap::{Error, JourneyMap};
 
 use crate::output::{load_map, outcome_of, write_output, Outcome};
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// SVG journey-map canvas: stages as columns, lanes for touchpoints,
+    /// actions, emotions, pain points, opportunities and owners.
+    Svg,
     /// Mermaid `journey` diagram (scores -2..2 shown as 1..5, actors = personas).
     Mermaid,
     /// Mermaid `flowchart LR` of the touchpoint graph.
@@ -20,7 +24,8 @@ pub enum Format {
     Csv,
 }
 
-/// Render a map as a Mermaid journey, a Mermaid flowchart, Graphviz DOT or CSV.
+/// Render a map as an SVG canvas, a Mermaid journey, a Mermaid flowchart,
+/// Graphviz DOT or CSV.
 ///
 /// Exit status: 0 written, 1 the map is invalid (or the persona unknown),
 /// 2 a file cannot be read or written.
@@ -50,34 +55,43 @@ pub fn run(args: &Args) -> Outcome {
         Ok(map) => map,
         Err(outcome) => return outcome,
     };
-    let map = match &args.persona {
-        Some(persona) => match map.persona_journey(persona) {
-            Ok(sub) => sub,
-            Err(e) => {
-                eprintln!("journeymap: {}: {e}", args.file.display());
-                return outcome_of(&e);
+    match render(map, args) {
+        Ok(text) => write_output(args.output.as_deref(), &text),
+        Err(e) => {
+            eprintln!("journeymap: {}: {e}", args.file.display());
+            outcome_of(&e)
+        }
+    }
+}
+
+fn render(map: JourneyMap, args: &Args) -> Result<String, Error> {
+    Ok(match args.format {
+        // The canvas filters by persona itself, and shows the persona.
+        Format::Svg => {
+            let mut options = svg::SvgOptions::new();
+            if let Some(persona) = &args.persona {
+                options = options.persona(persona.clone());
             }
-        },
-        None => map,
-    };
-    let text = match args.format {
-        Format::Mermaid => mermaid::journey(&map),
-        Format::MermaidFlowchart => mermaid::flowchart(&map),
-        Format::Dot => dot::dot(&map),
+            svg::render(&map, &options)?
+        }
+        Format::Mermaid => mermaid::journey(&for_persona(map, args)?),
+        Format::MermaidFlowchart => mermaid::flowchart(&for_persona(map, args)?),
+        Format::Dot => dot::dot(&for_persona(map, args)?),
         Format::Csv => {
             let options = if args.raw_csv {
                 csv::CsvOptions::raw()
             } else {
                 csv::CsvOptions::default()
             };
-            match csv::touchpoints_csv_with(&map, &options) {
-                Ok(text) => text,
-                Err(e) => {
-                    eprintln!("journeymap: {e}");
-                    return Outcome::Failed;
-                }
-            }
+            csv::touchpoints_csv_with(&for_persona(map, args)?, &options)?
         }
-    };
-    write_output(args.output.as_deref(), &text)
+    })
+}
+
+/// The journey of `--persona`, or the whole map.
+fn for_persona(map: JourneyMap, args: &Args) -> Result<JourneyMap, Error> {
+    match &args.persona {
+        Some(persona) => map.persona_journey(persona),
+        None => Ok(map),
+    }
 }
