@@ -27,7 +27,7 @@ enum Command {
     Summary(cmd::summary::Args),
     /// Print the JSON Schema of the map document.
     Schema(cmd::schema::Args),
-    /// Render a map as Mermaid (journey or flowchart), Graphviz DOT or CSV.
+    /// Render a map as an SVG canvas, Mermaid (journey or flowchart), Graphviz DOT or CSV.
     Render(cmd::render::Args),
     /// Compare two versions of a map (exit 0 same, 1 different, 2 error).
     Diff(cmd::diff::Args),
