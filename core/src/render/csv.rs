@@ -229,9 +229,9 @@ pub fn write_touchpoints_csv<W: Write>(
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(writer);
     w.write_record(COLUMNS).map_err(io)?;
-    for (s, stage) in map.stages().iter().enumerate() {
-        let in_stage = map.touchpoints().iter().filter(|t| t.stage == stage.id);
-        for (k, tp) in in_stage.enumerate() {
+    let by_stage = super::mermaid::touchpoints_by_stage(map);
+    for (s, members) in by_stage.iter().enumerate() {
+        for (k, tp) in members.iter().map(|&i| &map.touchpoints()[i]).enumerate() {
             let cells = row(map, s + 1, k + 1, tp);
             w.write_record(cells.iter().map(|(cell, is_number)| {
                 if *is_number {

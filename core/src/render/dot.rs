@@ -95,7 +95,8 @@ pub fn dot(map: &JourneyMap) -> String {
     out.push_str("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\"];\n");
     out.push_str("  edge [fontname=\"Helvetica\", fontsize=10];\n");
     let mut firsts: Vec<String> = Vec::new();
-    for (s, stage) in map.stages().iter().enumerate() {
+    let by_stage = super::mermaid::touchpoints_by_stage(map);
+    for (s, (stage, members)) in map.stages().iter().zip(&by_stage).enumerate() {
         let _ = writeln!(out, "  subgraph \"cluster_{s}\" {{");
         let _ = writeln!(
             out,
@@ -103,7 +104,7 @@ pub fn dot(map: &JourneyMap) -> String {
             quote(&stage.name)
         );
         let mut first = None;
-        for tp in map.touchpoints().iter().filter(|t| t.stage == stage.id) {
+        for tp in members.iter().map(|&i| &map.touchpoints()[i]) {
             let channel = map
                 .channel(tp.channel.as_str())
                 .map_or(tp.channel.as_str(), |c| &c.name);

@@ -250,9 +250,10 @@ fn actors<'a>(map: &'a JourneyMap, tp: &'a Touchpoint) -> Vec<&'a str> {
 pub fn journey(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "  title {}", escape(map.name(), Place::JourneyText));
-    for stage in map.stages() {
+    let by_stage = touchpoints_by_stage(map);
+    for (stage, members) in map.stages().iter().zip(&by_stage) {
         let _ = writeln!(out, "  section {}", escape(&stage.name, Place::JourneyText));
-        for tp in map.touchpoints().iter().filter(|t| t.stage == stage.id) {
+        for tp in members.iter().map(|&i| &map.touchpoints()[i]) {
             let score = mermaid_score(tp.emotion.as_ref().map(|e| e.score));
             let _ = write!(out, "    {}: {score}", escape(&tp.name, Place::JourneyText));
             let names: Vec<String> = actors(map, tp)
@@ -270,6 +271,20 @@ pub fn journey(map: &JourneyMap) -> String {
 
 /// Fill and stroke of conversion and exit nodes in the flowchart.
 const CLASS_DEFS: &str = "  classDef conversion fill:#d9f2d9,stroke:#2e7d32,stroke-width:2px\n  classDef exit fill:#fbe0e0,stroke:#c62828,stroke-width:2px\n";
+
+/// Positions (in [`JourneyMap::touchpoints`]) of the touchpoints of each
+/// stage, stages in journey order, touchpoints in document order. One pass,
+/// so rendering stays linear in the size of the map.
+pub(crate) fn touchpoints_by_stage(map: &JourneyMap) -> Vec<Vec<usize>> {
+    let mut by_stage = vec![Vec::new(); map.stages().len()];
+    for (i, tp) in map.touchpoints().iter().enumerate() {
+        // Every touchpoint's stage exists: the map's invariants guarantee it.
+        if let Some(s) = map.stage_position(tp.stage.as_str()) {
+            by_stage[s].push(i);
+        }
+    }
+    by_stage
+}
 
 /// A rate 0..=1 as a percentage with at most one decimal (`0.125` → `12.5%`).
 pub(crate) fn percent(rate: f64) -> String {
@@ -299,22 +314,15 @@ pub fn flowchart(map: &JourneyMap) -> String {
         "---\ntitle: {}\n---\nflowchart LR\n",
         yaml_quoted(map.name())
     );
-    let positions: std::collections::HashMap<&str, usize> = map
-        .touchpoints()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    for (s, stage) in map.stages().iter().enumerate() {
+    let by_stage = touchpoints_by_stage(map);
+    for (s, (stage, members)) in map.stages().iter().zip(&by_stage).enumerate() {
         let _ = writeln!(
             out,
             "  subgraph st{s}[\"{}\"]",
             escape(&stage.name, Place::FlowLabel)
         );
-        for (i, tp) in map.touchpoints().iter().enumerate() {
-            if tp.stage != stage.id {
-                continue;
-            }
+        for &i in members {
+            let tp = &map.touchpoints()[i];
             let channel = map
                 .channel(tp.channel.as_str())
                 .map_or(tp.channel.as_str(), |c| &c.name);
@@ -333,8 +341,10 @@ pub fn flowchart(map: &JourneyMap) -> String {
     }
     for t in map.transitions() {
         // Both ends resolve: the map's invariants guarantee it.
-        let (Some(a), Some(b)) = (positions.get(t.from.as_str()), positions.get(t.to.as_str()))
-        else {
+        let (Some(a), Some(b)) = (
+            map.touchpoint_position(t.from.as_str()),
+            map.touchpoint_position(t.to.as_str()),
+        ) else {
             continue;
         };
         let arrow = if t.is_loop { "-.->" } else { "-->" };

@@ -60,7 +60,7 @@
 //! assert_eq!(err.line_column(), Some((2, 3)));
 //! ```
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{
     Channel, ChannelKind, Emotion, JourneyDocument, Persona, PersonaId, Stage, Touchpoint,
@@ -386,6 +386,7 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
             let mut body: Vec<Ch> = rest[1..].to_vec();
             let mut close = body.iter().position(|ch| is_raw(ch, '}'));
             while close.is_none() {
+                let scanned = body.len();
                 if n >= lines.len() {
                     return Err(syntax(
                         line_no,
@@ -400,7 +401,10 @@ fn parse_text(text: &str) -> Result<Parsed, Error> {
                 });
                 body.extend(decode_line(lines[n]));
                 n += 1;
-                close = body.iter().position(|ch| is_raw(ch, '}'));
+                close = body[scanned..]
+                    .iter()
+                    .position(|ch| is_raw(ch, '}'))
+                    .map(|k| k + scanned);
             }
             let end = close.unwrap_or(body.len());
             parsed.acc_descr = Some(text_of(&body[..end]));
@@ -530,11 +534,11 @@ fn build(parsed: Parsed) -> Result<JourneyMap, Error> {
     }
 
     let mut persona_ids = Ids::new("persona");
-    let mut personas: Vec<(String, PersonaId)> = Vec::new();
+    let mut personas: HashMap<String, PersonaId> = HashMap::new();
     for actor in parsed.tasks.iter().flat_map(|t| &t.actors) {
-        if !personas.iter().any(|(n, _)| n == actor) {
+        if !personas.contains_key(actor) {
             let id = PersonaId::new(persona_ids.next(actor));
-            personas.push((actor.clone(), id.clone()));
+            personas.insert(actor.clone(), id.clone());
             doc.personas.push(Persona::new(id, actor.clone()));
         }
     }
@@ -559,9 +563,10 @@ fn build(parsed: Parsed) -> Result<JourneyMap, Error> {
             label: None,
         });
         let mut ids: Vec<PersonaId> = Vec::new();
+        let mut seen = HashSet::new();
         for actor in &task.actors {
-            if let Some((_, id)) = personas.iter().find(|(n, _)| n == actor) {
-                if !ids.contains(id) {
+            if let Some(id) = personas.get(actor) {
+                if seen.insert(id) {
                     ids.push(id.clone());
                 }
             }
