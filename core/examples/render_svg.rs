@@ -3,6 +3,9 @@
 //! ```text
 //! cargo run -p journeymap --example render_svg -- schema/examples/coffee-maker.json [persona-id] > map.svg
 //! ```
+//!
+//! The pictures in `docs/` are these SVGs of `schema/examples/*.json`
+//! converted with `rsvg-convert map.svg -o docs/<name>.png`.
 
 use journeymap::render::svg::SvgOptions;
 use journeymap::JourneyMap;
