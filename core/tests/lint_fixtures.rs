@@ -103,7 +103,7 @@ fn each_rule_fixture_triggers_its_rule_and_clean_fixtures_are_clean() {
 }
 
 #[test]
-fn bundled_examples_have_no_error_level_findings() {
+fn bundled_examples_lint_with_info_findings_at_most() {
     let dir = root().join("schema/examples");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
@@ -115,12 +115,12 @@ fn bundled_examples_have_no_error_level_findings() {
         }
         let map = JourneyMap::from_path(&path)
             .unwrap_or_else(|e| panic!("{} is not a valid map: {e}", path.display()));
-        let errors: Vec<String> = map
+        let serious: Vec<String> = map
             .lint(&config)
             .iter()
-            .filter(|d| d.severity == journeymap::model::LintSeverity::Error)
+            .filter(|d| d.severity > journeymap::model::LintSeverity::Info)
             .map(ToString::to_string)
             .collect();
-        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        assert!(serious.is_empty(), "{}: {serious:#?}", path.display());
     }
 }
