@@ -146,7 +146,7 @@ pub enum Error {
         column: usize,
     },
     /// The document's `format_version` cannot be read. Code `UNSUPPORTED_FORMAT_VERSION`.
-    #[error("format_version {found} is not supported: this journeymap reads versions 1 to {supported}; upgrade journeymap to read newer maps")]
+    #[error("{}", version_message(found, *supported))]
     UnsupportedVersion {
         /// The version found in the document.
         found: String,
@@ -164,7 +164,7 @@ pub enum Error {
         path: String,
     },
     /// A required name or text is empty. Code `EMPTY_NAME`.
-    #[error("{kind} {id:?}: `{field}` must not be empty")]
+    #[error("{}", empty_message(*kind, id, field))]
     EmptyName {
         /// Kind of entity.
         kind: EntityKind,
@@ -442,6 +442,25 @@ impl Serialize for Error {
             m.serialize_entry("errors", errors)?;
         }
         m.end()
+    }
+}
+
+/// The message of [`Error::EmptyName`].
+fn empty_message(kind: EntityKind, id: &str, field: &str) -> String {
+    match kind {
+        EntityKind::Map => format!("the map's {field} must not be empty"),
+        _ => format!("{kind} {id:?}: {field} must not be empty"),
+    }
+}
+
+/// The message of [`Error::UnsupportedVersion`]: only a newer version
+/// calls for a newer journeymap.
+fn version_message(found: &str, supported: u32) -> String {
+    let newer = found.parse::<f64>().is_ok_and(|v| v > f64::from(supported));
+    if newer {
+        format!("format_version {found} is newer than this journeymap reads (1 to {supported}); upgrade journeymap to read this map")
+    } else {
+        format!("format_version {found} is not a format version: versions are whole numbers from 1; this journeymap reads 1 to {supported}")
     }
 }
 

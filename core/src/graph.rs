@@ -578,6 +578,29 @@ fn persona_use(doc: &JourneyDocument, id: &str) -> Option<String> {
         })
 }
 
+/// First JSON path at which an opportunity on a touchpoint that stays
+/// addresses a pain point of one of the touchpoints `removed`.
+fn pain_point_use(doc: &JourneyDocument, removed: &[&str]) -> Option<String> {
+    let gone: std::collections::HashSet<&str> = doc
+        .touchpoints
+        .iter()
+        .filter(|t| removed.contains(&t.id.as_str()))
+        .flat_map(|t| t.pain_points.iter().map(|p| p.id.as_str()))
+        .collect();
+    doc.touchpoints
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !removed.contains(&t.id.as_str()))
+        .find_map(|(i, t)| {
+            t.opportunities.iter().enumerate().find_map(|(j, o)| {
+                o.addresses
+                    .iter()
+                    .position(|p| gone.contains(p.as_str()))
+                    .map(|k| format!("/touchpoints/{i}/opportunities/{j}/addresses/{k}"))
+            })
+        })
+}
+
 macro_rules! add_update {
     ($add:ident, $update:ident, $field:ident, $ty:ty, $kind:expr, $what:literal) => {
         #[doc = concat!("Adds ", $what, " at the end of its list. Refused (map unchanged) if it breaks an invariant, e.g. a duplicate id.")]
@@ -731,6 +754,9 @@ impl JourneyMap {
                     hit.then(|| format!("/objectives/{k}/conversion")),
                 )?;
             }
+            let gone_ids: Vec<&str> = gone.iter().map(String::as_str).collect();
+            // The copy is unchanged so far, so this path is valid in the map.
+            in_use(EntityKind::Stage, id, pain_point_use(doc, &gone_ids))?;
             doc.touchpoints.retain(|t| t.stage != id);
             doc.transitions.retain(|t| {
                 !gone
@@ -830,8 +856,8 @@ impl JourneyMap {
     }
 
     /// Removes a touchpoint and every transition into or out of it. `IN_USE`
-    /// if an objective converts on it or an opportunity elsewhere addresses
-    /// one of its pain points.
+    /// (with the path of the reference) if an objective converts on it or an
+    /// opportunity on another touchpoint addresses one of its pain points.
     pub fn remove_touchpoint(&mut self, id: &str) -> Result<Touchpoint, Error> {
         let i = find(&self.doc.touchpoints, EntityKind::Touchpoint, id, |t| {
             t.id.as_str()
@@ -844,6 +870,7 @@ impl JourneyMap {
             id,
             used.map(|k| format!("/objectives/{k}/conversion/touchpoint")),
         )?;
+        in_use(EntityKind::Touchpoint, id, pain_point_use(&self.doc, &[id]))?;
         let mut removed = None;
         self.mutate(|doc| {
             doc.transitions.retain(|t| t.from != id && t.to != id);

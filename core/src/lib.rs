@@ -32,6 +32,7 @@ pub mod model;
 mod parse;
 pub mod render;
 pub mod schema;
+mod shape;
 mod summary;
 mod validate;
 

@@ -6,11 +6,16 @@
 //! than for fields this version does not know), then deserialised strictly
 //! into [`JourneyDocument`] with the JSON path of any type error.
 
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::model::{JourneyDocument, FORMAT_VERSION};
+use crate::shape::check_objects;
 
 /// Escapes one JSON Pointer token (RFC 6901).
 pub(crate) fn pointer_token(token: &str) -> String {
@@ -19,25 +24,9 @@ pub(crate) fn pointer_token(token: &str) -> String {
 
 /// Parses a document from JSON text, enforcing `limits`.
 pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocument, Error> {
-    if text.len() > limits.max_document_bytes {
-        return Err(Error::LimitExceeded {
-            path: String::new(),
-            what: format!("document size ({} bytes)", text.len()),
-            limit: limits.max_document_bytes,
-        });
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
-    if let Some(version) = value.get("format_version") {
-        check_version(version)?;
-    }
-    let mut limit_errors = Vec::new();
-    walk_limits(&value, &mut String::new(), limits, &mut limit_errors);
-    if let Some(err) = Error::from_violations(limit_errors) {
-        return Err(err);
-    }
-    drop(value);
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    let schema = SCHEMA.get_or_init(|| schemars::schema_for!(JourneyDocument).to_value());
+    parse_checked(text, limits, schema, true)
 }
 
 /// Reads one part of a document (a stage, a touchpoint, metadata, ...) from
@@ -53,9 +42,22 @@ pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocum
 /// let err = parse_part::<Stage>(r#"{"id": "visit", "colour": "red"}"#).unwrap_err();
 /// assert_eq!(err.code(), "UNKNOWN_FIELD");
 /// assert_eq!(err.path(), Some("/colour"));
+/// let err = parse_part::<Stage>(r#"["visit", "Visit"]"#).unwrap_err();
+/// assert_eq!(err.code(), "JSON_TYPE");
 /// ```
-pub fn parse_part<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let limits = Limits::default();
+pub fn parse_part<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Error> {
+    let schema = schemars::schema_for!(T).to_value();
+    parse_checked(text, &Limits::default(), &schema, false)
+}
+
+/// The passes shared by documents and parts: syntax, version (documents
+/// only), limits, objects where objects belong, then the strict typed pass.
+fn parse_checked<T: DeserializeOwned>(
+    text: &str,
+    limits: &Limits,
+    schema: &Value,
+    is_document: bool,
+) -> Result<T, Error> {
     if text.len() > limits.max_document_bytes {
         return Err(Error::LimitExceeded {
             path: String::new(),
@@ -64,17 +66,27 @@ pub fn parse_part<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+    if is_document {
+        if let Some(version) = value.get("format_version") {
+            check_version(version)?;
+        }
+    }
     let mut limit_errors = Vec::new();
-    walk_limits(&value, &mut String::new(), &limits, &mut limit_errors);
+    walk_limits(&value, &mut String::new(), limits, &mut limit_errors);
     if let Some(err) = Error::from_violations(limit_errors) {
         return Err(err);
     }
+    check_objects(text, &value, schema)?;
     drop(value);
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
 }
 
 fn check_version(version: &Value) -> Result<(), Error> {
+    // 1.0 is how some JSON writers (Python's json with floats) spell 1.
+    if version.as_f64() == Some(f64::from(FORMAT_VERSION)) {
+        return Ok(());
+    }
     match version.as_u64() {
         Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
         Some(v) if v > u64::from(FORMAT_VERSION) || v == 0 => Err(Error::UnsupportedVersion {
@@ -168,8 +180,10 @@ fn syntax_error(e: &serde_json::Error) -> Error {
     }
     Error::Syntax {
         message,
-        line: e.line(),
-        column: e.column(),
+        line: e.line().max(1),
+        // serde_json gives column 0 at the start of a line and at the end
+        // of the input; columns here are 1-based.
+        column: e.column().max(1),
     }
 }
 
@@ -201,7 +215,7 @@ fn data_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
         }
     }
     let message = bare_message(inner);
-    let (line, column) = (inner.line(), inner.column());
+    let (line, column) = (inner.line().max(1), inner.column().max(1));
     if let Some(field) = quoted_after(&message, "unknown field ") {
         let field = field.to_owned();
         let token = format!("/{}", pointer_token(&field));

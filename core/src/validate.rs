@@ -104,7 +104,13 @@ impl<'a> Checker<'a> {
 
     fn kpis(&mut self, kind: EntityKind, id: &str, kpis: &[Kpi], path: &str) {
         for (k, kpi) in kpis.iter().enumerate() {
-            self.text(kind, id, "name", &kpi.name, format!("{path}/kpis/{k}/name"));
+            self.text(
+                kind,
+                id,
+                "KPI name",
+                &kpi.name,
+                format!("{path}/kpis/{k}/name"),
+            );
             if kpi.target.is_some_and(|t| !t.is_finite()) {
                 self.errors.push(Error::InvalidValue {
                     id: Some(id.to_owned()),
@@ -309,7 +315,7 @@ pub(crate) fn check(doc: &JourneyDocument, limits: &Limits) -> Vec<Error> {
             c.text(
                 EntityKind::Touchpoint,
                 id,
-                "actions",
+                "action",
                 action,
                 format!("{path}/actions/{j}"),
             );
@@ -319,7 +325,7 @@ pub(crate) fn check(doc: &JourneyDocument, limits: &Limits) -> Vec<Error> {
             c.text(
                 EntityKind::Touchpoint,
                 id,
-                "source",
+                "evidence source",
                 &ev.source,
                 format!("{path}/evidence/{j}/source"),
             );

@@ -32,7 +32,10 @@ fn format_version_default() -> u32 {
 )]
 pub struct JourneyDocument {
     /// Document format version; this library reads and writes version 1.
-    #[serde(default = "format_version_default")]
+    #[serde(
+        default = "format_version_default",
+        deserialize_with = "super::integral::u32_from_integral"
+    )]
     #[schemars(range(min = 1, max = 1))]
     pub format_version: u32,
     /// Title of the map (non-empty).

@@ -6,6 +6,7 @@
 mod channel;
 mod document;
 mod ids;
+mod integral;
 mod kpi;
 mod metadata;
 mod objective;

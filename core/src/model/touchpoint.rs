@@ -46,6 +46,7 @@ impl TouchpointKind {
 #[serde(deny_unknown_fields)]
 pub struct Emotion {
     /// -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive.
+    #[serde(deserialize_with = "super::integral::i64_from_integral")]
     #[schemars(range(min = -2, max = 2))]
     pub score: i64,
     /// A word for the feeling ("confused", "delighted").
