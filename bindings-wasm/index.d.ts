@@ -17,6 +17,15 @@ import type {
 
 export type * from "./types.js";
 
+declare global {
+  // `Symbol.dispose` (explicit resource management) for projects whose
+  // TypeScript lib does not declare it yet; the same declaration as
+  // lib.esnext.disposable and @types/node.
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** Version of the journeymap library inside this package. */
 export declare const version: string;
 

@@ -172,6 +172,8 @@ describe("garbage in", () => {
     assert.equal(code(() => JourneyMap.fromObject(undefined)), "JSON_TYPE");
     assert.equal(code(() => JourneyMap.fromObject(null)), "JSON_TYPE");
     assert.equal(code(() => JourneyMap.fromObject(new Map())), "JSON_TYPE");
+    const arrayStage = onlyJourneyMapErrors(() => JourneyMap.fromObject({ name: "x", stages: [["s", "S"]] }));
+    assert.deepEqual([arrayStage.code, arrayStage.path], ["JSON_TYPE", "/stages/0"]);
     const doc = { name: "x", stages: [{ id: "s", name: "S" }], metadata: { extra: {} } };
     for (const [value, path] of [
       [10n, "/metadata/extra/v"],

@@ -272,6 +272,8 @@ describe("values handed to mutations", () => {
     check(() => map.addStage(undefined), "JSON_TYPE", "");
     check(() => map.addStage(null), "JSON_TYPE", "");
     check(() => map.addStage([]), "JSON_TYPE", "");
+    check(() => map.addStage(["x", "X"]), "JSON_TYPE", "");
+    check(() => map.addTouchpoint({ id: "t", name: "T", stage: "visit", channel: "web", emotion: [1, "happy"] }), "JSON_TYPE", "/emotion");
     check(() => map.addTeam({ id: "t", name: "T", extra: () => 1 }), "JSON_TYPE", "/extra");
   });
 

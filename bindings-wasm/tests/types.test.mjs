@@ -118,8 +118,14 @@ describe("entry point types", () => {
   });
 
   const tsc = join(PACKAGE_DIR, "node_modules", "typescript", "bin", "tsc");
-  test("tsc --noEmit on a typed usage file", { skip: existsSync(tsc) ? false : "typescript not installed (npm ci)" }, () => {
-    const result = spawnSync(process.execPath, [tsc, "--noEmit", "-p", join(PACKAGE_DIR, "tests", "types")], { encoding: "utf8" });
-    assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
-  });
+  const skip = existsSync(tsc) ? false : "typescript not installed (npm ci)";
+  for (const [name, config] of [
+    ["a typed usage file (strict, exactOptionalPropertyTypes, @ts-expect-error checks)", "tsconfig.json"],
+    ["a browser project with an ES2020 lib and no Node.js types", "tsconfig.minimal.json"],
+  ]) {
+    test(`tsc --noEmit: ${name}`, { skip }, () => {
+      const result = spawnSync(process.execPath, [tsc, "--noEmit", "-p", join(PACKAGE_DIR, "tests", "types", config)], { encoding: "utf8" });
+      assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
+    });
+  }
 });
