@@ -299,6 +299,12 @@ pub enum Error {
         /// What is wrong and what is expected.
         message: String,
     },
+    /// A row of an event log that cannot be read (CSV, JSON Lines, builder or
+    /// columns). The code is the row's reason code (`BAD_TIMESTAMP`,
+    /// `UNKNOWN_TOUCHPOINT`, ...; see [`crate::analytics::RowErrorKind`]);
+    /// [`Error::row_error`] gives the row, line and column.
+    #[error("{0}")]
+    EventRow(Box<crate::analytics::RowError>),
     /// Several invariant violations, all reported at once. Code `INVALID_MAP`.
     #[error("{} invariant violation(s); first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Invalid(Vec<Error>),
@@ -333,6 +339,7 @@ impl Error {
             Error::StageNotEmpty { .. } => "STAGE_NOT_EMPTY",
             Error::Io { .. } => "IO",
             Error::MermaidSyntax { .. } => "MERMAID_SYNTAX",
+            Error::EventRow(row) => row.kind.code(),
             Error::Invalid(_) => "INVALID_MAP",
         }
     }
@@ -359,6 +366,7 @@ impl Error {
             Error::Syntax { .. } => Some(""),
             Error::Invalid(errors) => errors.first().and_then(Error::path),
             Error::NotFound { .. } | Error::StageNotEmpty { .. } | Error::Io { .. } => None,
+            Error::EventRow(_) => None,
             Error::MermaidSyntax { .. } => None,
         }
     }
@@ -390,6 +398,14 @@ impl Error {
             | Error::UnknownField { line, column, .. }
             | Error::MissingField { line, column, .. }
             | Error::MermaidSyntax { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+
+    /// The refused event-log row, for [`Error::EventRow`].
+    pub fn row_error(&self) -> Option<&crate::analytics::RowError> {
+        match self {
+            Error::EventRow(row) => Some(row),
             _ => None,
         }
     }
@@ -437,6 +453,9 @@ impl Serialize for Error {
         if let Some((line, column)) = self.line_column() {
             m.serialize_entry("line", &line)?;
             m.serialize_entry("column", &column)?;
+        }
+        if let Error::EventRow(row) = self {
+            m.serialize_entry("row", row)?;
         }
         if let Error::Invalid(errors) = self {
             m.serialize_entry("errors", errors)?;

@@ -1,0 +1,282 @@
+//! Attribution of conversions and value to touchpoints and channels:
+//! first touch, last touch, linear, time decay, position based (heuristic
+//! models, credited per customer in exact fixed point) and the Markov-chain
+//! removal effect (see [`super::markov`]).
+
+use serde::{Deserialize, Serialize};
+
+use super::markov;
+use super::num::{distribute, from_fixed, round9, SCALE};
+use super::paths::PairTable;
+use super::report::{Attribution, AttributionRow, Credit};
+use crate::JourneyMap;
+
+/// Number of heuristic models.
+pub(crate) const MODELS: usize = 5;
+
+/// Parameters of the heuristic models.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ModelParams {
+    pub(crate) half_life_ms: f64,
+    pub(crate) first: f64,
+    pub(crate) last: f64,
+}
+
+/// Scratch buffers for crediting one path.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CreditScratch {
+    weights: Vec<f64>,
+    shares: Vec<i128>,
+}
+
+/// Weights of model `model` over a path of `m` touches at `ts`.
+fn weights(model: usize, ts: &[i64], p: &ModelParams, out: &mut Vec<f64>) {
+    let m = ts.len();
+    out.clear();
+    out.resize(m, 0.0);
+    match model {
+        0 => out[0] = 1.0,
+        1 => out[m - 1] = 1.0,
+        2 => out.fill(1.0),
+        3 => {
+            // Relative to the most recent touch (same shares as relative to
+            // the conversion, without underflow for old journeys).
+            let last = ts[m - 1];
+            for (w, &t) in out.iter_mut().zip(ts) {
+                *w = (-((last - t) as f64) / p.half_life_ms).exp2();
+            }
+        }
+        _ => match m {
+            1 => out[0] = 1.0,
+            2 => {
+                out[0] = p.first;
+                out[1] = p.last;
+            }
+            _ => {
+                let middle = (1.0 - p.first - p.last).max(0.0) / (m - 2) as f64;
+                out.fill(middle);
+                out[0] = p.first;
+                out[m - 1] = p.last;
+            }
+        },
+    }
+}
+
+/// Attribution credits being accumulated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct AttributionAcc {
+    pub(crate) attributable_conversions: u64,
+    pub(crate) attributable_value: i128,
+    pub(crate) unattributed_conversions: u64,
+    pub(crate) unattributed_value: i128,
+    /// Per touchpoint, per model: conversions credited (units of 10^-9).
+    pub(crate) conversions: Vec<[i128; MODELS]>,
+    /// Per touchpoint, per model: value credited (units of 10^-9).
+    pub(crate) value: Vec<[i128; MODELS]>,
+}
+
+impl AttributionAcc {
+    pub(crate) fn new(touchpoints: usize) -> Self {
+        AttributionAcc {
+            conversions: vec![[0; MODELS]; touchpoints],
+            value: vec![[0; MODELS]; touchpoints],
+            ..AttributionAcc::default()
+        }
+    }
+
+    /// Credits one conversion of `value` to the touches `path` (touchpoint
+    /// indices) at times `ts`.
+    pub(crate) fn credit(
+        &mut self,
+        path: &[u32],
+        ts: &[i64],
+        value: i128,
+        params: &ModelParams,
+        s: &mut CreditScratch,
+    ) {
+        if path.is_empty() {
+            self.unattributed_conversions += 1;
+            self.unattributed_value += value;
+            return;
+        }
+        self.attributable_conversions += 1;
+        self.attributable_value += value;
+        for model in 0..MODELS {
+            weights(model, ts, params, &mut s.weights);
+            distribute(SCALE, &s.weights, &mut s.shares);
+            for (&tp, &share) in path.iter().zip(&s.shares) {
+                self.conversions[tp as usize][model] += share;
+            }
+            if value != 0 {
+                distribute(value, &s.weights, &mut s.shares);
+                for (&tp, &share) in path.iter().zip(&s.shares) {
+                    self.value[tp as usize][model] += share;
+                }
+            }
+        }
+    }
+
+    pub(crate) fn merge(&mut self, o: &AttributionAcc) {
+        self.attributable_conversions += o.attributable_conversions;
+        self.attributable_value += o.attributable_value;
+        self.unattributed_conversions += o.unattributed_conversions;
+        self.unattributed_value += o.unattributed_value;
+        for (a, b) in self.conversions.iter_mut().zip(&o.conversions) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        for (a, b) in self.value.iter_mut().zip(&o.value) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+    }
+
+    /// The attribution section of the report.
+    pub(crate) fn report(
+        &self,
+        map: &JourneyMap,
+        converted: u64,
+        conversion_value: i128,
+        markov_touchpoints: &PairTable<u64>,
+        markov_channels: &PairTable<u64>,
+    ) -> Attribution {
+        let tps = map.touchpoints();
+        let channels = map.channels();
+        let channel_of: Vec<usize> = tps
+            .iter()
+            .map(|t| channels.iter().position(|c| c.id == t.channel).unwrap_or(0))
+            .collect();
+        let total = self.attributable_conversions as f64;
+        let total_value = from_fixed(self.attributable_value);
+        let (p_tp, re_tp) = markov::removal_effects(markov_touchpoints, tps.len());
+        let (_, re_ch) = markov::removal_effects(markov_channels, channels.len());
+        let markov_credit = |re: &[f64], i: usize| -> Credit {
+            let sum: f64 = re.iter().sum();
+            if sum <= 0.0 {
+                return Credit::default();
+            }
+            let share = re[i] / sum;
+            Credit {
+                conversions: round9(total * share),
+                value: round9(total_value * share),
+            }
+        };
+        let row =
+            |id: String, conv: &[i128; MODELS], val: &[i128; MODELS], re: &[f64], i: usize| {
+                let c = |m: usize| Credit {
+                    conversions: from_fixed(conv[m]),
+                    value: from_fixed(val[m]),
+                };
+                AttributionRow {
+                    id,
+                    first_touch: c(0),
+                    last_touch: c(1),
+                    linear: c(2),
+                    time_decay: c(3),
+                    position_based: c(4),
+                    markov: markov_credit(re, i),
+                    removal_effect: round9(re[i]),
+                }
+            };
+        let touchpoints = tps
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                row(
+                    t.id.to_string(),
+                    &self.conversions[i],
+                    &self.value[i],
+                    &re_tp,
+                    i,
+                )
+            })
+            .collect();
+        let mut ch_conv = vec![[0i128; MODELS]; channels.len()];
+        let mut ch_val = vec![[0i128; MODELS]; channels.len()];
+        for (i, &c) in channel_of.iter().enumerate() {
+            for m in 0..MODELS {
+                ch_conv[c][m] += self.conversions[i][m];
+                ch_val[c][m] += self.value[i][m];
+            }
+        }
+        let channel_rows = channels
+            .iter()
+            .enumerate()
+            .map(|(i, ch)| row(ch.id.to_string(), &ch_conv[i], &ch_val[i], &re_ch, i))
+            .collect();
+        Attribution {
+            conversions: converted,
+            value: from_fixed(conversion_value),
+            attributable_conversions: self.attributable_conversions,
+            attributable_value: from_fixed(self.attributable_value),
+            unattributed_conversions: self.unattributed_conversions,
+            unattributed_value: from_fixed(self.unattributed_value),
+            markov_conversion_probability: p_tp.map(round9),
+            touchpoints,
+            channels: channel_rows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(path: &[u32], ts: &[i64], value: f64) -> AttributionAcc {
+        let mut acc = AttributionAcc::new(4);
+        let p = ModelParams {
+            half_life_ms: 1000.0,
+            first: 0.4,
+            last: 0.4,
+        };
+        acc.credit(
+            path,
+            ts,
+            super::super::num::to_fixed(value),
+            &p,
+            &mut CreditScratch::default(),
+        );
+        acc
+    }
+
+    #[test]
+    fn models_split_one_conversion() {
+        // Path a(0) b(1) c(2) at 0, 1000, 2000 ms, value 10.
+        let acc = credit(&[0, 1, 2], &[0, 1000, 2000], 10.0);
+        let conv = |tp: usize, m: usize| acc.conversions[tp][m];
+        // first, last
+        assert_eq!([conv(0, 0), conv(1, 0), conv(2, 0)], [SCALE, 0, 0]);
+        assert_eq!([conv(0, 1), conv(1, 1), conv(2, 1)], [0, 0, SCALE]);
+        // linear: thirds, remainder to the first
+        assert_eq!(
+            [conv(0, 2), conv(1, 2), conv(2, 2)],
+            [333_333_334, 333_333_333, 333_333_333]
+        );
+        // time decay, half-life 1 s: weights 1/4, 1/2, 1 -> 1/7, 2/7, 4/7
+        assert_eq!(
+            [conv(0, 3), conv(1, 3), conv(2, 3)],
+            [142_857_143, 285_714_286, 571_428_571]
+        );
+        // position based 40/20/40
+        assert_eq!(
+            [conv(0, 4), conv(1, 4), conv(2, 4)],
+            [400_000_000, 200_000_000, 400_000_000]
+        );
+        assert_eq!(acc.value[2][4], 4 * SCALE);
+        assert_eq!(acc.attributable_conversions, 1);
+    }
+
+    #[test]
+    fn short_and_empty_paths() {
+        let acc = credit(&[3, 1], &[0, 0], 0.0);
+        assert_eq!(acc.conversions[3][4], SCALE / 2);
+        assert_eq!(acc.conversions[1][4], SCALE / 2);
+        let acc = credit(&[], &[], 5.0);
+        assert_eq!(
+            (acc.unattributed_conversions, acc.unattributed_value),
+            (1, 5 * SCALE)
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Stage funnels: accumulation per customer and the report rows.
+
+use serde::{Deserialize, Serialize};
+
+use super::num::{from_fixed, nearest_rank, ratio};
+use super::report::{Durations, Funnel, StageStats};
+use crate::JourneyMap;
+
+/// Durations kept whole (one `i64` per customer and measure) so that
+/// medians and p90 stay exact when partial results merge.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DurationList(pub(crate) Vec<i64>);
+
+impl DurationList {
+    pub(crate) fn push(&mut self, ms: i64) {
+        self.0.push(ms);
+    }
+
+    pub(crate) fn merge(&mut self, mut other: DurationList) {
+        self.0.append(&mut other.0);
+    }
+
+    /// Count, nearest-rank median and p90, mean (on a sorted copy).
+    pub(crate) fn stats(&self) -> Durations {
+        if self.0.is_empty() {
+            return Durations::default();
+        }
+        let mut v = self.0.clone();
+        v.sort_unstable();
+        let sum: i128 = v.iter().map(|&x| i128::from(x)).sum();
+        Durations {
+            count: v.len() as u64,
+            median_ms: nearest_rank(&v, 0.5),
+            p90_ms: nearest_rank(&v, 0.9),
+            mean_ms: Some(sum as f64 / v.len() as f64),
+        }
+    }
+}
+
+/// One stage of a funnel being accumulated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct StageAcc {
+    pub(crate) customers: u64,
+    pub(crate) continued: u64,
+    pub(crate) skipped: u64,
+    pub(crate) time_in_stage: DurationList,
+    pub(crate) time_to_conversion: DurationList,
+}
+
+/// A funnel being accumulated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct FunnelAcc {
+    pub(crate) customers: u64,
+    pub(crate) customers_with_touchpoints: u64,
+    pub(crate) converted: u64,
+    pub(crate) conversion_value: i128,
+    pub(crate) time_to_conversion: DurationList,
+    pub(crate) stages: Vec<StageAcc>,
+}
+
+/// What one customer contributes to a stage.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StageVisit {
+    pub(crate) stage: usize,
+    /// Time to the first later event in a later stage, if any.
+    pub(crate) continued_after: Option<i64>,
+    /// Time to the conversion, if reached at or before it.
+    pub(crate) to_conversion: Option<i64>,
+}
+
+/// What one customer contributes to a funnel.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FunnelVisit {
+    pub(crate) has_touchpoints: bool,
+    pub(crate) stages: Vec<StageVisit>,
+    pub(crate) skipped: Vec<usize>,
+    /// Conversion value and time from the first touchpoint event.
+    pub(crate) conversion: Option<(i128, i64)>,
+}
+
+impl FunnelVisit {
+    pub(crate) fn clear(&mut self) {
+        self.has_touchpoints = false;
+        self.stages.clear();
+        self.skipped.clear();
+        self.conversion = None;
+    }
+}
+
+impl FunnelAcc {
+    pub(crate) fn new(stages: usize) -> Self {
+        FunnelAcc {
+            stages: vec![StageAcc::default(); stages],
+            ..FunnelAcc::default()
+        }
+    }
+
+    pub(crate) fn add(&mut self, v: &FunnelVisit) {
+        self.customers += 1;
+        if !v.has_touchpoints {
+            return;
+        }
+        self.customers_with_touchpoints += 1;
+        for s in &v.stages {
+            let acc = &mut self.stages[s.stage];
+            acc.customers += 1;
+            if let Some(dt) = s.continued_after {
+                acc.continued += 1;
+                acc.time_in_stage.push(dt);
+            }
+            if let Some(dt) = s.to_conversion {
+                acc.time_to_conversion.push(dt);
+            }
+        }
+        for &s in &v.skipped {
+            self.stages[s].skipped += 1;
+        }
+        if let Some((value, dt)) = v.conversion {
+            self.converted += 1;
+            self.conversion_value += value;
+            self.time_to_conversion.push(dt);
+        }
+    }
+
+    pub(crate) fn merge(&mut self, other: FunnelAcc) {
+        self.customers += other.customers;
+        self.customers_with_touchpoints += other.customers_with_touchpoints;
+        self.converted += other.converted;
+        self.conversion_value += other.conversion_value;
+        self.time_to_conversion.merge(other.time_to_conversion);
+        for (a, b) in self.stages.iter_mut().zip(other.stages) {
+            a.customers += b.customers;
+            a.continued += b.continued;
+            a.skipped += b.skipped;
+            a.time_in_stage.merge(b.time_in_stage);
+            a.time_to_conversion.merge(b.time_to_conversion);
+        }
+    }
+
+    pub(crate) fn report(&self, map: &JourneyMap) -> Funnel {
+        let first = self.stages.first().map_or(0, |s| s.customers);
+        let last = self.stages.len().saturating_sub(1);
+        let stages = map
+            .stages()
+            .iter()
+            .zip(&self.stages)
+            .enumerate()
+            .map(|(i, (stage, acc))| StageStats {
+                stage: stage.id.to_string(),
+                name: stage.name.clone(),
+                customers: acc.customers,
+                continued: acc.continued,
+                dropped: acc.customers.saturating_sub(acc.continued),
+                conversion_to_next: if i == last {
+                    None
+                } else {
+                    ratio(acc.continued, acc.customers)
+                },
+                conversion_from_first: ratio(acc.customers, first),
+                skipped: acc.skipped,
+                time_in_stage: acc.time_in_stage.stats(),
+                time_to_conversion: acc.time_to_conversion.stats(),
+            })
+            .collect();
+        Funnel {
+            customers: self.customers,
+            customers_with_touchpoints: self.customers_with_touchpoints,
+            converted: self.converted,
+            conversion_rate: ratio(self.converted, self.customers_with_touchpoints),
+            conversion_value: from_fixed(self.conversion_value),
+            time_to_conversion: self.time_to_conversion.stats(),
+            stages,
+        }
+    }
+}

@@ -1,0 +1,719 @@
+//! The event log: columnar, with interned ids, sorted per customer.
+
+use hashbrown::HashMap;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::columns::FieldNames;
+use super::intern::Interner;
+use super::matcher::Matcher;
+use super::row_error::{IngestStats, OnError, RowError, RowErrorKind};
+use crate::error::Error;
+use crate::JourneyMap;
+
+/// Largest magnitude accepted for an event's value (10^15).
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Sentinel for "no segment" in the segment column.
+pub(crate) const NO_SEGMENT: u32 = u32::MAX;
+
+/// FNV-1a of the map's JSON: logs and partial results remember the map they
+/// were built against and refuse another.
+pub(crate) fn fingerprint(map: &JourneyMap) -> u64 {
+    map.to_json()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+pub(crate) fn mismatch(what: &str) -> Error {
+    Error::InvalidValue {
+        id: None,
+        path: String::new(),
+        message: format!("{what} was built against another map (or other options); use the same map and options throughout"),
+    }
+}
+
+/// One event, as given to [`EventLogBuilder::push`].
+///
+/// Either `touchpoint` names a touchpoint of the map, or the raw fields
+/// (`event`, `channel`, `attributes`) are resolved through the touchpoints'
+/// `match` rules. An empty string counts as absent.
+///
+/// ```
+/// use journeymap::analytics::Event;
+/// let attrs = [("page", "/product/42")];
+/// let e = Event::raw("c1", 1_700_000_000_000, "page_view")
+///     .with_channel("web")
+///     .with_attributes(&attrs)
+///     .with_value(12.5);
+/// assert_eq!(e.event, Some("page_view"));
+/// let t = Event::touchpoint("c1", 1_700_000_000_000, "tp-home").with_segment("b2b");
+/// assert_eq!(t.touchpoint, Some("tp-home"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Event<'a> {
+    /// Customer id (non-empty).
+    pub customer: &'a str,
+    /// When it happened, in milliseconds since 1970-01-01T00:00:00Z.
+    pub timestamp_ms: i64,
+    /// Touchpoint id; when given, the raw fields are not looked at.
+    pub touchpoint: Option<&'a str>,
+    /// Raw event name.
+    pub event: Option<&'a str>,
+    /// Raw channel name.
+    pub channel: Option<&'a str>,
+    /// Raw attributes (name, value).
+    pub attributes: &'a [(&'a str, &'a str)],
+    /// Revenue or other value (finite, at most 10^15 in magnitude).
+    pub value: Option<f64>,
+    /// Survey / CSAT / NPS score, on the report's score scale.
+    pub score: Option<f64>,
+    /// Segment (or persona) of the customer.
+    pub segment: Option<&'a str>,
+}
+
+impl<'a> Event<'a> {
+    /// An event at a known touchpoint.
+    pub fn touchpoint(customer: &'a str, timestamp_ms: i64, touchpoint: &'a str) -> Self {
+        Event {
+            customer,
+            timestamp_ms,
+            touchpoint: Some(touchpoint),
+            ..Event::default()
+        }
+    }
+
+    /// A raw event, resolved through the `match` rules.
+    pub fn raw(customer: &'a str, timestamp_ms: i64, event: &'a str) -> Self {
+        Event {
+            customer,
+            timestamp_ms,
+            event: Some(event),
+            ..Event::default()
+        }
+    }
+
+    /// Sets the raw channel.
+    pub fn with_channel(mut self, channel: &'a str) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Sets the raw attributes.
+    pub fn with_attributes(mut self, attributes: &'a [(&'a str, &'a str)]) -> Self {
+        self.attributes = attributes;
+        self
+    }
+
+    /// Sets the value.
+    pub fn with_value(mut self, value: f64) -> Self {
+        self.value = Some(value);
+        self
+    }
+
+    /// Sets the score.
+    pub fn with_score(mut self, score: f64) -> Self {
+        self.score = Some(score);
+        self
+    }
+
+    /// Sets the segment.
+    pub fn with_segment(mut self, segment: &'a str) -> Self {
+        self.segment = Some(segment);
+        self
+    }
+}
+
+/// Builds an [`EventLog`] one event at a time, resolving each against the
+/// map as it comes (nothing of the raw event is kept but its touchpoint).
+///
+/// ```
+/// use journeymap::analytics::{Event, EventLogBuilder, OnError};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"page_view"}]}]}"#).unwrap();
+/// let mut b = EventLogBuilder::new(&map).on_error(OnError::Skip);
+/// b.push(&Event::touchpoint("c1", 2_000, "home")).unwrap();
+/// b.push(&Event::raw("c1", 1_000, "page_view")).unwrap();
+/// b.push(&Event::raw("c2", 1_000, "newsletter_open")).unwrap(); // no rule: an unknown event
+/// b.push(&Event::touchpoint("", 1_000, "home")).unwrap();       // skipped: empty customer
+/// let log = b.build();
+/// assert_eq!((log.len(), log.customers(), log.unknown_events()), (3, 2, 1));
+/// assert_eq!(log.stats().skipped["EMPTY_CUSTOMER"], 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct EventLogBuilder {
+    fingerprint: u64,
+    n_touchpoints: u32,
+    touchpoints: HashMap<Box<str>, u32>,
+    matcher: Matcher,
+    on_error: OnError,
+    names: FieldNames,
+    customers: Interner,
+    segments: Interner,
+    unknown: Interner,
+    customer: Vec<u32>,
+    ts: Vec<i64>,
+    code: Vec<u32>,
+    value: Option<Vec<f64>>,
+    score: Option<Vec<f64>>,
+    segment: Option<Vec<u32>>,
+    stats: IngestStats,
+}
+
+fn optional_column<T: Copy>(col: &mut Option<Vec<T>>, len: usize, missing: T, v: Option<T>) {
+    match (col.as_mut(), v) {
+        (Some(c), v) => c.push(v.unwrap_or(missing)),
+        (None, Some(v)) => {
+            let mut c = Vec::with_capacity(len.max(16) * 2);
+            c.resize(len, missing);
+            c.push(v);
+            *col = Some(c);
+        }
+        (None, None) => {}
+    }
+}
+
+fn present(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.is_empty())
+}
+
+impl EventLogBuilder {
+    /// A builder for events against `map` that fails on the first bad event.
+    pub fn new(map: &JourneyMap) -> Self {
+        let touchpoints = map
+            .touchpoints()
+            .iter()
+            .enumerate()
+            // A map holds at most `Limits::max_entities` touchpoints.
+            .map(|(i, t)| (t.id.as_str().into(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        EventLogBuilder {
+            fingerprint: fingerprint(map),
+            n_touchpoints: u32::try_from(map.touchpoints().len()).unwrap_or(u32::MAX),
+            touchpoints,
+            matcher: Matcher::new(map),
+            on_error: OnError::Fail,
+            names: FieldNames::default(),
+            customers: Interner::default(),
+            segments: Interner::default(),
+            unknown: Interner::default(),
+            customer: Vec::new(),
+            ts: Vec::new(),
+            code: Vec::new(),
+            value: None,
+            score: None,
+            segment: None,
+            stats: IngestStats::default(),
+        }
+    }
+
+    /// Sets what happens to bad events: fail (default) or skip and count.
+    pub fn on_error(mut self, policy: OnError) -> Self {
+        self.on_error = policy;
+        self
+    }
+
+    /// Names the fields in row errors as the input names them.
+    pub(crate) fn field_names(mut self, names: &FieldNames) -> Self {
+        self.names = names.clone();
+        self
+    }
+
+    /// Reserves room for `additional` more events.
+    pub fn reserve(&mut self, additional: usize) {
+        self.customer.reserve(additional);
+        self.ts.reserve(additional);
+        self.code.reserve(additional);
+    }
+
+    /// Number of events accepted so far.
+    pub fn len(&self) -> usize {
+        self.ts.len()
+    }
+
+    /// Whether no event was accepted yet.
+    pub fn is_empty(&self) -> bool {
+        self.ts.is_empty()
+    }
+
+    /// Attribute names that some `match` rule looks at (readers use it to
+    /// skip the others).
+    pub(crate) fn attribute_keys(&self) -> &[String] {
+        self.matcher.attribute_keys()
+    }
+
+    /// Adds one event. With [`OnError::Fail`] a bad event returns
+    /// [`Error::EventRow`] (row = its 1-based position among the pushes);
+    /// with [`OnError::Skip`] it is counted and `Ok` is returned.
+    pub fn push(&mut self, event: &Event<'_>) -> Result<(), Error> {
+        self.push_at(event, None)
+    }
+
+    /// Adds one event read at `line` of a text.
+    pub(crate) fn push_at(&mut self, event: &Event<'_>, line: Option<u64>) -> Result<(), Error> {
+        self.stats.rows += 1;
+        match self.accept(event) {
+            Ok(()) => Ok(()),
+            Err(e) => self.refuse_counted(e.at(self.stats.rows, line)),
+        }
+    }
+
+    /// Counts a row that could not even be turned into an [`Event`].
+    pub(crate) fn refuse(&mut self, error: RowError, line: Option<u64>) -> Result<(), Error> {
+        self.stats.rows += 1;
+        self.refuse_counted(error.at(self.stats.rows, line))
+    }
+
+    fn refuse_counted(&mut self, error: RowError) -> Result<(), Error> {
+        if self.on_error == OnError::Fail || error.kind.is_fatal() {
+            return Err(Error::EventRow(Box::new(error)));
+        }
+        self.stats.record(error);
+        Ok(())
+    }
+
+    fn accept(&mut self, e: &Event<'_>) -> Result<(), RowError> {
+        let too_large = || {
+            RowError::new(
+                RowErrorKind::LogTooLarge,
+                None,
+                "the log holds more events, customers or distinct names than 2^32 - 1",
+            )
+        };
+        if e.customer.is_empty() {
+            return Err(RowError::new(
+                RowErrorKind::EmptyCustomer,
+                Some(&self.names.customer),
+                "the customer id is empty",
+            ));
+        }
+        for (name, v, limit) in [
+            (&self.names.value, e.value, MAX_VALUE),
+            (&self.names.score, e.score, f64::MAX),
+        ] {
+            if let Some(v) = v {
+                if !v.is_finite() || v.abs() > limit {
+                    return Err(RowError::new(
+                        RowErrorKind::BadNumber,
+                        Some(name),
+                        format!("{name} {v} is not a finite number of magnitude at most {limit:e}"),
+                    ));
+                }
+            }
+        }
+        let code = if let Some(tp) = present(e.touchpoint) {
+            match self.touchpoints.get(tp) {
+                Some(&i) => i,
+                None => {
+                    return Err(RowError::new(
+                        RowErrorKind::UnknownTouchpoint,
+                        Some(&self.names.touchpoint),
+                        format!("no touchpoint with id {tp:?} in the map"),
+                    ))
+                }
+            }
+        } else {
+            let (event, channel) = (present(e.event), present(e.channel));
+            if event.is_none() && channel.is_none() {
+                return Err(RowError::new(
+                    RowErrorKind::MissingEvent,
+                    Some(&self.names.event),
+                    "the row has no touchpoint, no event name and no channel",
+                ));
+            }
+            let attrs = e.attributes;
+            let found = self.matcher.resolve(event, channel, |k| {
+                attrs
+                    .iter()
+                    .find(|(name, v)| *name == k && !v.is_empty())
+                    .map(|(_, v)| *v)
+            });
+            match found {
+                Some(i) => i,
+                None => {
+                    let key = match (event, channel) {
+                        (Some(ev), _) => self.unknown.intern(ev),
+                        (None, Some(ch)) => self.unknown.intern(&format!("channel={ch}")),
+                        (None, None) => None,
+                    };
+                    key.and_then(|k| k.checked_add(self.n_touchpoints))
+                        .filter(|&c| c != u32::MAX)
+                        .ok_or_else(too_large)?
+                }
+            }
+        };
+        if self.ts.len() >= u32::MAX as usize - 1 {
+            return Err(too_large());
+        }
+        let customer = self.customers.intern(e.customer).ok_or_else(too_large)?;
+        let segment = match present(e.segment) {
+            Some(s) => Some(self.segments.intern(s).ok_or_else(too_large)?),
+            None => None,
+        };
+        let n = self.ts.len();
+        optional_column(&mut self.value, n, f64::NAN, e.value);
+        optional_column(&mut self.score, n, f64::NAN, e.score);
+        optional_column(&mut self.segment, n, NO_SEGMENT, segment);
+        self.customer.push(customer);
+        self.ts.push(e.timestamp_ms);
+        self.code.push(code);
+        Ok(())
+    }
+
+    /// Sorts the events into journeys and returns the log.
+    pub fn build(self) -> EventLog {
+        let n_customers = self.customers.len();
+        // Counting sort by customer (stable: keeps input order), then a
+        // stable sort by timestamp within each customer.
+        let mut starts = vec![0usize; n_customers + 1];
+        for &c in &self.customer {
+            starts[c as usize + 1] += 1;
+        }
+        for i in 0..n_customers {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut perm = vec![0u32; self.ts.len()];
+        for (i, &c) in self.customer.iter().enumerate() {
+            let slot = &mut next[c as usize];
+            // Fewer than u32::MAX events are accepted (see `accept`).
+            perm[*slot] = i as u32;
+            *slot += 1;
+        }
+        drop(next);
+        sort_journeys(&mut perm, &starts, &self.ts);
+        let ts = gather(&perm, &self.ts);
+        let code = gather(&perm, &self.code);
+        let value = self.value.as_deref().map(|v| gather(&perm, v));
+        let score = self.score.as_deref().map(|v| gather(&perm, v));
+        let segment = self.segment.as_deref().map(|v| gather(&perm, v));
+        EventLog {
+            fingerprint: self.fingerprint,
+            n_touchpoints: self.n_touchpoints,
+            customers: self.customers,
+            starts,
+            ts,
+            code,
+            value,
+            score,
+            segment,
+            segments: self.segments,
+            unknown: self.unknown,
+            stats: self.stats,
+        }
+    }
+}
+
+fn sort_slice(slice: &mut [u32], ts: &[i64]) {
+    if slice
+        .windows(2)
+        .any(|w| ts[w[0] as usize] > ts[w[1] as usize])
+    {
+        slice.sort_by_key(|&i| ts[i as usize]);
+    }
+}
+
+#[cfg(feature = "parallel")]
+fn sort_journeys(perm: &mut [u32], starts: &[usize], ts: &[i64]) {
+    use rayon::prelude::*;
+    let mut slices = Vec::with_capacity(starts.len().saturating_sub(1));
+    let mut rest = perm;
+    for w in starts.windows(2) {
+        let (head, tail) = rest.split_at_mut(w[1] - w[0]);
+        slices.push(head);
+        rest = tail;
+    }
+    slices
+        .par_iter_mut()
+        .with_min_len(1024)
+        .for_each(|s| sort_slice(s, ts));
+}
+
+#[cfg(not(feature = "parallel"))]
+fn sort_journeys(perm: &mut [u32], starts: &[usize], ts: &[i64]) {
+    for w in starts.windows(2) {
+        sort_slice(&mut perm[w[0]..w[1]], ts);
+    }
+}
+
+#[cfg(feature = "parallel")]
+fn gather<T: Copy + Send + Sync>(perm: &[u32], col: &[T]) -> Vec<T> {
+    use rayon::prelude::*;
+    perm.par_iter()
+        .with_min_len(1 << 14)
+        .map(|&i| col[i as usize])
+        .collect()
+}
+
+#[cfg(not(feature = "parallel"))]
+fn gather<T: Copy>(perm: &[u32], col: &[T]) -> Vec<T> {
+    perm.iter().map(|&i| col[i as usize]).collect()
+}
+
+/// An event log resolved against a map: for each customer, their events
+/// ordered by (timestamp, input order), each at a touchpoint of the map or
+/// an unknown event (kept, with its name, so that it is counted).
+///
+/// Stored as columns: per event a timestamp (`i64`) and a touchpoint code
+/// (`u32`), plus value and score (`f64`) and segment (`u32`) columns only if
+/// the input had them; customer ids, segments and unknown event names are
+/// interned once each. About 12 to 32 bytes per event.
+///
+/// Built by the readers ([`EventLog::from_csv`], [`EventLog::from_jsonl`]),
+/// the [`EventLogBuilder`] or [`EventLog::from_columns`].
+#[derive(Clone, Debug)]
+pub struct EventLog {
+    pub(crate) fingerprint: u64,
+    pub(crate) n_touchpoints: u32,
+    pub(crate) customers: Interner,
+    /// Events of customer `c` are `starts[c]..starts[c + 1]`.
+    pub(crate) starts: Vec<usize>,
+    pub(crate) ts: Vec<i64>,
+    /// `< n_touchpoints`: touchpoint index; otherwise unknown event name
+    /// `code - n_touchpoints`.
+    pub(crate) code: Vec<u32>,
+    pub(crate) value: Option<Vec<f64>>,
+    pub(crate) score: Option<Vec<f64>>,
+    pub(crate) segment: Option<Vec<u32>>,
+    pub(crate) segments: Interner,
+    pub(crate) unknown: Interner,
+    pub(crate) stats: IngestStats,
+}
+
+/// One event of a customer's journey, as returned by [`EventLog::journey`].
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+pub struct LoggedEvent {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    pub timestamp_ms: i64,
+    /// Index of the touchpoint in [`JourneyMap::touchpoints`], or `None`
+    /// for an unknown event.
+    pub touchpoint: Option<usize>,
+    /// Name of an unknown event (`channel=<channel>` when it had no name).
+    pub unknown_event: Option<String>,
+    /// Value, if given.
+    pub value: Option<f64>,
+    /// Score, if given.
+    pub score: Option<f64>,
+    /// Segment, if given.
+    pub segment: Option<String>,
+}
+
+impl EventLog {
+    /// A builder of a log against `map`.
+    pub fn builder(map: &JourneyMap) -> EventLogBuilder {
+        EventLogBuilder::new(map)
+    }
+
+    /// Number of events kept (rows skipped are not events).
+    pub fn len(&self) -> usize {
+        self.ts.len()
+    }
+
+    /// Whether the log has no event.
+    pub fn is_empty(&self) -> bool {
+        self.ts.is_empty()
+    }
+
+    /// Number of distinct customers.
+    pub fn customers(&self) -> usize {
+        self.customers.len()
+    }
+
+    /// Number of events that matched no touchpoint.
+    pub fn unknown_events(&self) -> usize {
+        let n = self.n_touchpoints;
+        self.code.iter().filter(|&&c| c >= n).count()
+    }
+
+    /// Rows read and skipped.
+    pub fn stats(&self) -> &IngestStats {
+        &self.stats
+    }
+
+    /// Approximate heap memory held by the log, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        let col = |n: usize, size: usize| n * size;
+        self.customers.heap_bytes()
+            + self.segments.heap_bytes()
+            + self.unknown.heap_bytes()
+            + col(self.starts.capacity(), 8)
+            + col(self.ts.capacity(), 8)
+            + col(self.code.capacity(), 4)
+            + self.value.as_ref().map_or(0, |v| col(v.capacity(), 8))
+            + self.score.as_ref().map_or(0, |v| col(v.capacity(), 8))
+            + self.segment.as_ref().map_or(0, |v| col(v.capacity(), 4))
+    }
+
+    /// Customer ids, in order of first appearance in the input.
+    pub fn customer_ids(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.customers.len()).map(|i| self.customers.resolve(i as u32))
+    }
+
+    /// The journey of one customer, in counting order (timestamp, then
+    /// input order); `None` for an unknown customer.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w"},{"id":"b","name":"B","stage":"s","channel":"w"}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// b.push(&Event::touchpoint("c1", 5, "b")).unwrap();
+    /// b.push(&Event::touchpoint("c1", 1, "a")).unwrap();
+    /// b.push(&Event::touchpoint("c1", 5, "a")).unwrap();
+    /// let log = b.build();
+    /// let steps: Vec<_> = log.journey("c1").unwrap().iter().map(|e| (e.timestamp_ms, e.touchpoint)).collect();
+    /// assert_eq!(steps, [(1, Some(0)), (5, Some(1)), (5, Some(0))]);
+    /// ```
+    pub fn journey(&self, customer: &str) -> Option<Vec<LoggedEvent>> {
+        let c = self.customers.get(customer)? as usize;
+        let range = self.starts[c]..self.starts[c + 1];
+        let n = self.n_touchpoints;
+        let num =
+            |col: &Option<Vec<f64>>, i: usize| col.as_ref().map(|v| v[i]).filter(|v| !v.is_nan());
+        Some(
+            range
+                .map(|i| {
+                    let code = self.code[i];
+                    LoggedEvent {
+                        timestamp_ms: self.ts[i],
+                        touchpoint: (code < n).then_some(code as usize),
+                        unknown_event: (code >= n)
+                            .then(|| self.unknown.resolve(code - n).to_owned()),
+                        value: num(&self.value, i),
+                        score: num(&self.score, i),
+                        segment: self
+                            .segment
+                            .as_ref()
+                            .map(|s| s[i])
+                            .filter(|&s| s != NO_SEGMENT)
+                            .map(|s| self.segments.resolve(s).to_owned()),
+                    }
+                })
+                .collect(),
+        )
+    }
+
+    pub(crate) fn check_map(&self, map: &JourneyMap) -> Result<(), Error> {
+        if self.fingerprint != fingerprint(map) {
+            return Err(mismatch("the event log"));
+        }
+        Ok(())
+    }
+}
+
+/// Columns of events, for callers that already hold their data by column
+/// (Arrow, pandas, JS arrays): see [`EventLog::from_columns`]. All given
+/// columns must have the length of `customer`; `None` cells are absent values.
+///
+/// ```
+/// use journeymap::analytics::{Columns, EventLog, OnError};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+/// let customer = ["c1", "c1", "c2"];
+/// let ts = [1_000, 2_000, 1_500];
+/// let event = [Some("view"), Some("view"), Some("view")];
+/// let page = [Some("/"), Some("/about"), Some("/")];
+/// let value = [None, Some(9.5), None];
+/// let columns = Columns {
+///     event: Some(&event),
+///     value: Some(&value),
+///     attributes: vec![("page", &page[..])],
+///     ..Columns::new(&customer, &ts)
+/// };
+/// let log = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap();
+/// assert_eq!((log.len(), log.unknown_events()), (3, 1));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Columns<'a> {
+    /// Customer ids.
+    pub customer: &'a [&'a str],
+    /// Epoch milliseconds.
+    pub timestamp_ms: &'a [i64],
+    /// Touchpoint ids.
+    pub touchpoint: Option<&'a [Option<&'a str>]>,
+    /// Raw event names.
+    pub event: Option<&'a [Option<&'a str>]>,
+    /// Raw channels.
+    pub channel: Option<&'a [Option<&'a str>]>,
+    /// Values.
+    pub value: Option<&'a [Option<f64>]>,
+    /// Scores.
+    pub score: Option<&'a [Option<f64>]>,
+    /// Segments.
+    pub segment: Option<&'a [Option<&'a str>]>,
+    /// Raw attribute columns, by name.
+    pub attributes: Vec<(&'a str, &'a [Option<&'a str>])>,
+}
+
+impl<'a> Columns<'a> {
+    /// The two required columns; set the others with struct update syntax.
+    pub fn new(customer: &'a [&'a str], timestamp_ms: &'a [i64]) -> Self {
+        Columns {
+            customer,
+            timestamp_ms,
+            ..Columns::default()
+        }
+    }
+}
+
+impl EventLog {
+    /// Builds a log from columns. Row numbers in errors are 1-based
+    /// positions in the columns.
+    ///
+    /// Columns of unequal length give an `INVALID_VALUE` error.
+    pub fn from_columns<'a>(
+        map: &JourneyMap,
+        columns: &Columns<'a>,
+        on_error: OnError,
+    ) -> Result<EventLog, Error> {
+        let n = columns.customer.len();
+        let mut lengths: Vec<(&str, usize)> = vec![("timestamp_ms", columns.timestamp_ms.len())];
+        let opt = |name: &'static str, len: Option<usize>| len.map(|l| (name, l));
+        lengths.extend(opt("touchpoint", columns.touchpoint.map(<[_]>::len)));
+        lengths.extend(opt("event", columns.event.map(<[_]>::len)));
+        lengths.extend(opt("channel", columns.channel.map(<[_]>::len)));
+        lengths.extend(opt("value", columns.value.map(<[_]>::len)));
+        lengths.extend(opt("score", columns.score.map(<[_]>::len)));
+        lengths.extend(opt("segment", columns.segment.map(<[_]>::len)));
+        lengths.extend(columns.attributes.iter().map(|(k, v)| (*k, v.len())));
+        if let Some((name, len)) = lengths.into_iter().find(|&(_, l)| l != n) {
+            return Err(Error::InvalidValue {
+                id: None,
+                path: format!("/{name}"),
+                message: format!("column `{name}` has {len} rows but `customer` has {n}"),
+            });
+        }
+        let mut b = EventLogBuilder::new(map).on_error(on_error);
+        b.reserve(n);
+        let keys: Vec<(&str, &[Option<&str>])> = columns
+            .attributes
+            .iter()
+            .filter(|(k, _)| b.attribute_keys().iter().any(|a| a == k))
+            .copied()
+            .collect();
+        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(keys.len());
+        let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
+        for i in 0..n {
+            attrs.clear();
+            attrs.extend(keys.iter().filter_map(|(k, col)| col[i].map(|v| (*k, v))));
+            let e = Event {
+                customer: columns.customer[i],
+                timestamp_ms: columns.timestamp_ms[i],
+                touchpoint: cell(columns.touchpoint, i),
+                event: cell(columns.event, i),
+                channel: cell(columns.channel, i),
+                attributes: &attrs,
+                value: columns.value.and_then(|c| c[i]),
+                score: columns.score.and_then(|c| c[i]),
+                segment: cell(columns.segment, i),
+            };
+            b.push(&e)?;
+        }
+        Ok(b.build())
+    }
+}

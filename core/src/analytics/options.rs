@@ -1,0 +1,325 @@
+//! Options of a journey report.
+
+use std::time::Duration;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{EntityKind, Error};
+use crate::JourneyMap;
+
+/// Milliseconds in a day.
+pub(crate) const DAY_MS: i64 = 86_400_000;
+
+/// How observed scores (survey answers, CSAT, NPS) map onto the map's
+/// emotion scale, -2 (very negative) to 2 (very positive).
+///
+/// The mapping is linear from the scale's range onto -2..=2; a score
+/// outside the range is counted as out of range and left out of the means.
+///
+/// ```
+/// use journeymap::analytics::ScoreScale;
+/// assert_eq!(ScoreScale::Native.to_emotion(1.0), Some(1.0));
+/// assert_eq!(ScoreScale::OneToFive.to_emotion(5.0), Some(2.0));   // 1..5: s - 3
+/// assert_eq!(ScoreScale::ZeroToTen.to_emotion(10.0), Some(2.0));  // 0..10 (NPS): (s - 5) * 0.4
+/// assert_eq!(ScoreScale::ZeroToTen.to_emotion(0.0), Some(-2.0));
+/// assert_eq!(ScoreScale::Range { min: 1.0, max: 7.0 }.to_emotion(4.0), Some(0.0));
+/// assert_eq!(ScoreScale::OneToFive.to_emotion(6.0), None);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreScale {
+    /// Scores are already on -2..=2 (the default).
+    #[default]
+    Native,
+    /// 1..=5 (CSAT, Likert): 1 -> -2, 3 -> 0, 5 -> 2.
+    OneToFive,
+    /// 0..=10 (NPS question): 0 -> -2, 5 -> 0, 10 -> 2.
+    ZeroToTen,
+    /// Any range `min..=max` (min < max), mapped linearly.
+    Range {
+        /// Lowest score, mapped to -2.
+        min: f64,
+        /// Highest score, mapped to 2.
+        max: f64,
+    },
+}
+
+impl ScoreScale {
+    /// The range of scores this scale accepts.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            ScoreScale::Native => (-2.0, 2.0),
+            ScoreScale::OneToFive => (1.0, 5.0),
+            ScoreScale::ZeroToTen => (0.0, 10.0),
+            ScoreScale::Range { min, max } => (min, max),
+        }
+    }
+
+    /// The score on the emotion scale -2..=2, or `None` when outside the
+    /// scale's range (or not a number).
+    pub fn to_emotion(self, score: f64) -> Option<f64> {
+        let (min, max) = self.bounds();
+        if !(min..=max).contains(&score) {
+            return None;
+        }
+        Some(match self {
+            ScoreScale::Native => score,
+            ScoreScale::OneToFive => score - 3.0,
+            _ => -2.0 + 4.0 * (score - min) / (max - min),
+        })
+    }
+}
+
+/// Weights of the position-based (U-shaped) attribution model: `first` to
+/// the first touch, `last` to the last, the rest shared by the touches in
+/// between. Default 0.4 / 0.4 (the 40/20/40 model).
+///
+/// ```
+/// use journeymap::analytics::PositionWeights;
+/// let w = PositionWeights::default();
+/// assert_eq!((w.first, w.last), (0.4, 0.4));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PositionWeights {
+    /// Share of the first touch (0..=1).
+    pub first: f64,
+    /// Share of the last touch (0..=1; `first + last <= 1`).
+    pub last: f64,
+}
+
+impl Default for PositionWeights {
+    fn default() -> Self {
+        PositionWeights {
+            first: 0.4,
+            last: 0.4,
+        }
+    }
+}
+
+/// Options of a journey report, built with chained setters.
+///
+/// ```
+/// use std::time::Duration;
+/// use journeymap::analytics::{ReportOptions, ScoreScale};
+/// let options = ReportOptions::new()
+///     .conversion_window(Duration::from_secs(30 * 86_400))
+///     .lookback_window(Duration::from_secs(14 * 86_400))
+///     .top_k(5)
+///     .score_scale(ScoreScale::OneToFive);
+/// assert_eq!(options.top_k, 5);
+/// assert_eq!(options.conversion_window_ms, Some(2_592_000_000));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportOptions {
+    /// Journeys are cut this many milliseconds after the customer's first
+    /// event: later events are counted as outside the window and ignored.
+    /// `None` (default): no cut.
+    #[serde(default)]
+    pub conversion_window_ms: Option<i64>,
+    /// Attribution only credits touches at most this many milliseconds
+    /// before the conversion (before the last touch for customers who did
+    /// not convert, in the Markov model). `None` (default): all touches.
+    #[serde(default)]
+    pub lookback_window_ms: Option<i64>,
+    /// Touchpoints whose reach counts as converting. `None` (default): the
+    /// map's conversions (touchpoints of kind `conversion` and objectives'
+    /// conversion targets).
+    #[serde(default)]
+    pub conversions: Option<Vec<String>>,
+    /// How many path variants and unknown event names the report lists
+    /// (default 10).
+    #[serde(default = "default_top_k")]
+    pub top_k: usize,
+    /// Half-life of the time-decay attribution model, in milliseconds
+    /// (default 7 days).
+    #[serde(default = "default_half_life")]
+    pub half_life_ms: i64,
+    /// Weights of the position-based attribution model.
+    #[serde(default)]
+    pub position_weights: PositionWeights,
+    /// How observed scores map onto -2..=2.
+    #[serde(default)]
+    pub score_scale: ScoreScale,
+    /// Collapse consecutive events at the same touchpoint into one step
+    /// for transitions, path variants, conformance and attribution
+    /// (default true). Touchpoint entries always count every event.
+    #[serde(default = "default_true")]
+    pub collapse_repeats: bool,
+    /// List every customer with their conformance in the report (default
+    /// false; one row per customer).
+    #[serde(default)]
+    pub include_customers: bool,
+}
+
+fn default_top_k() -> usize {
+    10
+}
+
+fn default_half_life() -> i64 {
+    7 * DAY_MS
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            conversion_window_ms: None,
+            lookback_window_ms: None,
+            conversions: None,
+            top_k: default_top_k(),
+            half_life_ms: default_half_life(),
+            position_weights: PositionWeights::default(),
+            score_scale: ScoreScale::default(),
+            collapse_repeats: true,
+            include_customers: false,
+        }
+    }
+}
+
+fn millis(d: Duration) -> i64 {
+    i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+impl ReportOptions {
+    /// The default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Cuts each journey this long after the customer's first event.
+    pub fn conversion_window(mut self, window: Duration) -> Self {
+        self.conversion_window_ms = Some(millis(window));
+        self
+    }
+
+    /// Credits only touches at most this long before the conversion.
+    pub fn lookback_window(mut self, window: Duration) -> Self {
+        self.lookback_window_ms = Some(millis(window));
+        self
+    }
+
+    /// Counts reaching any of these touchpoints as converting (instead of
+    /// the map's conversions).
+    pub fn conversions<I, S>(mut self, touchpoints: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.conversions = Some(touchpoints.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// How many path variants and unknown event names to list.
+    pub fn top_k(mut self, k: usize) -> Self {
+        self.top_k = k;
+        self
+    }
+
+    /// Half-life of the time-decay model.
+    pub fn half_life(mut self, half_life: Duration) -> Self {
+        self.half_life_ms = millis(half_life);
+        self
+    }
+
+    /// Weights of the position-based model.
+    pub fn position_weights(mut self, first: f64, last: f64) -> Self {
+        self.position_weights = PositionWeights { first, last };
+        self
+    }
+
+    /// How observed scores map onto -2..=2.
+    pub fn score_scale(mut self, scale: ScoreScale) -> Self {
+        self.score_scale = scale;
+        self
+    }
+
+    /// Whether consecutive events at one touchpoint form one step.
+    pub fn collapse_repeats(mut self, collapse: bool) -> Self {
+        self.collapse_repeats = collapse;
+        self
+    }
+
+    /// Whether the report lists every customer.
+    pub fn include_customers(mut self, include: bool) -> Self {
+        self.include_customers = include;
+        self
+    }
+
+    /// Checks the options against a map: conversion touchpoints exist,
+    /// weights and windows are in range.
+    ///
+    /// ```
+    /// use journeymap::analytics::ReportOptions;
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// let err = ReportOptions::new().conversions(["nope"]).validate(&map).unwrap_err();
+    /// assert_eq!(err.code(), "NOT_FOUND");
+    /// let err = ReportOptions::new().position_weights(0.7, 0.7).validate(&map).unwrap_err();
+    /// assert_eq!(err.code(), "INVALID_VALUE");
+    /// ```
+    pub fn validate(&self, map: &JourneyMap) -> Result<(), Error> {
+        let invalid = |path: &str, message: String| Error::InvalidValue {
+            id: None,
+            path: path.to_owned(),
+            message,
+        };
+        if let Some(list) = &self.conversions {
+            for id in list {
+                if map.touchpoint(id).is_none() {
+                    return Err(Error::NotFound {
+                        kind: EntityKind::Touchpoint,
+                        id: id.clone(),
+                    });
+                }
+            }
+        }
+        for (name, window) in [
+            ("conversion_window_ms", self.conversion_window_ms),
+            ("lookback_window_ms", self.lookback_window_ms),
+        ] {
+            if window.is_some_and(|w| w < 0) {
+                return Err(invalid(
+                    &format!("/options/{name}"),
+                    format!("{name} must not be negative"),
+                ));
+            }
+        }
+        if self.half_life_ms <= 0 {
+            return Err(invalid(
+                "/options/half_life_ms",
+                "half_life_ms must be positive".into(),
+            ));
+        }
+        let PositionWeights { first, last } = self.position_weights;
+        let ok = |w: f64| w.is_finite() && (0.0..=1.0).contains(&w);
+        if !ok(first) || !ok(last) || first + last > 1.0 + 1e-12 {
+            return Err(invalid(
+                "/options/position_weights",
+                format!("position weights first={first} and last={last} must be in 0..=1 with first + last <= 1"),
+            ));
+        }
+        if let ScoreScale::Range { min, max } = self.score_scale {
+            if !(min.is_finite() && max.is_finite() && min < max) {
+                return Err(invalid(
+                    "/options/score_scale",
+                    format!("score scale range {min}..={max} needs finite min < max"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether two option sets give the same per-customer results, so that
+    /// partial results computed with them can be merged (only `top_k`, a
+    /// presentation choice, may differ).
+    pub(crate) fn compatible(&self, other: &ReportOptions) -> bool {
+        ReportOptions {
+            top_k: other.top_k,
+            ..self.clone()
+        } == *other
+    }
+}

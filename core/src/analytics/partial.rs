@@ -1,0 +1,581 @@
+//! Mergeable partial results.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::attribution::AttributionAcc;
+use super::conformance::ConformanceAcc;
+use super::funnel::FunnelAcc;
+use super::log::{fingerprint, mismatch, EventLog};
+use super::num::{from_fixed, ratio, round9, SCALE};
+use super::options::ReportOptions;
+use super::paths::{self, PairCount, PairTable, VariantTable};
+use super::report::{
+    CustomerConformance, Report, ScoreStats, SegmentFunnel, Totals, TouchpointStats,
+    UnknownEventName, UnknownEvents, REPORT_VERSION,
+};
+use super::row_error::IngestStats;
+use super::scan::{Chunk, Plan, Scratch};
+use crate::error::Error;
+use crate::JourneyMap;
+
+/// Counts of one touchpoint being accumulated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct TouchpointAcc {
+    pub(crate) reach: u64,
+    pub(crate) entries: u64,
+    pub(crate) repeats: u64,
+    pub(crate) starts: u64,
+    pub(crate) exits: u64,
+    pub(crate) conversions: u64,
+    pub(crate) value: i128,
+    pub(crate) score_count: u64,
+    pub(crate) score_sum: i128,
+    pub(crate) scores_out_of_range: u64,
+}
+
+impl TouchpointAcc {
+    fn merge(&mut self, o: &TouchpointAcc) {
+        self.reach += o.reach;
+        self.entries += o.entries;
+        self.repeats += o.repeats;
+        self.starts += o.starts;
+        self.exits += o.exits;
+        self.conversions += o.conversions;
+        self.value += o.value;
+        self.score_count += o.score_count;
+        self.score_sum += o.score_sum;
+        self.scores_out_of_range += o.scores_out_of_range;
+    }
+}
+
+/// Overall counts being accumulated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct TotalsAcc {
+    pub(crate) customers: u64,
+    pub(crate) events: u64,
+    pub(crate) events_outside_window: u64,
+    pub(crate) unknown_events: u64,
+    pub(crate) customers_with_unknown: u64,
+    pub(crate) customers_without_segment: u64,
+    pub(crate) value: i128,
+}
+
+impl TotalsAcc {
+    fn merge(&mut self, o: &TotalsAcc) {
+        self.customers += o.customers;
+        self.events += o.events;
+        self.events_outside_window += o.events_outside_window;
+        self.unknown_events += o.unknown_events;
+        self.customers_with_unknown += o.customers_with_unknown;
+        self.customers_without_segment += o.customers_without_segment;
+        self.value += o.value;
+    }
+}
+
+/// One customer's conformance (kept only with `include_customers`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct CustomerRow {
+    pub(crate) customer: String,
+    pub(crate) events: u64,
+    pub(crate) unknown_events: u64,
+    pub(crate) steps: u64,
+    pub(crate) converted: bool,
+    pub(crate) fitness: Option<i128>,
+    pub(crate) skipped_stages: u64,
+    pub(crate) backward_moves_unmarked: u64,
+}
+
+/// A partial journey report over some of the customers: merge partials of
+/// disjoint sets of customers, then [`finish`](Partial::finish) them into
+/// a [`Report`].
+///
+/// Merging is associative and commutative and exact: splitting a log by
+/// customer into any number of parts, in any way, and merging the parts'
+/// partials gives a report identical to the whole log's. (A customer whose
+/// events are spread over several parts counts as several customers: split
+/// by customer.) Partials serialise with serde, to be shipped between
+/// workers (Dask, Spark, processes).
+///
+/// Memory: besides counts per touchpoint, stage and transition, a partial
+/// keeps what exact medians need (one `i64` per customer per stage reached
+/// or converted, twice when segments are given) and one entry per distinct
+/// path variant and unknown event name.
+///
+/// ```
+/// use journeymap::analytics::{Event, EventLog, Partial, ReportOptions, analyze};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w"},{"id":"b","name":"B","stage":"s","channel":"w","kind":"conversion"}],
+/// #   "transitions":[{"from":"a","to":"b"}]}"#).unwrap();
+/// let options = ReportOptions::default();
+/// let mut part1 = EventLog::builder(&map);
+/// part1.push(&Event::touchpoint("c1", 1, "a")).unwrap();
+/// part1.push(&Event::touchpoint("c1", 2, "b")).unwrap();
+/// let mut part2 = EventLog::builder(&map);
+/// part2.push(&Event::touchpoint("c2", 1, "a")).unwrap();
+/// let (log1, log2) = (part1.build(), part2.build());
+/// let merged = Partial::from_log(&map, &log1, &options).unwrap()
+///     .merge(Partial::from_log(&map, &log2, &options).unwrap()).unwrap();
+/// let report = merged.finish(&map, &options).unwrap();
+/// assert_eq!(report.totals.customers, 2);
+/// assert_eq!(report.totals.converted_customers, 1);
+/// ```
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Partial {
+    pub(crate) fingerprint: u64,
+    pub(crate) options: ReportOptions,
+    pub(crate) n_touchpoints: u32,
+    pub(crate) n_stages: u32,
+    pub(crate) n_channels: u32,
+    pub(crate) ingest: IngestStats,
+    pub(crate) totals: TotalsAcc,
+    pub(crate) touchpoints: Vec<TouchpointAcc>,
+    pub(crate) funnel: FunnelAcc,
+    pub(crate) segments: BTreeMap<String, FunnelAcc>,
+    pub(crate) transitions: PairTable<PairCount>,
+    pub(crate) variants: VariantTable,
+    pub(crate) conformance: ConformanceAcc,
+    pub(crate) attribution: AttributionAcc,
+    pub(crate) markov_touchpoints: PairTable<u64>,
+    pub(crate) markov_channels: PairTable<u64>,
+    pub(crate) unknown: BTreeMap<String, u64>,
+    pub(crate) customers: Vec<CustomerRow>,
+}
+
+/// Customers per unit of work.
+const CHUNK: usize = 8192;
+
+impl Partial {
+    /// An empty partial (no customer) for `map` and `options`.
+    pub fn empty(map: &JourneyMap, options: &ReportOptions) -> Result<Partial, Error> {
+        options.validate(map)?;
+        Ok(Self::new(map, options, fingerprint(map)))
+    }
+
+    fn new(map: &JourneyMap, options: &ReportOptions, fingerprint: u64) -> Partial {
+        let n = map.touchpoints().len();
+        let n_stages = map.stages().len();
+        let n_channels = map.channels().len();
+        // Maps hold at most `Limits::max_entities` entities of each kind.
+        let small = |x: usize| u32::try_from(x).unwrap_or(u32::MAX - 3);
+        Partial {
+            fingerprint,
+            options: options.clone(),
+            n_touchpoints: small(n),
+            n_stages: small(n_stages),
+            n_channels: small(n_channels),
+            ingest: IngestStats::default(),
+            totals: TotalsAcc::default(),
+            touchpoints: vec![TouchpointAcc::default(); n],
+            funnel: FunnelAcc::new(n_stages),
+            segments: BTreeMap::new(),
+            transitions: PairTable::new(small(n)),
+            variants: VariantTable::default(),
+            conformance: ConformanceAcc::default(),
+            attribution: AttributionAcc::new(n),
+            markov_touchpoints: PairTable::new(small(n) + 3),
+            markov_channels: PairTable::new(small(n_channels) + 3),
+            unknown: BTreeMap::new(),
+            customers: Vec::new(),
+        }
+    }
+
+    /// The partial result of every customer of `log` (uses several threads
+    /// with the `parallel` feature; the result is the same either way).
+    pub fn from_log(
+        map: &JourneyMap,
+        log: &EventLog,
+        options: &ReportOptions,
+    ) -> Result<Partial, Error> {
+        options.validate(map)?;
+        log.check_map(map)?;
+        let plan = Plan::new(map, options);
+        let customers = log.customers();
+        let ranges: Vec<(usize, usize)> = (0..customers)
+            .step_by(CHUNK)
+            .map(|a| (a, (a + CHUNK).min(customers)))
+            .collect();
+        let build = |(a, b): (usize, usize)| -> Partial {
+            let mut chunk = Chunk {
+                partial: Partial::new(map, options, log.fingerprint),
+                unknown_by_id: vec![0; log.unknown.len()],
+                segments_by_id: vec![None; log.segments.len()],
+            };
+            let mut scratch = Scratch::new(&plan);
+            for c in a..b {
+                chunk.add_customer(log, &plan, c, &mut scratch);
+            }
+            finish_chunk(chunk, log)
+        };
+        let mut result = Self::reduce(ranges, build, || {
+            Partial::new(map, options, log.fingerprint)
+        });
+        result.ingest = log.stats.clone();
+        Ok(result)
+    }
+
+    #[cfg(feature = "parallel")]
+    fn reduce(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial + Sync + Send,
+        empty: impl Fn() -> Partial + Sync + Send,
+    ) -> Partial {
+        use rayon::prelude::*;
+        ranges
+            .into_par_iter()
+            .map(build)
+            .reduce(&empty, |mut a, b| {
+                a.merge_unchecked(b);
+                a
+            })
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn reduce(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial,
+        empty: impl Fn() -> Partial,
+    ) -> Partial {
+        Self::reduce_sequential(ranges, build, empty)
+    }
+
+    #[cfg(any(test, not(feature = "parallel")))]
+    pub(crate) fn reduce_sequential(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial,
+        empty: impl Fn() -> Partial,
+    ) -> Partial {
+        ranges.into_iter().map(build).fold(empty(), |mut a, b| {
+            a.merge_unchecked(b);
+            a
+        })
+    }
+
+    /// Number of customers counted.
+    pub fn customers(&self) -> u64 {
+        self.totals.customers
+    }
+
+    /// Merges another partial of other customers, computed against the same
+    /// map with compatible options (all options but `top_k` equal).
+    pub fn merge(mut self, other: Partial) -> Result<Partial, Error> {
+        self.check_shape()?;
+        other.check_shape()?;
+        if self.fingerprint != other.fingerprint || !self.options.compatible(&other.options) {
+            return Err(mismatch("a partial result"));
+        }
+        self.merge_unchecked(other);
+        Ok(self)
+    }
+
+    fn merge_unchecked(&mut self, other: Partial) {
+        self.ingest.merge(&other.ingest);
+        self.totals.merge(&other.totals);
+        for (a, b) in self.touchpoints.iter_mut().zip(&other.touchpoints) {
+            a.merge(b);
+        }
+        self.funnel.merge(other.funnel);
+        for (name, f) in other.segments {
+            match self.segments.get_mut(&name) {
+                Some(mine) => mine.merge(f),
+                None => {
+                    self.segments.insert(name, f);
+                }
+            }
+        }
+        self.transitions.merge(&other.transitions);
+        self.variants.merge(other.variants);
+        self.conformance.merge(&other.conformance);
+        self.attribution.merge(&other.attribution);
+        self.markov_touchpoints.merge(&other.markov_touchpoints);
+        self.markov_channels.merge(&other.markov_channels);
+        for (name, n) in other.unknown {
+            *self.unknown.entry(name).or_insert(0) += n;
+        }
+        self.customers.extend(other.customers);
+    }
+
+    /// Checks that every index and length fits the sizes recorded, so that
+    /// a partial read from untrusted bytes cannot make `finish` misbehave.
+    fn check_shape(&self) -> Result<(), Error> {
+        let (n, s, c) = (
+            self.n_touchpoints as usize,
+            self.n_stages as usize,
+            self.n_channels as usize,
+        );
+        let funnel_ok = |f: &FunnelAcc| f.stages.len() == s;
+        let ok = self.touchpoints.len() == n
+            && funnel_ok(&self.funnel)
+            && self.segments.values().all(funnel_ok)
+            && self.transitions.n() as usize == n
+            && self.markov_touchpoints.n() as usize == n + 3
+            && self.markov_channels.n() as usize == c + 3
+            && self.attribution.conversions.len() == n
+            && self.attribution.value.len() == n
+            && self
+                .variants
+                .map
+                .keys()
+                .all(|k| !k.is_empty() && k.iter().all(|&i| (i as usize) < n));
+        if ok {
+            Ok(())
+        } else {
+            Err(Error::InvalidValue {
+                id: None,
+                path: String::new(),
+                message: "the partial result is inconsistent (corrupted or from another version)"
+                    .into(),
+            })
+        }
+    }
+
+    /// The report of the customers merged so far.
+    ///
+    /// `map` must be the map the partials were computed against, and
+    /// `options` compatible with theirs (`top_k` may differ).
+    pub fn finish(&self, map: &JourneyMap, options: &ReportOptions) -> Result<Report, Error> {
+        options.validate(map)?;
+        self.check_shape()?;
+        if self.fingerprint != fingerprint(map) || !self.options.compatible(options) {
+            return Err(mismatch("the partial result"));
+        }
+        let tps = map.touchpoints();
+        let conversion_touchpoints: Vec<String> = match &options.conversions {
+            Some(list) => tps
+                .iter()
+                .filter(|t| list.iter().any(|c| *c == t.id.as_str()))
+                .map(|t| t.id.to_string())
+                .collect(),
+            None => map.conversions().iter().map(|t| t.id.to_string()).collect(),
+        };
+        let funnel = self.funnel.report(map);
+        let touchpoints = tps
+            .iter()
+            .zip(&self.touchpoints)
+            .map(|(t, a)| {
+                let mean = (a.score_count > 0)
+                    .then(|| round9(from_fixed(a.score_sum) / a.score_count as f64));
+                let planned = t.emotion.as_ref().map(|e| e.score);
+                TouchpointStats {
+                    touchpoint: t.id.to_string(),
+                    stage: t.stage.to_string(),
+                    channel: t.channel.to_string(),
+                    reach: a.reach,
+                    entries: a.entries,
+                    repeats: a.repeats,
+                    starts: a.starts,
+                    exits: a.exits,
+                    conversions: a.conversions,
+                    conversion_rate: ratio(a.conversions, a.reach),
+                    value: from_fixed(a.value),
+                    score: ScoreStats {
+                        count: a.score_count,
+                        mean,
+                        planned,
+                        difference: mean.zip(planned).map(|(m, p)| round9(m - p as f64)),
+                        out_of_range: a.scores_out_of_range,
+                    },
+                }
+            })
+            .collect();
+        let mut unknown_top: Vec<(&String, &u64)> = self.unknown.iter().collect();
+        unknown_top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let unknown_events = UnknownEvents {
+            events: self.totals.unknown_events,
+            customers: self.totals.customers_with_unknown,
+            distinct: self.unknown.len() as u64,
+            customers_without_segment: self.totals.customers_without_segment,
+            top: unknown_top
+                .into_iter()
+                .take(options.top_k)
+                .map(|(name, &events)| UnknownEventName {
+                    name: name.clone(),
+                    events,
+                })
+                .collect(),
+        };
+        let customers = options.include_customers.then(|| {
+            let mut rows: Vec<CustomerConformance> = self
+                .customers
+                .iter()
+                .map(|r| CustomerConformance {
+                    customer: r.customer.clone(),
+                    events: r.events,
+                    unknown_events: r.unknown_events,
+                    steps: r.steps,
+                    converted: r.converted,
+                    fitness: r.fitness.map(|f| f as f64 / SCALE as f64),
+                    skipped_stages: r.skipped_stages,
+                    backward_moves_unmarked: r.backward_moves_unmarked,
+                })
+                .collect();
+            rows.sort_by(|a, b| a.customer.cmp(&b.customer));
+            rows
+        });
+        Ok(Report {
+            report_version: REPORT_VERSION,
+            map: map.name().to_owned(),
+            options: options.clone(),
+            conversion_touchpoints,
+            ingest: self.ingest.clone(),
+            totals: Totals {
+                customers: self.totals.customers,
+                customers_with_touchpoints: self.funnel.customers_with_touchpoints,
+                events: self.totals.events,
+                events_outside_window: self.totals.events_outside_window,
+                unknown_events: self.totals.unknown_events,
+                converted_customers: self.funnel.converted,
+                conversion_rate: ratio(
+                    self.funnel.converted,
+                    self.funnel.customers_with_touchpoints,
+                ),
+                value: from_fixed(self.totals.value),
+                conversion_value: from_fixed(self.funnel.conversion_value),
+            },
+            funnel,
+            touchpoints,
+            transitions: paths::transitions(map, &self.transitions),
+            variants: paths::variants(map, &self.variants, options.top_k),
+            conformance: self.conformance.report(
+                self.totals.unknown_events,
+                self.totals.customers_with_unknown,
+            ),
+            attribution: self.attribution.report(
+                map,
+                self.funnel.converted,
+                self.funnel.conversion_value,
+                &self.markov_touchpoints,
+                &self.markov_channels,
+            ),
+            segments: self
+                .segments
+                .iter()
+                .map(|(name, f)| SegmentFunnel {
+                    segment: name.clone(),
+                    funnel: f.report(map),
+                })
+                .collect(),
+            unknown_events,
+            customers,
+        })
+    }
+}
+
+/// Turns log-local ids of a chunk into names.
+fn finish_chunk(chunk: Chunk, log: &EventLog) -> Partial {
+    let mut p = chunk.partial;
+    for (id, &n) in chunk.unknown_by_id.iter().enumerate() {
+        if n > 0 {
+            p.unknown
+                .insert(log.unknown.resolve(id as u32).to_owned(), n);
+        }
+    }
+    for (id, f) in chunk.segments_by_id.into_iter().enumerate() {
+        if let Some(f) = f {
+            p.segments
+                .insert(log.segments.resolve(id as u32).to_owned(), f);
+        }
+    }
+    p
+}
+
+/// Analyses a log against its map: [`Partial::from_log`] then
+/// [`Partial::finish`].
+///
+/// ```
+/// use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Website", "kind": "digital"}],
+///   "touchpoints": [
+///     {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Checkout", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// let csv = "customer_id,timestamp,touchpoint,value\n\
+///            c1,2026-03-01T09:00:00Z,home,\n\
+///            c1,2026-03-01T09:10:00Z,pay,20\n\
+///            c2,2026-03-01T10:00:00Z,home,\n";
+/// let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// assert_eq!(report.funnel.stages[0].customers, 2);
+/// assert_eq!(report.funnel.stages[0].conversion_to_next, Some(0.5));
+/// assert_eq!(report.funnel.time_to_conversion.median_ms, Some(600_000));
+/// assert_eq!(report.attribution.touchpoints[0].linear.value, 20.0);
+/// assert_eq!(report.conformance.fitness, Some(1.0));
+/// ```
+pub fn analyze(map: &JourneyMap, log: &EventLog, options: &ReportOptions) -> Result<Report, Error> {
+    Partial::from_log(map, log, options)?.finish(map, options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::Event;
+
+    fn map() -> JourneyMap {
+        JourneyMap::from_json(
+            r#"{"name":"m","stages":[{"id":"s1","name":"S1"},{"id":"s2","name":"S2"}],
+            "channels":[{"id":"w","name":"W","kind":"digital"},{"id":"e","name":"E","kind":"digital"}],
+            "touchpoints":[{"id":"a","name":"A","stage":"s1","channel":"w"},
+              {"id":"b","name":"B","stage":"s1","channel":"e"},
+              {"id":"c","name":"C","stage":"s2","channel":"w","kind":"conversion"}],
+            "transitions":[{"from":"a","to":"b"},{"from":"b","to":"c"}]}"#,
+        )
+        .unwrap()
+    }
+
+    /// Sequential and parallel passes give identical partials.
+    #[test]
+    fn sequential_equals_parallel() {
+        let map = map();
+        let mut b = EventLog::builder(&map);
+        let ids = ["a", "b", "c", "x"];
+        let mut seed = 7u64;
+        let names: Vec<String> = (0..30_000).map(|i| format!("c{i}")).collect();
+        for i in 0..120_000u64 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let c = &names[(seed >> 33) as usize % names.len()];
+            let t = ids[(seed >> 20) as usize % 4];
+            let e = if t == "x" {
+                Event::raw(c, (seed >> 40) as i64, "noise")
+            } else {
+                Event::touchpoint(c, (seed >> 40) as i64, t).with_value((i % 7) as f64 * 0.1)
+            };
+            b.push(&e).unwrap();
+        }
+        let log = b.build();
+        let options = ReportOptions::default().include_customers(true);
+        let parallel = Partial::from_log(&map, &log, &options).unwrap();
+        let plan = Plan::new(&map, &options);
+        let sequential = Partial::reduce_sequential(
+            vec![(0, log.customers())],
+            |(a, z)| {
+                let mut chunk = Chunk {
+                    partial: Partial::new(&map, &options, log.fingerprint),
+                    unknown_by_id: vec![0; log.unknown.len()],
+                    segments_by_id: vec![None; log.segments.len()],
+                };
+                let mut s = Scratch::new(&plan);
+                for c in a..z {
+                    chunk.add_customer(&log, &plan, c, &mut s);
+                }
+                finish_chunk(chunk, &log)
+            },
+            || Partial::new(&map, &options, log.fingerprint),
+        );
+        let r1 = parallel.finish(&map, &options).unwrap();
+        let mut seq = sequential;
+        seq.ingest = log.stats.clone();
+        let r2 = seq.finish(&map, &options).unwrap();
+        assert_eq!(
+            serde_json::to_string(&r1).unwrap(),
+            serde_json::to_string(&r2).unwrap()
+        );
+        assert_eq!(r1.totals.customers, log.customers() as u64);
+        assert!(r1.totals.customers > 29_000);
+    }
+}

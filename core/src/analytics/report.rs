@@ -1,0 +1,394 @@
+//! The journey report: what [`crate::analytics::analyze`] and
+//! [`crate::analytics::Partial::finish`] return. Serialisable (JSON) and
+//! described by the published schema `schema/journey-report.schema.json`.
+//!
+//! Durations are integer milliseconds; medians and p90 are nearest-rank
+//! quantiles (exact values of the data, no interpolation). Sums of values,
+//! scores and attribution credits are exact to 10^-9.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::options::ReportOptions;
+use super::row_error::IngestStats;
+
+/// Version of the report format.
+pub const REPORT_VERSION: u32 = 1;
+
+/// A journey report: the map against an event log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// Version of the report format (1).
+    pub report_version: u32,
+    /// Name of the map.
+    pub map: String,
+    /// The options the report was computed with.
+    pub options: ReportOptions,
+    /// Touchpoints counting as conversions (ids).
+    pub conversion_touchpoints: Vec<String>,
+    /// Rows read and skipped.
+    pub ingest: IngestStats,
+    /// Overall counts.
+    pub totals: Totals,
+    /// Stage funnel over all customers.
+    pub funnel: Funnel,
+    /// One row per touchpoint, in document order.
+    pub touchpoints: Vec<TouchpointStats>,
+    /// Observed directly-follows transitions, and planned ones never taken.
+    pub transitions: Vec<TransitionStats>,
+    /// Most frequent path variants.
+    pub variants: Variants,
+    /// How well journeys follow the map.
+    pub conformance: Conformance,
+    /// Attribution of conversions and value.
+    pub attribution: Attribution,
+    /// The funnel of each segment, by segment name.
+    pub segments: Vec<SegmentFunnel>,
+    /// Events that matched no touchpoint.
+    pub unknown_events: UnknownEvents,
+    /// Per-customer conformance, sorted by customer id (only with
+    /// `include_customers`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Vec<CustomerConformance>>,
+}
+
+/// Overall counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Totals {
+    /// Distinct customers.
+    pub customers: u64,
+    /// Customers with at least one event at a touchpoint (inside the window).
+    pub customers_with_touchpoints: u64,
+    /// Events inside the conversion window (all events without a window).
+    pub events: u64,
+    /// Events after the conversion window, ignored.
+    pub events_outside_window: u64,
+    /// Events inside the window that matched no touchpoint.
+    pub unknown_events: u64,
+    /// Customers who reached a conversion touchpoint.
+    pub converted_customers: u64,
+    /// `converted_customers / customers_with_touchpoints`.
+    pub conversion_rate: Option<f64>,
+    /// Sum of the values of all events inside the window.
+    pub value: f64,
+    /// Sum of the values of the converting events.
+    pub conversion_value: f64,
+}
+
+/// Distribution of durations (milliseconds).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Durations {
+    /// How many durations.
+    pub count: u64,
+    /// Nearest-rank median.
+    pub median_ms: Option<i64>,
+    /// Nearest-rank 90th percentile.
+    pub p90_ms: Option<i64>,
+    /// Arithmetic mean.
+    pub mean_ms: Option<f64>,
+}
+
+/// A stage funnel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Funnel {
+    /// Customers in the group.
+    pub customers: u64,
+    /// Of them, customers with at least one event at a touchpoint.
+    pub customers_with_touchpoints: u64,
+    /// Customers who converted.
+    pub converted: u64,
+    /// `converted / customers_with_touchpoints`.
+    pub conversion_rate: Option<f64>,
+    /// Sum of the values of the converting events.
+    pub conversion_value: f64,
+    /// From the customer's first touchpoint event to the conversion.
+    pub time_to_conversion: Durations,
+    /// One row per stage, in journey order.
+    pub stages: Vec<StageStats>,
+}
+
+/// One stage of a funnel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StageStats {
+    /// Stage id.
+    pub stage: String,
+    /// Stage name.
+    pub name: String,
+    /// Customers with at least one event in the stage.
+    pub customers: u64,
+    /// Of them, customers who later had an event in a later stage.
+    pub continued: u64,
+    /// `customers - continued`.
+    pub dropped: u64,
+    /// `continued / customers` (none for the last stage or no customers).
+    pub conversion_to_next: Option<f64>,
+    /// `customers / customers of the first stage` (may exceed 1 when
+    /// customers enter after the first stage).
+    pub conversion_from_first: Option<f64>,
+    /// Customers who reached a later stage without any event in this one
+    /// (stages with no touchpoint are never counted as skipped).
+    pub skipped: u64,
+    /// From the first event in the stage to the first later event in a
+    /// later stage, for customers who continued.
+    pub time_in_stage: Durations,
+    /// From the first event in the stage to the conversion, for converted
+    /// customers who reached the stage at or before converting.
+    pub time_to_conversion: Durations,
+}
+
+/// Observed scores at a touchpoint against the planned emotion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScoreStats {
+    /// Scores inside the scale.
+    pub count: u64,
+    /// Mean score on the -2..=2 scale.
+    pub mean: Option<f64>,
+    /// The map's emotion score for the touchpoint.
+    pub planned: Option<i64>,
+    /// `mean - planned`.
+    pub difference: Option<f64>,
+    /// Scores outside the scale's range, left out of the mean.
+    pub out_of_range: u64,
+}
+
+/// One touchpoint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TouchpointStats {
+    /// Touchpoint id.
+    pub touchpoint: String,
+    /// Its stage id.
+    pub stage: String,
+    /// Its channel id.
+    pub channel: String,
+    /// Distinct customers with an event here.
+    pub reach: u64,
+    /// Events here (every event, repeats included).
+    pub entries: u64,
+    /// Events here that repeat the customer's previous touchpoint.
+    pub repeats: u64,
+    /// Customers whose journey starts here.
+    pub starts: u64,
+    /// Customers who did not convert and whose last touchpoint is this one.
+    pub exits: u64,
+    /// Customers who touched it at or before their conversion.
+    pub conversions: u64,
+    /// `conversions / reach`.
+    pub conversion_rate: Option<f64>,
+    /// Sum of the values of the events here.
+    pub value: f64,
+    /// Observed scores.
+    pub score: ScoreStats,
+}
+
+/// A directly-follows transition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TransitionStats {
+    /// From touchpoint id.
+    pub from: String,
+    /// To touchpoint id.
+    pub to: String,
+    /// Times observed.
+    pub count: u64,
+    /// Distinct customers who took it.
+    pub customers: u64,
+    /// Whether the map has this transition.
+    pub planned: bool,
+    /// Whether the map marks it as a loop.
+    pub is_loop: bool,
+    /// Whether it goes to an earlier stage.
+    pub backward: bool,
+}
+
+/// Path variants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Variants {
+    /// Distinct variants observed.
+    pub distinct: u64,
+    /// The `top_k` most frequent (ties: fewer steps first, then ids).
+    pub top: Vec<Variant>,
+}
+
+/// One path variant: the sequence of touchpoints of a journey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Variant {
+    /// Touchpoint ids in order.
+    pub path: Vec<String>,
+    /// Customers with exactly this journey.
+    pub customers: u64,
+    /// Of them, converted.
+    pub conversions: u64,
+    /// `conversions / customers`.
+    pub conversion_rate: f64,
+}
+
+/// Conformance of the observed journeys to the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Conformance {
+    /// Observed transitions (moves between consecutive steps).
+    pub transitions: u64,
+    /// Of them, transitions the map has.
+    pub planned_transitions: u64,
+    /// `planned_transitions / transitions`.
+    pub planned_share: Option<f64>,
+    /// Moves to an earlier stage.
+    pub backward_moves: u64,
+    /// Moves to an earlier stage that the map does not mark as a loop.
+    pub backward_moves_unmarked: u64,
+    /// Customers with at least one such move.
+    pub customers_with_unmarked_backward_moves: u64,
+    /// Customers who skipped at least one stage.
+    pub customers_with_skipped_stages: u64,
+    /// Customers whose first touchpoint is an entry of the map.
+    pub customers_starting_at_entry: u64,
+    /// Events that matched no touchpoint.
+    pub unknown_events: u64,
+    /// Customers with at least one.
+    pub customers_with_unknown_events: u64,
+    /// Customers with a fitness (those with a touchpoint event).
+    pub customers: u64,
+    /// Planned moves over all moves, the start counting as one move
+    /// (planned when it is at an entry).
+    pub fitness: Option<f64>,
+    /// Mean of the customers' fitness.
+    pub mean_customer_fitness: Option<f64>,
+    /// Customers with fitness 1.
+    pub perfectly_fitting_customers: u64,
+    /// Customers by fitness decile: `[0, 0.1)`, ..., `[0.9, 1]`.
+    pub fitness_histogram: Vec<u64>,
+}
+
+/// Credit given to a touchpoint or channel by one model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Credit {
+    /// Conversions credited.
+    pub conversions: f64,
+    /// Conversion value credited.
+    pub value: f64,
+}
+
+/// Attribution of one touchpoint or channel under every model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AttributionRow {
+    /// Touchpoint or channel id.
+    pub id: String,
+    /// All credit to the first touch.
+    pub first_touch: Credit,
+    /// All credit to the last touch.
+    pub last_touch: Credit,
+    /// Equal credit to each touch.
+    pub linear: Credit,
+    /// Credit halving every `half_life_ms` before the conversion.
+    pub time_decay: Credit,
+    /// `first` / `last` weights to the first and last touches, the rest
+    /// shared by the touches between.
+    pub position_based: Credit,
+    /// Markov-chain removal effect, normalised to the conversions.
+    pub markov: Credit,
+    /// Markov removal effect: the share of conversions lost when this state
+    /// is removed from the chain.
+    pub removal_effect: f64,
+}
+
+/// Attribution of conversions and value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Attribution {
+    /// Converted customers.
+    pub conversions: u64,
+    /// Their conversion value.
+    pub value: f64,
+    /// Conversions with at least one touch to credit.
+    pub attributable_conversions: u64,
+    /// Their value.
+    pub attributable_value: f64,
+    /// Conversions with no touch to credit (the conversion was the first
+    /// step, or no touch within the lookback window).
+    pub unattributed_conversions: u64,
+    /// Their value.
+    pub unattributed_value: f64,
+    /// Probability of conversion of the touchpoint-level Markov chain.
+    pub markov_conversion_probability: Option<f64>,
+    /// One row per touchpoint that received credit in some model, in
+    /// document order.
+    pub touchpoints: Vec<AttributionRow>,
+    /// One row per channel that received credit in some model, in
+    /// document order.
+    pub channels: Vec<AttributionRow>,
+}
+
+/// The funnel of one segment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SegmentFunnel {
+    /// Segment name.
+    pub segment: String,
+    /// Its funnel.
+    pub funnel: Funnel,
+}
+
+/// Events that matched no touchpoint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnknownEvents {
+    /// Events inside the window.
+    pub events: u64,
+    /// Customers with at least one.
+    pub customers: u64,
+    /// Distinct names.
+    pub distinct: u64,
+    /// Customers with no segment (left out of the segment funnels).
+    pub customers_without_segment: u64,
+    /// The `top_k` most frequent names (ties: by name).
+    pub top: Vec<UnknownEventName>,
+}
+
+/// An unknown event name and how often it occurred.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnknownEventName {
+    /// Event name (`channel=<channel>` for events without a name).
+    pub name: String,
+    /// Events inside the window.
+    pub events: u64,
+}
+
+/// Conformance of one customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CustomerConformance {
+    /// Customer id.
+    pub customer: String,
+    /// Events inside the window.
+    pub events: u64,
+    /// Of them, unknown.
+    pub unknown_events: u64,
+    /// Steps of the journey (after collapsing repeats, if asked).
+    pub steps: u64,
+    /// Whether the customer converted.
+    pub converted: bool,
+    /// Planned moves over moves (start included); none without steps.
+    pub fitness: Option<f64>,
+    /// Stages skipped.
+    pub skipped_stages: u64,
+    /// Backward moves not marked as loops.
+    pub backward_moves_unmarked: u64,
+}
+
+/// The JSON Schema of [`Report`].
+///
+/// ```
+/// let schema = journeymap::analytics::report_schema();
+/// assert_eq!(schema["title"], "Report");
+/// ```
+pub fn report_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Report).to_value();
+    crate::schema::tidy(&mut schema);
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "$id".into(),
+            "https://journeymap.dev/schema/journey-report.schema.json".into(),
+        );
+    }
+    schema
+}
+
+/// [`report_schema`] as pretty JSON text with a trailing newline, exactly
+/// as checked in at `schema/journey-report.schema.json`.
+pub fn report_schema_json() -> String {
+    crate::schema::to_pretty(&report_schema())
+}

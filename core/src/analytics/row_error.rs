@@ -1,0 +1,228 @@
+//! Errors about individual rows of an event log, and what to do with them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Why a row of an event log was refused. Each reason has a stable code
+/// ([`RowErrorKind::code`]), the same in Rust, Python and JS.
+///
+/// ```
+/// use journeymap::analytics::RowErrorKind;
+/// assert_eq!(RowErrorKind::BadTimestamp.code(), "BAD_TIMESTAMP");
+/// ```
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RowErrorKind {
+    /// The CSV header lacks a required column (customer id, timestamp), or
+    /// has neither a touchpoint nor an event nor a channel column. Concerns
+    /// the whole file: never skipped. Code `MISSING_COLUMN`.
+    MissingColumn,
+    /// Two columns of the CSV header have the same name. Never skipped.
+    /// Code `DUPLICATE_COLUMN`.
+    DuplicateColumn,
+    /// A CSV row has a different number of fields than the header.
+    /// Code `FIELD_COUNT`.
+    FieldCount,
+    /// A JSON line lacks a required field (customer id, timestamp).
+    /// Code `MISSING_FIELD`.
+    MissingField,
+    /// The customer id is empty. Code `EMPTY_CUSTOMER`.
+    EmptyCustomer,
+    /// The timestamp is missing its value or cannot be read. Code `BAD_TIMESTAMP`.
+    BadTimestamp,
+    /// A value or score is not a finite number (or a value exceeds
+    /// ±10^15). Code `BAD_NUMBER`.
+    BadNumber,
+    /// The touchpoint id names no touchpoint of the map. Code `UNKNOWN_TOUCHPOINT`.
+    UnknownTouchpoint,
+    /// The row has no touchpoint, no event name and no channel: nothing to
+    /// match. Code `MISSING_EVENT`.
+    MissingEvent,
+    /// A JSON line is not a JSON object. Code `BAD_JSON`.
+    BadJson,
+    /// A field has a JSON type that cannot be used (an object as customer
+    /// id...). Code `BAD_TYPE`.
+    BadType,
+    /// A CSV field is not valid UTF-8. Code `BAD_ENCODING`.
+    BadEncoding,
+    /// A JSON line is longer than the configured limit. Code `LINE_TOO_LONG`.
+    LineTooLong,
+    /// More rows, customers or distinct names than the log can index
+    /// (2^32 - 1). Never skipped. Code `LOG_TOO_LARGE`.
+    LogTooLarge,
+}
+
+impl RowErrorKind {
+    /// The stable code, e.g. `BAD_TIMESTAMP`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RowErrorKind::MissingColumn => "MISSING_COLUMN",
+            RowErrorKind::DuplicateColumn => "DUPLICATE_COLUMN",
+            RowErrorKind::FieldCount => "FIELD_COUNT",
+            RowErrorKind::MissingField => "MISSING_FIELD",
+            RowErrorKind::EmptyCustomer => "EMPTY_CUSTOMER",
+            RowErrorKind::BadTimestamp => "BAD_TIMESTAMP",
+            RowErrorKind::BadNumber => "BAD_NUMBER",
+            RowErrorKind::UnknownTouchpoint => "UNKNOWN_TOUCHPOINT",
+            RowErrorKind::MissingEvent => "MISSING_EVENT",
+            RowErrorKind::BadJson => "BAD_JSON",
+            RowErrorKind::BadType => "BAD_TYPE",
+            RowErrorKind::BadEncoding => "BAD_ENCODING",
+            RowErrorKind::LineTooLong => "LINE_TOO_LONG",
+            RowErrorKind::LogTooLarge => "LOG_TOO_LARGE",
+        }
+    }
+
+    /// Whether the problem concerns the whole input, so that skipping the
+    /// row is impossible.
+    pub fn is_fatal(self) -> bool {
+        matches!(
+            self,
+            RowErrorKind::MissingColumn | RowErrorKind::DuplicateColumn | RowErrorKind::LogTooLarge
+        )
+    }
+}
+
+/// A row of an event log that was refused, with its location.
+///
+/// `row` counts data rows from 1 (the CSV header is not a row; blank JSON
+/// lines are not rows); `line` is the 1-based line in the text where the
+/// row starts (absent for rows pushed through the builder or columns).
+///
+/// ```
+/// use journeymap::analytics::{CsvOptions, EventLog};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+/// let csv = "customer_id,timestamp,touchpoint\nc1,yesterday,home\n";
+/// let err = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap_err();
+/// assert_eq!(err.code(), "BAD_TIMESTAMP");
+/// let row = err.row_error().unwrap();
+/// assert_eq!((row.row, row.line, row.column.as_deref()), (1, Some(2), Some("timestamp")));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct RowError {
+    /// Stable reason code.
+    #[serde(rename = "code")]
+    pub kind: RowErrorKind,
+    /// 1-based data row (0 for the CSV header).
+    pub row: u64,
+    /// 1-based line in the text where the row starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The column or field concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl RowError {
+    pub(crate) fn new(
+        kind: RowErrorKind,
+        column: Option<&str>,
+        message: impl Into<String>,
+    ) -> Self {
+        RowError {
+            kind,
+            row: 0,
+            line: None,
+            column: column.map(str::to_owned),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn at(mut self, row: u64, line: Option<u64>) -> Self {
+        self.row = row;
+        self.line = line;
+        self
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line} (row {})", self.row)?,
+            None => write!(f, "row {}", self.row)?,
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column `{column}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What a reader does with a bad row.
+///
+/// ```
+/// use journeymap::analytics::OnError;
+/// assert_eq!(OnError::default(), OnError::Fail);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OnError {
+    /// Stop at the first bad row with its error (the default).
+    #[default]
+    Fail,
+    /// Skip bad rows, counting them by reason code; the report lists the
+    /// counts and the first few rows skipped. Problems with the whole input
+    /// (missing column...) still fail.
+    Skip,
+}
+
+/// How many rows were read and skipped.
+///
+/// ```
+/// use journeymap::analytics::IngestStats;
+/// let stats = IngestStats::default();
+/// assert_eq!(stats.rows_skipped(), 0);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct IngestStats {
+    /// Data rows read (accepted + skipped).
+    pub rows: u64,
+    /// Rows skipped, by reason code.
+    pub skipped: BTreeMap<String, u64>,
+    /// The first skipped rows (at most [`IngestStats::MAX_EXAMPLES`]), in row order.
+    pub examples: Vec<RowError>,
+}
+
+impl IngestStats {
+    /// Most skipped rows kept as examples.
+    pub const MAX_EXAMPLES: usize = 10;
+
+    /// Total rows skipped.
+    pub fn rows_skipped(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+
+    pub(crate) fn record(&mut self, error: RowError) {
+        *self
+            .skipped
+            .entry(error.kind.code().to_owned())
+            .or_insert(0) += 1;
+        if self.examples.len() < Self::MAX_EXAMPLES {
+            self.examples.push(error);
+        }
+    }
+
+    /// Adds another log's statistics (associative and commutative: examples
+    /// are the smallest rows of both, in a fixed order).
+    pub(crate) fn merge(&mut self, other: &IngestStats) {
+        self.rows += other.rows;
+        for (code, n) in &other.skipped {
+            *self.skipped.entry(code.clone()).or_insert(0) += n;
+        }
+        self.examples.extend(other.examples.iter().cloned());
+        self.examples.sort_by(|a, b| {
+            (a.row, a.line, a.kind, &a.column, &a.message)
+                .cmp(&(b.row, b.line, b.kind, &b.column, &b.message))
+        });
+        self.examples.truncate(Self::MAX_EXAMPLES);
+    }
+}
