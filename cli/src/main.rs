@@ -35,6 +35,10 @@ enum Command {
     ImportMermaid(cmd::import_mermaid::Args),
     /// Lint a map against journey-mapping practice; `--list` and `--explain CODE` document the rules.
     Lint(cmd::lint::Args),
+    /// Analyse an event log (CSV or JSON Lines) against a map: funnel, paths, conformance, attribution.
+    Analyze(cmd::analyze::Args),
+    /// Write a seeded synthetic event log over a map (CSV or JSON Lines).
+    Generate(cmd::generate::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,8 @@ fn main() -> ExitCode {
         Command::Diff(args) => cmd::diff::run(&args),
         Command::ImportMermaid(args) => cmd::import_mermaid::run(&args),
         Command::Lint(args) => cmd::lint::run(&args),
+        Command::Analyze(args) => cmd::analyze::run(&args),
+        Command::Generate(args) => cmd::generate::run(&args),
     };
     outcome.exit_code()
 }

@@ -7,3 +7,5 @@ pub mod diff;
 pub mod import_mermaid;
 pub mod render;
 pub mod lint;
+pub mod analyze;
+pub mod generate;
