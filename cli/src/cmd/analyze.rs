@@ -768,6 +768,16 @@ pub fn text_summary(map: &JourneyMap, r: &Report, top: usize) -> String {
     if !unreached.is_empty() {
         let _ = writeln!(out, "  never reached: {}", unreached.join(", "));
     }
+    let out_of_range: u64 = r.touchpoints.iter().map(|tp| tp.score.out_of_range).sum();
+    if out_of_range > 0 {
+        let _ = writeln!(
+            out,
+            "  {} score(s) outside the scale {}..{} left out of the means (see --score-scale)",
+            group(out_of_range),
+            r.options.score_scale.bounds().0,
+            r.options.score_scale.bounds().1,
+        );
+    }
 
     let observed: Vec<_> = {
         let mut v: Vec<_> = r.transitions.iter().filter(|t| t.count > 0).collect();
