@@ -127,8 +127,9 @@ const UNKNOWN_NAMES: [&str; 6] = [
     "coupon_viewed",
 ];
 
-/// Raw fields satisfying a rule: event name, channel, attributes.
-type RawFields = (Option<String>, Option<String>, Vec<(String, String)>);
+/// Raw fields satisfying a rule: event name, channel, attributes (name,
+/// value, whether the value is a prefix to complete).
+type RawFields = (Option<String>, Option<String>, Vec<(String, String, bool)>);
 
 /// Per persona: its id, entry touchpoints, successors with weights.
 type PersonaWalk = (Option<String>, Vec<usize>, Vec<Vec<(usize, f64)>>);
@@ -175,7 +176,7 @@ pub struct Generator {
 pub fn generate(map: &JourneyMap, options: &GeneratorOptions) -> Generator {
     let tps = map.touchpoints();
     let conv_ids: Vec<&str> = map.conversions().iter().map(|t| t.id.as_str()).collect();
-    let mut rng = Rng(options.seed);
+    let rng = Rng(options.seed);
     let steps: Vec<Step> = tps
         .iter()
         .map(|t| {
@@ -184,14 +185,16 @@ pub fn generate(map: &JourneyMap, options: &GeneratorOptions) -> Generator {
                     .event
                     .clone()
                     .or_else(|| r.event_prefix.as_ref().map(|p| format!("{p}click")));
-                let mut attrs: Vec<(String, String)> = r
+                let mut attrs: Vec<(String, String, bool)> = r
                     .attributes
                     .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .map(|(k, v)| (k.clone(), v.clone(), false))
                     .collect();
-                for (k, p) in &r.attribute_prefixes {
-                    attrs.push((k.clone(), format!("{p}{}", 100 + rng.below(900))));
-                }
+                attrs.extend(
+                    r.attribute_prefixes
+                        .iter()
+                        .map(|(k, p)| (k.clone(), p.clone(), true)),
+                );
                 (event, r.channel.clone(), attrs)
             });
             Step {
@@ -261,9 +264,22 @@ impl Generator {
         step: usize,
         segment: &Option<String>,
     ) -> GeneratedEvent {
-        let s = &self.steps[step];
+        let s = self.steps[step].clone();
         let (touchpoint, event, channel, attributes) = match &s.raw {
-            Some((e, c, a)) => (None, e.clone(), c.clone(), a.clone()),
+            Some((e, c, a)) => {
+                let attrs = a
+                    .iter()
+                    .map(|(k, v, prefix)| {
+                        let v = if *prefix {
+                            format!("{v}{}", 100 + (self.rng.next_u64() % 900))
+                        } else {
+                            v.clone()
+                        };
+                        (k.clone(), v)
+                    })
+                    .collect();
+                (None, e.clone(), c.clone(), attrs)
+            }
             None => (Some(s.id.clone()), None, None, Vec::new()),
         };
         let value = s

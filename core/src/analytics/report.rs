@@ -307,11 +307,10 @@ pub struct Attribution {
     pub unattributed_value: f64,
     /// Probability of conversion of the touchpoint-level Markov chain.
     pub markov_conversion_probability: Option<f64>,
-    /// One row per touchpoint that received credit in some model, in
-    /// document order.
+    /// One row per touchpoint, in document order.
     pub touchpoints: Vec<AttributionRow>,
-    /// One row per channel that received credit in some model, in
-    /// document order.
+    /// One row per channel, in document order (heuristic credit: the sum
+    /// over the channel's touchpoints; Markov: a chain over channels).
     pub channels: Vec<AttributionRow>,
 }
 
