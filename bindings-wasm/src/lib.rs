@@ -14,12 +14,21 @@
 //! refused in JavaScript, before anything reaches Rust.
 //!
 //! Modules: [`map`] (the map class), [`document`] (module-level functions:
-//! version, schema, validation), [`convert`] (JSON in and out), [`error`]
-//! (errors thrown to JavaScript).
+//! version, schema, validation), [`lint`], [`diff`], [`render`] (SVG,
+//! Mermaid, DOT, CSV and the Mermaid import), [`analytics`] (event logs to
+//! journey reports), [`convert`] (JSON in and out), [`error`] (errors thrown
+//! to JavaScript).
+//!
+//! The core library is used without its `parallel` feature: no threads in
+//! WebAssembly.
 
+pub mod analytics;
 pub mod convert;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod lint;
 pub mod map;
+pub mod render;
 
 pub use map::RawJourneyMap;
