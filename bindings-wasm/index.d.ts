@@ -1,11 +1,14 @@
 // Types of the journeymap package entry point (index.js).
 // The document types (JourneyDocument, Touchpoint, ...) are generated from the
-// JSON Schema into types.d.ts.
+// JSON Schema into types.d.ts, the report types (Report, Funnel, ...) from the
+// report's JSON Schema into report.d.ts.
 
+import type { Report, RowErrorKind } from "./report.js";
 import type {
   Channel,
   JourneyDocument,
   JsonValue,
+  LintSeverity,
   Metadata,
   Objective,
   Persona,
@@ -15,6 +18,7 @@ import type {
   Transition,
 } from "./types.js";
 
+export type * from "./report.js";
 export type * from "./types.js";
 
 declare global {
@@ -30,12 +34,14 @@ declare global {
 export declare const version: string;
 
 /**
- * Stable error codes. All but the last two come from the core library and
- * are the same in Rust, Python, the CLI and here; `INVALID_ARGUMENT` (an
- * argument of the wrong JavaScript type) and `FREED` (a map used after
- * `free()`) belong to this binding.
+ * Stable error codes. All but `INVALID_ARGUMENT` and `FREED` come from the
+ * core library and are the same in Rust, Python, the CLI and here; the
+ * `RowErrorKind` codes are those of a refused event-log row.
+ * `INVALID_ARGUMENT` (an argument of the wrong JavaScript type) and `FREED`
+ * (a map used after `free()`) belong to this binding.
  */
 export type ErrorCode =
+  | RowErrorKind
   | "JSON_SYNTAX"
   | "JSON_TYPE"
   | "UNKNOWN_FIELD"
@@ -74,10 +80,17 @@ export interface ErrorInfo {
   path?: string;
   /** Id of the offending entity. */
   id?: string;
-  /** 1-based line in the JSON text (only for text input). */
+  /** 1-based line in the JSON, Mermaid or event-log text (only for text input). */
   line?: number;
-  /** 1-based column in the JSON text (only for text input). */
+  /** 1-based column in the JSON or Mermaid text (only for text input). */
   column?: number;
+  /**
+   * 1-based row of a refused event-log row: the data row of CSV text (0 for
+   * the header), the line of JSON Lines, the index + 1 in an array of events.
+   */
+  row?: number;
+  /** The column (CSV) or key (JSON) of a refused event-log row, e.g. `timestamp`. */
+  field?: string;
 }
 
 /**
@@ -93,6 +106,10 @@ export declare class JourneyMapError extends Error {
   readonly id: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  /** 1-based row of a refused event-log row (see `ErrorInfo.row`). */
+  readonly row: number | undefined;
+  /** Column or key of a refused event-log row. */
+  readonly field: string | undefined;
   /** The individual problems (at least one). */
   readonly errors: ErrorInfo[];
   toJSON(): ErrorInfo & { errors: ErrorInfo[] };
@@ -106,6 +123,308 @@ export interface RemoveStageOptions {
   /** Also remove the stage's touchpoints and their transitions. */
   cascade?: boolean;
 }
+
+// ---------------------------------------------------------------------------
+// Lint
+
+/** Kind of entity a location refers to (`map` for the document as a whole). */
+export type EntityKind =
+  | "map"
+  | "persona"
+  | "stage"
+  | "channel"
+  | "team"
+  | "touchpoint"
+  | "pain_point"
+  | "opportunity"
+  | "transition"
+  | "objective";
+
+/** Where a diagnostic points. */
+export interface DiagnosticLocation {
+  /** Kind of entity (`map` for something missing from the map as a whole). */
+  kind: EntityKind;
+  /** Id of the entity; transitions are named `from->to`; absent for the map. */
+  id?: string;
+  /** JSON Pointer into the document (`""` is the whole document). */
+  path: string;
+}
+
+/** One finding of the linter. */
+export interface Diagnostic {
+  /** Stable rule code, e.g. `JM-L003`. */
+  code: string;
+  /** Stable rule name, e.g. `dead-end`. */
+  rule: string;
+  /** Severity after the map's and the caller's overrides. */
+  severity: LintSeverity;
+  /** What is wrong, naming the entity by its name and id. */
+  message: string;
+  /** Where. */
+  location: DiagnosticLocation;
+  /** What to do about it. */
+  hint: string;
+}
+
+/** Options of `JourneyMap.lint`. */
+export interface LintOptions {
+  /**
+   * Today's date, for the review-age rules: a `YYYY-MM-DD` string or a
+   * `Date` (its UTC calendar date). Default: the current date in UTC.
+   * `null`: no date; the date-dependent rules (`JM-L017`, `JM-L019`) do not
+   * run. (The core library never reads the clock; this package does, for
+   * the default only.)
+   */
+  today?: string | Date | null;
+  /** Rules to turn off, by code or name, in addition to the map's own `metadata.lint.disable`. */
+  disable?: readonly string[];
+  /** Severity overrides by rule code or name; they win over the map's. */
+  severity?: { readonly [rule: string]: LintSeverity };
+  /** Days after `last_reviewed` before the map counts as overdue (default: the map's, else 180). */
+  maxReviewAgeDays?: number;
+}
+
+/** The theme a lint rule belongs to. */
+export type LintTheme =
+  | "configuration"
+  | "structure"
+  | "insight"
+  | "ownership"
+  | "audience"
+  | "messaging"
+  | "objectives"
+  | "freshness";
+
+/** One lint rule of the catalogue. */
+export interface LintRule {
+  /** Stable code, `JM-L` and three digits. */
+  code: string;
+  /** Stable kebab-case name. */
+  name: string;
+  /** Severity when neither the map nor the caller overrides it. */
+  default_severity: LintSeverity;
+  /** The theme it belongs to. */
+  theme: LintTheme;
+  /** One-line summary. */
+  summary: string;
+  /** Exactly what is checked, and when the rule does not fire. */
+  checks: string;
+  /** Why it matters in journey-mapping practice. */
+  why: string;
+  /** What to do about a finding. */
+  fix: string;
+}
+
+// ---------------------------------------------------------------------------
+// Diff
+
+/** Kinds of entity a diff compares. */
+export type DiffKind = Exclude<EntityKind, "map">;
+
+/** One field that differs between two versions of an entity (or of the map). */
+export interface FieldChange {
+  /** JSON Pointer to the field, relative to the entity (or the map). */
+  path: string;
+  /** The old value; absent when the field was absent. */
+  old?: JsonValue;
+  /** The new value; absent when the field is now absent. */
+  new?: JsonValue;
+}
+
+/**
+ * An entity present in only one of the two versions, with its JSON value. A
+ * touchpoint's value leaves out its pain points and opportunities (entities
+ * of their own), whose values gain a `touchpoint` field.
+ */
+export interface EntityValue {
+  kind: DiffKind;
+  /** Its id (`from->to` for a transition). */
+  id: string;
+  value: { [key: string]: JsonValue };
+}
+
+/** An entity present in both versions whose value differs. */
+export interface EntityChange {
+  kind: DiffKind;
+  /** Its id (`from->to` for a transition). */
+  id: string;
+  /** The fields that differ, sorted by path. */
+  changes: FieldChange[];
+}
+
+/** A touchpoint whose stage changed. */
+export interface TouchpointMove {
+  id: string;
+  from_stage: string;
+  to_stage: string;
+}
+
+/** The stage order of both versions, reported when it changed. */
+export interface StageOrder {
+  old: string[];
+  new: string[];
+}
+
+/**
+ * The differences between two versions of a map. Every key is present.
+ * Entities are matched by id; within a kind, added and changed entities
+ * follow the new document, removed ones the old.
+ */
+export interface MapDiff {
+  /** Changes of the map's own fields (`/name`, `/description`, `/metadata/...`). */
+  map: FieldChange[];
+  /** Entities only in the new version. */
+  added: EntityValue[];
+  /** Entities only in the old version. */
+  removed: EntityValue[];
+  /** Entities in both versions whose values differ. */
+  changed: EntityChange[];
+  /** Touchpoints whose stage changed (not listed as a `/stage` change). */
+  moved: TouchpointMove[];
+  /** Set when the stages common to both versions changed relative order. */
+  stage_order: StageOrder | null;
+}
+
+// ---------------------------------------------------------------------------
+// Render
+
+/** A row of the SVG canvas. */
+export type SvgLane = "touchpoints" | "actions" | "emotions" | "pain_points" | "opportunities" | "owners";
+
+/** Options of `JourneyMap.toSVG`. */
+export interface SvgOptions {
+  /** Draw only this persona's journey, and show the persona (`NOT_FOUND` if no persona has this id). */
+  persona?: string;
+  /** Title shown instead of the map's name (blank: the map's name). */
+  title?: string;
+  /** The lanes to draw, top to bottom (default: all, in the order of `SvgLane`). */
+  lanes?: readonly SvgLane[];
+  /** Draw the legend (default true). */
+  legend?: boolean;
+  /** Width hint of one touchpoint column, in pixels (default 200, clamped to 120..640). */
+  columnWidth?: number;
+  /** Minimum width of the canvas, in pixels (default 960, at most 20000). */
+  minWidth?: number;
+}
+
+/** Options of `JourneyMap.toCSV`. */
+export interface CsvExportOptions {
+  /**
+   * Write text cells as they are. By default cells a spreadsheet would run
+   * as a formula (starting with `=`, `+`, `-`, `@`, ...) are prefixed with `'`.
+   */
+  raw?: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Analytics
+
+/** A value of an event's field. */
+export type EventFieldValue = JsonValue | Date | undefined;
+
+/**
+ * One event of an event log (one interaction of one customer). Either
+ * `touchpoint` names a touchpoint of the map, or the raw fields (`event`,
+ * `channel`, `attributes` and any other key) are resolved through the
+ * touchpoints' `match` rules. `null`, `undefined` and `""` are absent.
+ */
+export interface EventRecord {
+  /** Customer id (a string or an integer). */
+  customer: string | number;
+  /** When: epoch milliseconds (an integer), an RFC 3339 string, or a `Date`. */
+  timestamp: number | string | Date;
+  /** Touchpoint id; when given, the raw fields are not looked at. */
+  touchpoint?: string | null;
+  /** Raw event name. */
+  event?: string | number | null;
+  /** Raw channel name. */
+  channel?: string | number | null;
+  /** Raw attributes for the `match` rules (numbers and booleans as their JSON text). */
+  attributes?: { [name: string]: string | number | boolean | null } | null;
+  /** Revenue or other value (at most 10^15 in magnitude). */
+  value?: number | string | null;
+  /** Survey / CSAT / NPS score, on the report's `scoreScale`. */
+  score?: number | string | null;
+  /** Segment (or persona) of the customer. */
+  segment?: string | number | null;
+  /** Any other key is a raw attribute too. */
+  [attribute: string]: EventFieldValue;
+}
+
+/** An event whose fields are named by `AnalyzeOptions.fields`. */
+export interface EventObject {
+  [field: string]: EventFieldValue;
+}
+
+/** Names of the fields of an event log (CSV header names or object keys). */
+export interface EventFieldNames {
+  /** Customer id (default `customer` in an array of events, `customer_id` in text). */
+  customer?: string;
+  /** Default `timestamp`. */
+  timestamp?: string;
+  /** Default `touchpoint`. */
+  touchpoint?: string;
+  /** Default `event`. */
+  event?: string;
+  /** Default `channel`. */
+  channel?: string;
+  /** Default `value`. */
+  value?: string;
+  /** Default `score`. */
+  score?: string;
+  /** Default `segment`. */
+  segment?: string;
+}
+
+/** Event-log text: a string, or its UTF-8 bytes (e.g. a Node.js `Buffer`). */
+export type EventLogText = string | Uint8Array;
+
+/** Options of `analyze`: how the events are read and what the report counts. */
+export interface AnalyzeOptions {
+  /** Format of event-log text: `csv` (default), `tsv` or `jsonl` (JSON Lines). Not for arrays. */
+  inputFormat?: "csv" | "tsv" | "jsonl";
+  /** Field delimiter of CSV text (one ASCII character, default `,`). */
+  delimiter?: string;
+  /** Field names, where they differ from the defaults. */
+  fields?: EventFieldNames;
+  /** The field holding each customer's segment (same as `fields.segment`); one funnel per segment. */
+  segmentBy?: string;
+  /** How timestamps are written (default `auto`: RFC 3339 or epoch milliseconds). */
+  timestampFormat?: "auto" | "rfc3339" | "epoch_millis" | "epoch_seconds";
+  /**
+   * A bad row: `fail` (default) throws its `JourneyMapError`; `skip` leaves
+   * it out and counts it in `report.ingest` (problems with the whole input,
+   * such as a missing column, still throw).
+   */
+  onBadRow?: "fail" | "skip";
+  /** Cut each journey this many milliseconds after the customer's first event. */
+  conversionWindow?: number;
+  /** Attribution credits only touches at most this many milliseconds before the conversion. */
+  lookbackWindow?: number;
+  /** Touchpoints whose reach counts as converting (default: the map's conversions). */
+  conversions?: readonly string[];
+  /** How many path variants and unknown event names the report lists (default 10). */
+  topK?: number;
+  /** Half-life of the time-decay attribution model, in milliseconds (default 7 days). */
+  halfLife?: number;
+  /** Weights of the position-based attribution model (default 0.4 / 0.4). */
+  positionWeights?: { first: number; last: number };
+  /**
+   * How observed scores map onto the emotion scale -2..2: `native`
+   * (default), `one_to_five` (CSAT), `zero_to_ten` (NPS) or a range.
+   */
+  scoreScale?: "native" | "one_to_five" | "zero_to_ten" | { min: number; max: number };
+  /** Consecutive events at one touchpoint form one step (default true). */
+  collapseRepeats?: boolean;
+  /** List every customer with their conformance in `report.customers` (default false). */
+  includeCustomers?: boolean;
+}
+
+/** `AnalyzeOptions` naming the fields of events that do not use the default names. */
+export type AnalyzeOptionsWithFields = AnalyzeOptions & { fields: EventFieldNames };
+
+// ---------------------------------------------------------------------------
+// The map
 
 /**
  * A customer journey map whose invariants always hold.
@@ -282,6 +601,44 @@ export declare class JourneyMap {
   /** Replaces the metadata (dates are checked). */
   setMetadata(metadata: Metadata): void;
 
+  /**
+   * Lints the map against journey-mapping practice: every finding of the
+   * enabled rules, ordered by rule code, then by location in the document.
+   * `today` defaults to the current date in UTC. A rule the options name
+   * that does not exist is refused (`INVALID_VALUE` with path `/disable/N`
+   * or `/severity/<rule>`; several at once: `INVALID_MAP`); unknown rules in
+   * the map's own `metadata.lint` are reported as `JM-L000` diagnostics.
+   */
+  lint(options?: LintOptions): Diagnostic[];
+  /** The differences from this map (the old version) to `newer`. */
+  diff(newer: JourneyMap): MapDiff;
+
+  /**
+   * The journey canvas as a self-contained SVG document: deterministic, no
+   * script or external reference, every text escaped. `NOT_FOUND` for an
+   * unknown persona, `INVALID_VALUE` (path `/lanes/N`) for an unknown lane.
+   */
+  toSVG(options?: SvgOptions): string;
+  /** The Mermaid `journey` diagram (emotion scores -2..2 written as 1..5). */
+  toMermaid(): string;
+  /** The Mermaid `flowchart LR` of the touchpoint graph. */
+  toMermaidFlowchart(): string;
+  /** The Graphviz DOT text of the touchpoint graph. */
+  toDOT(): string;
+  /** The touchpoints as CSV (one row each, with a header). */
+  toCSV(options?: CsvExportOptions): string;
+  /**
+   * Reads a Mermaid `journey` diagram into a map: sections become stages,
+   * tasks touchpoints chained by transitions, actors personas, scores 1..5
+   * emotions -2..2. Malformed text throws `MERMAID_SYNTAX` with `line` and
+   * `column`.
+   */
+  static fromMermaid(text: JsonText): JourneyMap;
+
+  /** The journey report of an event log against this map (see `analyze`). */
+  analyze(events: readonly EventRecord[] | EventLogText, options?: AnalyzeOptions): Report;
+  analyze(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
+
   readonly [Symbol.toStringTag]: "JourneyMap";
 }
 
@@ -294,3 +651,41 @@ export declare function schema(): { [key: string]: JsonValue };
  * document: every problem is an item of the list.
  */
 export declare function validate(input: JsonText | JourneyDocument | JsonValue): ErrorInfo[];
+
+/** The differences from `oldMap` to `newMap` (same as `oldMap.diff(newMap)`). */
+export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
+
+/**
+ * The journey report of an event log against a map: funnel, touchpoints,
+ * transitions, path variants, conformance, attribution and segments.
+ *
+ * `events` is an array of event objects, or event-log text (a string or
+ * UTF-8 bytes): CSV with a header by default, TSV or JSON Lines with
+ * `inputFormat`. Text names the customer column `customer_id`; an array of
+ * events names it `customer` (`fields` changes either).
+ *
+ * A bad row throws a `JourneyMapError` whose `code` is the row's
+ * (`BAD_TIMESTAMP`, `UNKNOWN_TOUCHPOINT`, `FIELD_COUNT`, ...), with `row`,
+ * `field`, and `line` (text) or `path` (`/index/field`, array); with
+ * `onBadRow: "skip"` such rows are counted in `report.ingest` instead. A
+ * value JSON cannot hold (NaN, a function, a BigInt, ...) in an event is
+ * refused with `JSON_TYPE` and its path whatever `onBadRow` says.
+ */
+export declare function analyze(
+  map: JourneyMap,
+  events: readonly EventRecord[] | EventLogText,
+  options?: AnalyzeOptions,
+): Report;
+export declare function analyze(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
+
+/** The lint rule catalogue, in code order. */
+export declare function lintRules(): LintRule[];
+
+/**
+ * The documentation of a lint rule (by code or name, any letter case) as
+ * plain text; `INVALID_VALUE` for a rule that does not exist.
+ */
+export declare function explainRule(rule: string): string;
+
+/** The JSON Schema (draft 2020-12) of the journey report. */
+export declare function reportSchema(): { [key: string]: JsonValue };

@@ -9,7 +9,10 @@
 
 import {
   RawJourneyMap,
+  explain_rule as rawExplainRule,
+  lint_rules as rawLintRules,
   max_document_bytes as rawMaxDocumentBytes,
+  report_schema as rawReportSchema,
   schema as rawSchema,
   validate_text as rawValidateText,
   version as rawVersion,
@@ -32,14 +35,15 @@ const MAX_NESTING = 127;
 
 /**
  * Every failure of this package. `code` is the stable code of the core
- * library (`DUPLICATE_ID`, `JSON_SYNTAX`, ...), or one of the two codes of
- * this binding: `INVALID_ARGUMENT` (an argument of the wrong JavaScript
- * type) and `FREED` (a map used after `free()`).
+ * library (`DUPLICATE_ID`, `JSON_SYNTAX`, `BAD_TIMESTAMP`, ...), or one of
+ * the two codes of this binding: `INVALID_ARGUMENT` (an argument of the
+ * wrong JavaScript type) and `FREED` (a map used after `free()`).
  */
 export class JourneyMapError extends Error {
   /**
    * @param {{code: string, message: string, path?: string, id?: string,
-   *          line?: number, column?: number, errors?: object[]}} info
+   *          line?: number, column?: number, row?: number, field?: string,
+   *          errors?: object[]}} info
    */
   constructor(info) {
     super(String(info?.message ?? "journeymap error"));
@@ -49,6 +53,8 @@ export class JourneyMapError extends Error {
     this.id = info?.id;
     this.line = info?.line;
     this.column = info?.column;
+    this.row = info?.row;
+    this.field = info?.field;
     const errors = Array.isArray(info?.errors) ? info.errors : [info];
     this.errors = errors.map(errorInfo);
   }
@@ -59,10 +65,10 @@ export class JourneyMapError extends Error {
   }
 }
 
-/** A plain `{code, message, path?, id?, line?, column?}` object. */
+/** A plain `{code, message, path?, id?, line?, column?, row?, field?}` object. */
 function errorInfo(e) {
   const info = { code: String(e?.code), message: String(e?.message) };
-  for (const key of ["path", "id", "line", "column"]) {
+  for (const key of ["path", "id", "line", "column", "row", "field"]) {
     if (e?.[key] !== undefined) info[key] = e[key];
   }
   return info;
@@ -80,8 +86,26 @@ function argumentError(message) {
 }
 
 /**
+ * An event-log row error (`{code, message, row: {row, line, column}}` from
+ * Rust) as `{code, message, row, line, field}`: `row` the 1-based data row,
+ * `line` the line in the text, `field` the column or key concerned.
+ */
+function rowLocated(info) {
+  if (info?.row === null || typeof info?.row !== "object") return info;
+  const { row, ...rest } = info;
+  if (row.row !== undefined) rest.row = row.row;
+  if (row.line !== undefined) rest.line = row.line;
+  if (row.column !== undefined) rest.field = row.column;
+  // The row's own message, without its location (see analyzeErrors).
+  if (typeof row.message === "string") rest.rowMessage = row.message;
+  return rest;
+}
+
+/**
  * Calls into WebAssembly; an error thrown by Rust (the JSON text of a core
- * error) becomes a `JourneyMapError`.
+ * error) becomes a `JourneyMapError`. `located = false` drops line and
+ * column (JSON text made from an object); a function adjusts the error's
+ * information otherwise.
  */
 function call(fn, located = true) {
   try {
@@ -90,11 +114,13 @@ function call(fn, located = true) {
     if (typeof e === "string") {
       let info;
       try {
-        info = JSON.parse(e);
+        info = rowLocated(JSON.parse(e));
       } catch {
         info = { code: "INTERNAL", message: e };
       }
-      throw new JourneyMapError(located ? info : unlocated(info));
+      if (typeof located === "function") info = located(info);
+      else if (!located) info = unlocated(info);
+      throw new JourneyMapError(info);
     }
     throw e;
   }
@@ -158,7 +184,7 @@ function describe(value) {
  * non-enumerable properties are not data. Errors are `JSON_TYPE` (or
  * `LIMIT_EXCEEDED`) with the JSON Pointer of the value.
  */
-function toText(value) {
+function toText(value, base = "") {
   const out = [];
   const ancestors = new Set();
   const encode = (key, v, path, depth) => {
@@ -231,8 +257,8 @@ function toText(value) {
     }
     ancestors.delete(v);
   };
-  if (value === undefined) throw typeError("", "undefined is not a JSON value");
-  encode("", value, "", 0);
+  if (value === undefined) throw typeError(base, "undefined is not a JSON value");
+  encode("", value, base, 0);
   return out.join("");
 }
 
@@ -255,14 +281,14 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  * into WebAssembly memory: size limit, valid Unicode (a lone surrogate would
  * otherwise be replaced silently).
  */
-function checkedText(input, what) {
+function checkedText(input, what, syntaxCode = "JSON_SYNTAX") {
   let text = input;
   if (input instanceof Uint8Array) {
     if (input.length > MAX_DOCUMENT_BYTES) throw tooLarge(`${input.length} bytes`);
     try {
       text = utf8.decode(input);
     } catch {
-      throw new JourneyMapError({ code: "JSON_SYNTAX", message: "the bytes are not valid UTF-8", path: "" });
+      throw new JourneyMapError({ code: syntaxCode, message: "the bytes are not valid UTF-8", ...textPath(syntaxCode) });
     }
   } else if (typeof input !== "string") {
     throw argumentError(`${what} expects JSON text (a string or a Uint8Array of UTF-8), got ${describe(input)}`);
@@ -272,13 +298,18 @@ function checkedText(input, what) {
   if (!wellFormed(text)) {
     const at = text.search(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     throw new JourneyMapError({
-      code: "JSON_SYNTAX",
+      code: syntaxCode,
       message: "the text contains a lone surrogate and is not valid Unicode",
-      path: "",
+      ...textPath(syntaxCode),
       ...lineColumn(text, at),
     });
   }
   return text;
+}
+
+/** JSON errors point at the whole document (`path: ""`); others have no path. */
+function textPath(code) {
+  return code === "JSON_SYNTAX" ? { path: "" } : {};
 }
 
 function tooLarge(size) {
@@ -304,6 +335,312 @@ function checkString(value, what) {
 
 function parseOptional(text) {
   return text === undefined ? undefined : JSON.parse(text);
+}
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && tag(value) === "Object";
+}
+
+/**
+ * The options argument of `what` as a plain object (`{}` when absent),
+ * refusing names it does not know (a misspelt option would otherwise be
+ * ignored). Options set to `undefined` are absent.
+ */
+function optionsOf(options, what, known) {
+  if (options === undefined || options === null) return {};
+  if (!isPlainObject(options)) {
+    throw argumentError(`${what} options must be a plain object, got ${describe(options)}`);
+  }
+  const out = {};
+  for (const key of Object.keys(options)) {
+    if (options[key] === undefined) continue;
+    if (!known.includes(key)) {
+      throw argumentError(`unknown ${what} option ${JSON.stringify(key)}; the options are ${known.join(", ")}`);
+    }
+    out[key] = options[key];
+  }
+  return out;
+}
+
+function optionalString(value, what) {
+  return value === undefined ? undefined : checkString(value, what);
+}
+
+function optionalBoolean(value, what) {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw argumentError(`${what} must be a boolean, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** An integer from `min` to `max` (both safe integers), or undefined. */
+function optionalInteger(value, what, min, max = Number.MAX_SAFE_INTEGER) {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw argumentError(`${what} must be an integer from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function oneOf(value, what, allowed) {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value)) {
+    throw argumentError(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${typeof value === "string" ? JSON.stringify(value) : describe(value)}`);
+  }
+  return value;
+}
+
+function stringList(value, what) {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw argumentError(`${what} must be an array of strings, got ${describe(value)}`);
+  return value.map((item, i) => checkString(item, `${what}[${i}]`));
+}
+
+/**
+ * Renames the first segment of an error's JSON Pointer (the core library's
+ * snake_case option names) to this package's camelCase option names.
+ */
+function renamed(names) {
+  const rename = (path) => {
+    if (typeof path !== "string") return path;
+    const m = /^(?:\/options)?\/([^/]+)(.*)$/s.exec(path);
+    return m && Object.hasOwn(names, m[1]) ? `/${names[m[1]]}${m[2]}` : path;
+  };
+  const fix = (info) => {
+    const out = { ...info };
+    if (out.path !== undefined) out.path = rename(out.path);
+    if (Array.isArray(out.errors)) out.errors = out.errors.map(fix);
+    return out;
+  };
+  return (info) => fix(unlocated(info));
+}
+
+// ---------------------------------------------------------------------------
+// Option conversions (camelCase JavaScript options to the core's JSON)
+
+/** Today's date in UTC, `YYYY-MM-DD`, as the command line reads it. */
+function utcDate(date) {
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) throw argumentError(`the date ${date.toISOString()} is outside years 0 to 9999`);
+  return date.toISOString().slice(0, 10);
+}
+
+const LINT_OPTIONS = ["today", "disable", "severity", "maxReviewAgeDays"];
+const LINT_NAMES = { today: "today", disable: "disable", severity: "severity", max_review_age_days: "maxReviewAgeDays" };
+
+/**
+ * How errors of `analyze` are located: a row error of an array of events
+ * gets the JSON Pointer of the event (and of its field) and no line; errors
+ * in the options get the package's option names.
+ */
+function analyzeErrors(isArray) {
+  const options = renamed(REPORT_NAMES);
+  return (info) => {
+    if (info.row === undefined) return options(info);
+    if (!isArray) return info;
+    // Line N of the JSON Lines made from the array is event N - 1.
+    const { line: _line, column: _column, rowMessage, ...rest } = info;
+    const index = info.row - 1;
+    if (index >= 0) {
+      rest.path = info.field === undefined ? `/${index}` : `/${index}/${token(info.field)}`;
+      if (rowMessage !== undefined) {
+        const at = info.field === undefined ? "" : `, field \`${info.field}\``;
+        rest.message = `event ${index} (row ${info.row})${at}: ${rowMessage}`;
+      }
+    }
+    return rest;
+  };
+}
+
+/** The core's `LintConfig` JSON for `map.lint(options)`. */
+function lintConfig(options) {
+  const o = optionsOf(options, "lint", LINT_OPTIONS);
+  const config = {};
+  // Absent: today's date (UTC); null: no date, the date rules do not run.
+  const today = Object.hasOwn(o, "today") ? o.today : new Date();
+  if (today instanceof Date) {
+    if (Number.isNaN(today.getTime())) throw argumentError("today is an invalid Date");
+    config.today = utcDate(today);
+  } else if (today !== null) {
+    config.today = checkString(today, "today (a YYYY-MM-DD string, a Date or null)");
+  }
+  if (o.disable !== undefined) config.disable = stringList(o.disable, "disable");
+  if (o.severity !== undefined) {
+    if (!isPlainObject(o.severity)) {
+      throw argumentError(`severity must be an object of rule code or name to "info", "warning" or "error", got ${describe(o.severity)}`);
+    }
+    config.severity = o.severity;
+  }
+  if (o.maxReviewAgeDays !== undefined) {
+    config.max_review_age_days = optionalInteger(o.maxReviewAgeDays, "maxReviewAgeDays", 0, 0xffffffff);
+  }
+  return config;
+}
+
+const SVG_OPTIONS = ["persona", "title", "lanes", "legend", "columnWidth", "minWidth"];
+const LANES = ["touchpoints", "actions", "emotions", "pain_points", "opportunities", "owners"];
+
+const EVENT_FIELDS = ["customer", "timestamp", "touchpoint", "event", "channel", "value", "score", "segment"];
+const ANALYZE_OPTIONS = [
+  "inputFormat",
+  "delimiter",
+  "fields",
+  "segmentBy",
+  "timestampFormat",
+  "onBadRow",
+  "conversionWindow",
+  "lookbackWindow",
+  "conversions",
+  "topK",
+  "halfLife",
+  "positionWeights",
+  "scoreScale",
+  "collapseRepeats",
+  "includeCustomers",
+];
+const REPORT_NAMES = {
+  fields: "fields",
+  delimiter: "delimiter",
+  timestamp_format: "timestampFormat",
+  on_error: "onBadRow",
+  conversion_window_ms: "conversionWindow",
+  lookback_window_ms: "lookbackWindow",
+  conversions: "conversions",
+  top_k: "topK",
+  half_life_ms: "halfLife",
+  position_weights: "positionWeights",
+  score_scale: "scoreScale",
+  collapse_repeats: "collapseRepeats",
+  include_customers: "includeCustomers",
+};
+
+/**
+ * The reader's and the report's options (core JSON) for `analyze`, and the
+ * input format (`csv` or `jsonl`).
+ */
+function analyzeOptions(options, isArray) {
+  const o = optionsOf(options, "analyze", ANALYZE_OPTIONS);
+  // Reader.
+  let format = "jsonl";
+  const reader = {};
+  if (isArray) {
+    for (const key of ["inputFormat", "delimiter"]) {
+      if (o[key] !== undefined) throw argumentError(`${key} applies to event-log text, not to an array of events`);
+    }
+  } else {
+    const input = oneOf(o.inputFormat, "inputFormat", ["csv", "tsv", "jsonl"]) ?? "csv";
+    format = input === "jsonl" ? "jsonl" : "csv";
+    if (o.delimiter !== undefined) {
+      if (input !== "csv") throw argumentError(`delimiter applies to CSV text, not to inputFormat ${JSON.stringify(input)}`);
+      if (typeof o.delimiter !== "string" || o.delimiter.length !== 1 || o.delimiter.charCodeAt(0) > 0x7f || /["\r\n]/.test(o.delimiter)) {
+        throw argumentError(`delimiter must be one ASCII character other than a quote or a line break, got ${describe(o.delimiter)}`);
+      }
+      reader.delimiter = o.delimiter.charCodeAt(0);
+    } else if (input === "tsv") {
+      reader.delimiter = 9;
+    }
+  }
+  // Arrays of events name the customer `customer`; text uses the core's
+  // column names (`customer_id`), as the command line and Python do.
+  const fields = isArray ? { customer: "customer" } : {};
+  if (o.fields !== undefined) {
+    const given = optionsOf(o.fields, "fields", EVENT_FIELDS);
+    for (const [key, name] of Object.entries(given)) fields[key] = checkString(name, `fields.${key}`);
+  }
+  if (o.segmentBy !== undefined) {
+    const segment = checkString(o.segmentBy, "segmentBy");
+    if (fields.segment !== undefined && fields.segment !== segment) {
+      throw argumentError("segmentBy and fields.segment name different fields; give one");
+    }
+    fields.segment = segment;
+  }
+  if (Object.keys(fields).length > 0) reader.fields = fields;
+  const timestampFormat = oneOf(o.timestampFormat, "timestampFormat", ["auto", "rfc3339", "epoch_millis", "epoch_seconds"]);
+  if (timestampFormat !== undefined) reader.timestamp_format = timestampFormat;
+  const onBadRow = oneOf(o.onBadRow, "onBadRow", ["fail", "skip"]);
+  if (onBadRow !== undefined) reader.on_error = onBadRow;
+
+  // Report. Windows and half-life are milliseconds; ranges are the core's to check.
+  const report = {};
+  const ms = (value, what) => optionalInteger(value, `${what} (milliseconds)`, Number.MIN_SAFE_INTEGER);
+  if (o.conversionWindow !== undefined) report.conversion_window_ms = ms(o.conversionWindow, "conversionWindow");
+  if (o.lookbackWindow !== undefined) report.lookback_window_ms = ms(o.lookbackWindow, "lookbackWindow");
+  if (o.halfLife !== undefined) report.half_life_ms = ms(o.halfLife, "halfLife");
+  if (o.conversions !== undefined) report.conversions = stringList(o.conversions, "conversions");
+  if (o.topK !== undefined) report.top_k = optionalInteger(o.topK, "topK", 0);
+  if (o.positionWeights !== undefined) {
+    const w = optionsOf(o.positionWeights, "positionWeights", ["first", "last"]);
+    for (const key of ["first", "last"]) {
+      if (typeof w[key] !== "number") throw argumentError(`positionWeights.${key} must be a number, got ${describe(w[key])}`);
+    }
+    report.position_weights = { first: w.first, last: w.last };
+  }
+  if (o.scoreScale !== undefined) {
+    if (isPlainObject(o.scoreScale)) {
+      const r = optionsOf(o.scoreScale, "scoreScale", ["min", "max"]);
+      for (const key of ["min", "max"]) {
+        if (typeof r[key] !== "number") throw argumentError(`scoreScale.${key} must be a number, got ${describe(r[key])}`);
+      }
+      report.score_scale = { range: { min: r.min, max: r.max } };
+    } else {
+      report.score_scale = oneOf(o.scoreScale, "scoreScale", ["native", "one_to_five", "zero_to_ten"]);
+    }
+  }
+  const collapse = optionalBoolean(o.collapseRepeats, "collapseRepeats");
+  if (collapse !== undefined) report.collapse_repeats = collapse;
+  const customers = optionalBoolean(o.includeCustomers, "includeCustomers");
+  if (customers !== undefined) report.include_customers = customers;
+  return { format, reader, report };
+}
+
+/**
+ * JSON Lines text of an array of event objects, one line per event (JSON
+ * text never holds a raw line break, so line N is event N - 1). A value
+ * JSON cannot hold is refused with `JSON_TYPE`, its path and its row.
+ */
+function eventLines(events) {
+  const lines = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    try {
+      lines[i] = toText(events[i], `/${i}`);
+    } catch (e) {
+      if (e instanceof JourneyMapError) throw new JourneyMapError({ ...errorInfo(e), row: i + 1 });
+      throw e;
+    }
+  }
+  return lines.join("\n");
+}
+
+/**
+ * UTF-8 bytes of a string, with each lone surrogate written as the three
+ * bytes it would take if it were a character: invalid UTF-8, which the
+ * event-log readers refuse for that row (`BAD_ENCODING`), so the text is
+ * not silently changed.
+ */
+function looseUtf8(text) {
+  const encoder = new TextEncoder();
+  const parts = [];
+  let size = 0;
+  let start = 0;
+  const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  const push = (bytes) => {
+    parts.push(bytes);
+    size += bytes.length;
+  };
+  for (const m of text.matchAll(lone)) {
+    push(encoder.encode(text.slice(start, m.index)));
+    const cu = text.charCodeAt(m.index);
+    push(Uint8Array.of(0xe0 | (cu >> 12), 0x80 | ((cu >> 6) & 0x3f), 0x80 | (cu & 0x3f)));
+    start = m.index + 1;
+  }
+  push(encoder.encode(text.slice(start)));
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -723,6 +1060,118 @@ export class JourneyMap {
     this.#mutate("set_metadata", metadata);
   }
 
+  // Lint, diff, render, analytics.
+
+  /**
+   * Lints the map against journey-mapping practice: every diagnostic of the
+   * enabled rules, ordered by rule code, then by location in the document.
+   * `today` defaults to the current date in UTC; `null` leaves the
+   * date-dependent rules out. A rule code or name the options do not know
+   * is refused (`INVALID_VALUE`, path `/disable/0` or `/severity/<key>`);
+   * unknown rules in the map's own `metadata.lint` are `JM-L000` findings.
+   */
+  lint(options) {
+    const config = lintConfig(options);
+    const text = valueText(config);
+    const raw = this.#map;
+    return JSON.parse(call(() => raw.lint(text), renamed(LINT_NAMES)));
+  }
+
+  /** The differences from this map (the old version) to `newer`. */
+  diff(newer) {
+    if (!(newer instanceof JourneyMap)) {
+      throw argumentError(`diff expects a JourneyMap, got ${describe(newer)}`);
+    }
+    const other = newer.#map;
+    const raw = this.#map;
+    return JSON.parse(call(() => raw.diff(other)));
+  }
+
+  /**
+   * The journey canvas as a self-contained SVG document (stages as columns,
+   * lanes for touchpoints, actions, emotions, pain points, opportunities and
+   * owners). `persona`: only that persona's journey (`NOT_FOUND` if the map
+   * has no such persona).
+   */
+  toSVG(options) {
+    const o = optionsOf(options, "toSVG", SVG_OPTIONS);
+    const persona = optionalString(o.persona, "persona");
+    const title = optionalString(o.title, "title");
+    const lanes = stringList(o.lanes, "lanes");
+    const legend = optionalBoolean(o.legend, "legend");
+    const columnWidth = optionalInteger(o.columnWidth, "columnWidth", 0, 0xffffffff);
+    const minWidth = optionalInteger(o.minWidth, "minWidth", 0, 0xffffffff);
+    const raw = this.#map;
+    return call(() => raw.to_svg(persona, title, lanes, legend, columnWidth, minWidth));
+  }
+
+  /** The Mermaid `journey` diagram (emotion scores -2..2 as 1..5). */
+  toMermaid() {
+    return this.#map.to_mermaid();
+  }
+
+  /** The Mermaid `flowchart LR` of the touchpoint graph. */
+  toMermaidFlowchart() {
+    return this.#map.to_mermaid_flowchart();
+  }
+
+  /** The Graphviz DOT text of the touchpoint graph. */
+  toDOT() {
+    return this.#map.to_dot();
+  }
+
+  /**
+   * The touchpoints as CSV, one row each. Cells a spreadsheet would run as
+   * a formula are prefixed with `'` unless `{raw: true}`.
+   */
+  toCSV(options) {
+    const o = optionsOf(options, "toCSV", ["raw"]);
+    const raw = optionalBoolean(o.raw, "raw") ?? false;
+    const map = this.#map;
+    return call(() => map.to_csv(raw));
+  }
+
+  /**
+   * Reads a Mermaid `journey` diagram (a string or UTF-8 bytes) into a map:
+   * sections become stages, tasks touchpoints (chained by transitions),
+   * actors personas. Malformed text throws `MERMAID_SYNTAX` with line and
+   * column.
+   */
+  static fromMermaid(text) {
+    const checked = checkedText(text, "JourneyMap.fromMermaid", "MERMAID_SYNTAX");
+    return JourneyMap.#wrap(call(() => RawJourneyMap.from_mermaid(checked)));
+  }
+
+  /**
+   * The journey report of an event log against this map: funnel,
+   * touchpoints, transitions, path variants, conformance, attribution,
+   * segments. `events` is an array of event objects, or event-log text
+   * (CSV by default; `inputFormat` `tsv` or `jsonl`) as a string or UTF-8
+   * bytes. See `analyze`.
+   */
+  analyze(events, options) {
+    const isArray = Array.isArray(events);
+    if (!isArray && typeof events !== "string" && !(events instanceof Uint8Array)) {
+      throw argumentError(`analyze expects an array of event objects, or event-log text (a string or a Uint8Array), got ${describe(events)}`);
+    }
+    const { format, reader, report } = analyzeOptions(options, isArray);
+    const readerText = valueText(reader);
+    const reportText = valueText(report);
+    const raw = this.#map;
+    const located = analyzeErrors(isArray);
+    let out;
+    if (isArray) {
+      const text = eventLines(events);
+      out = call(() => raw.analyze_text(text, format, readerText, reportText), located);
+    } else if (typeof events === "string" && wellFormed(events)) {
+      out = call(() => raw.analyze_text(events, format, readerText, reportText), located);
+    } else {
+      const bytes = typeof events === "string" ? looseUtf8(events) : events;
+      out = call(() => raw.analyze(bytes, format, readerText, reportText), located);
+    }
+    return JSON.parse(out);
+  }
+
   get [Symbol.toStringTag]() {
     return "JourneyMap";
   }
@@ -769,4 +1218,55 @@ export function validate(input) {
   }
   const errors = JSON.parse(call(() => rawValidateText(text)));
   return located ? errors : errors.map(unlocated);
+}
+
+/** The differences from `oldMap` to `newMap` (same as `oldMap.diff(newMap)`). */
+export function diff(oldMap, newMap) {
+  if (!(oldMap instanceof JourneyMap)) {
+    throw argumentError(`diff expects two JourneyMaps, got ${describe(oldMap)}`);
+  }
+  return oldMap.diff(newMap);
+}
+
+/**
+ * The journey report of an event log against a map (same as
+ * `map.analyze(events, options)`).
+ *
+ * `events`: an array of event objects `{customer, timestamp, touchpoint?,
+ * event?, channel?, attributes?, value?, score?, segment?}` (other keys are
+ * raw attributes too), or event-log text as a string or UTF-8 bytes: CSV
+ * with a header (default), TSV or JSON Lines (`inputFormat`), whose
+ * customer column is `customer_id`. Timestamps are epoch milliseconds,
+ * RFC 3339 strings or `Date`s.
+ *
+ * A bad row throws a `JourneyMapError` with the row's code (`BAD_TIMESTAMP`,
+ * `UNKNOWN_TOUCHPOINT`, ...), `row` (1-based; for an array, the index + 1),
+ * `field`, and `line` (text) or `path` (array); with `onBadRow: "skip"` bad
+ * rows are skipped and counted in `report.ingest`.
+ */
+export function analyze(map, events, options) {
+  if (!(map instanceof JourneyMap)) {
+    throw argumentError(`analyze expects a JourneyMap first, got ${describe(map)}`);
+  }
+  return map.analyze(events, options);
+}
+
+/** The lint rule catalogue, in code order. */
+export function lintRules() {
+  return JSON.parse(call(() => rawLintRules()));
+}
+
+/**
+ * The documentation of a lint rule, by code (`JM-L003`) or name
+ * (`dead-end`), in any letter case, as plain text. `INVALID_VALUE` for a
+ * rule that does not exist.
+ */
+export function explainRule(rule) {
+  const key = checkString(rule, "rule");
+  return call(() => rawExplainRule(key));
+}
+
+/** The JSON Schema (draft 2020-12) of the journey report `analyze` returns. */
+export function reportSchema() {
+  return JSON.parse(call(() => rawReportSchema()));
 }

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Generates types.d.ts (the TypeScript types of the journey-map document)
-// from the published JSON Schema, schema/journey-map.schema.json.
+// Generates TypeScript declarations from the published JSON Schemas:
+//   types.d.ts   the journey-map document, from schema/journey-map.schema.json
+//   report.d.ts  the journey report, from schema/journey-report.schema.json
 //
-//   node scripts/gen-types.mjs           writes ../types.d.ts
-//   node scripts/gen-types.mjs --check   exits 1 if types.d.ts is stale
+//   node scripts/gen-types.mjs           writes both
+//   node scripts/gen-types.mjs --check   exits 1 if either is stale
 //
 // Every keyword that shapes a value is translated; a keyword this generator
 // does not know fails the generation instead of being ignored, so the types
-// can never silently drift from the schema.
+// can never silently drift from the schemas.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,6 +17,35 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_PATH = join(here, "..", "..", "schema", "journey-map.schema.json");
 export const TYPES_PATH = join(here, "..", "types.d.ts");
+export const REPORT_SCHEMA_PATH = join(here, "..", "..", "schema", "journey-report.schema.json");
+export const REPORT_TYPES_PATH = join(here, "..", "report.d.ts");
+
+/** How each declaration file is generated. */
+export const DOCUMENT = {
+  rootName: "JourneyDocument",
+  header: [
+    "// The journey-map document (format version 1) as TypeScript types.",
+    "// Generated from schema/journey-map.schema.json by scripts/gen-types.mjs: do not edit,",
+    "// run `node scripts/gen-types.mjs` after the schema changes.",
+    "//",
+    "// Optional properties may be given as `null` (read as absent); the library",
+    "// never returns `null` for them, it leaves them out.",
+  ],
+  jsonValue: "define",
+};
+
+export const REPORT = {
+  rootName: "Report",
+  header: [
+    "// The journey report (what `analyze` returns) as TypeScript types.",
+    "// Generated from schema/journey-report.schema.json by scripts/gen-types.mjs: do not edit,",
+    "// run `node scripts/gen-types.mjs` after the schema changes.",
+    "//",
+    "// Keys are those of the report's JSON (snake_case). Optional properties are",
+    "// absent or `null` where the schema allows it.",
+  ],
+  jsonValue: "import",
+};
 
 /** Keywords that only constrain values TypeScript cannot express. */
 const VALIDATION_ONLY = new Set([
@@ -214,23 +244,22 @@ function constDocs(schema) {
   return { ...schema, description };
 }
 
-/** The whole types.d.ts text. */
-export function generate(schema) {
+/**
+ * The text of a declaration file: `types.d.ts` by default (`DOCUMENT`),
+ * `report.d.ts` with `REPORT`.
+ */
+export function generate(schema, kind = DOCUMENT) {
   if (schema === null || typeof schema !== "object") throw new Error("the schema must be an object");
-  const out = [];
-  out.push(
-    "// The journey-map document (format version 1) as TypeScript types.",
-    "// Generated from schema/journey-map.schema.json by scripts/gen-types.mjs: do not edit,",
-    "// run `node scripts/gen-types.mjs` after the schema changes.",
-    "//",
-    "// Optional properties may be given as `null` (read as absent); the library",
-    "// never returns `null` for them, it leaves them out.",
-    "",
-    "/** Any JSON value (free key/value attributes). */",
-    "export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };",
-    "",
-  );
-  const rootName = "JourneyDocument";
+  const out = [...kind.header, ""];
+  if (kind.jsonValue === "define") {
+    out.push(
+      "/** Any JSON value (free key/value attributes). */",
+      "export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };",
+      "",
+    );
+  }
+  const bodyStart = out.length;
+  const rootName = kind.rootName;
   const defs = schema.$defs ?? {};
   if (rootName in defs) throw new Error(`$defs already has a ${rootName}`);
   const { $defs: _defs, ...root } = schema;
@@ -246,29 +275,40 @@ export function generate(schema) {
       out.push(`export type ${name} = ${type};`, "");
     }
   }
+  if (kind.jsonValue === "import" && out.slice(bodyStart).some((l) => /\bJsonValue\b/.test(l))) {
+    out.splice(bodyStart, 0, 'import type { JsonValue } from "./types.js";', "");
+  }
   const lines = out.filter((l, i) => !(l === "" && out[i - 1] === ""));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
 function main() {
-  const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
-  const text = generate(schema);
-  if (process.argv.includes("--check")) {
-    let current = "";
-    try {
-      current = readFileSync(TYPES_PATH, "utf8");
-    } catch {
-      // missing: stale
+  let stale = false;
+  for (const [schemaPath, typesPath, kind] of [
+    [SCHEMA_PATH, TYPES_PATH, DOCUMENT],
+    [REPORT_SCHEMA_PATH, REPORT_TYPES_PATH, REPORT],
+  ]) {
+    const text = generate(JSON.parse(readFileSync(schemaPath, "utf8")), kind);
+    const name = typesPath.slice(typesPath.lastIndexOf("/") + 1);
+    if (process.argv.includes("--check")) {
+      let current = "";
+      try {
+        current = readFileSync(typesPath, "utf8");
+      } catch {
+        // missing: stale
+      }
+      if (current !== text) {
+        console.error(`${name} is stale: run \`node scripts/gen-types.mjs\` in bindings-wasm`);
+        stale = true;
+      } else {
+        console.log(`${name} is up to date`);
+      }
+    } else {
+      writeFileSync(typesPath, text);
+      console.log(`wrote ${typesPath}`);
     }
-    if (current !== text) {
-      console.error("types.d.ts is stale: run `node scripts/gen-types.mjs` in bindings-wasm");
-      process.exit(1);
-    }
-    console.log("types.d.ts is up to date");
-  } else {
-    writeFileSync(TYPES_PATH, text);
-    console.log(`wrote ${TYPES_PATH}`);
   }
+  if (stale) process.exit(1);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
