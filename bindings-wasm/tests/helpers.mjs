@@ -88,3 +88,37 @@ export function shopDocument() {
     },
   };
 }
+
+export const TESTS_DIR = join(REPO_DIR, "tests");
+export const LINT_FIXTURES_DIR = join(TESTS_DIR, "fixtures", "lint");
+export const LINT_EXPECTED_PATH = join(TESTS_DIR, "expected", "lint.json");
+export const DIFF_FIXTURES_DIR = join(TESTS_DIR, "fixtures", "diff");
+export const DIFF_EXPECTED_PATH = join(TESTS_DIR, "expected", "diff.json");
+export const EVENTS_DIR = join(TESTS_DIR, "fixtures", "events");
+export const ANALYTICS_EXPECTED_DIR = join(TESTS_DIR, "expected", "analytics");
+export const RENDER_FIXTURES_DIR = join(TESTS_DIR, "fixtures", "render");
+export const REPORT_SCHEMA_PATH = join(REPO_DIR, "schema", "journey-report.schema.json");
+
+/**
+ * Differences between `expected` and `actual` where only the keys of
+ * `expected` count: objects key by key, arrays of the same length item by
+ * item, numbers to 1.5e-9 (as the Rust suite compares the analytics
+ * vectors). Returns a list of messages, [] when they agree.
+ */
+export function subsetDifferences(expected, actual, path = "") {
+  if (expected !== null && typeof expected === "object" && !Array.isArray(expected)) {
+    if (actual === null || typeof actual !== "object" || Array.isArray(actual)) return [`${path}: ${JSON.stringify(actual)}, expected an object`];
+    return Object.keys(expected).flatMap((k) =>
+      k in actual ? subsetDifferences(expected[k], actual[k], `${path}/${k}`) : [`${path}/${k}: missing`],
+    );
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return [`${path}: ${JSON.stringify(actual)}, expected an array`];
+    if (actual.length !== expected.length) return [`${path}: ${actual.length} items, expected ${expected.length}: ${JSON.stringify(actual)}`];
+    return expected.flatMap((e, i) => subsetDifferences(e, actual[i], `${path}/${i}`));
+  }
+  if (typeof expected === "number" && typeof actual === "number") {
+    return Math.abs(expected - actual) > 1.5e-9 ? [`${path}: ${actual}, expected ${expected}`] : [];
+  }
+  return expected === actual ? [] : [`${path}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
+}

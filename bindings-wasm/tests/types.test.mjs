@@ -9,10 +9,11 @@ import { describe, test } from "node:test";
 
 import * as api from "../index.js";
 import { JourneyMap } from "../index.js";
-import { generate } from "../scripts/gen-types.mjs";
-import { PACKAGE_DIR, REPO_DIR, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
+import { REPORT, generate } from "../scripts/gen-types.mjs";
+import { PACKAGE_DIR, REPO_DIR, REPORT_SCHEMA_PATH, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
 
 const typesText = readText(join(PACKAGE_DIR, "types.d.ts"));
+const reportText = readText(join(PACKAGE_DIR, "report.d.ts"));
 const indexText = readText(join(PACKAGE_DIR, "index.d.ts"));
 
 describe("document types", () => {
@@ -68,6 +69,26 @@ describe("document types", () => {
   });
 });
 
+describe("report types", () => {
+  const schema = readJson(REPORT_SCHEMA_PATH);
+
+  test("report.d.ts is what the report schema generates (run `node scripts/gen-types.mjs` if not)", () => {
+    assert.equal(reportText, generate(schema, REPORT));
+  });
+
+  test("every definition of the report schema is exported, plus Report", () => {
+    for (const name of [...Object.keys(schema.$defs), "Report"]) {
+      assert.match(reportText, new RegExp(`^export (interface|type) ${name}\\b`, "m"), name);
+    }
+  });
+
+  test("no name is exported by both types.d.ts and report.d.ts", () => {
+    const exported = (text) => [...text.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
+    const document = new Set(exported(typesText));
+    assert.deepEqual(exported(reportText).filter((n) => document.has(n)), []);
+  });
+});
+
 describe("entry point types", () => {
   test("every runtime export is declared", () => {
     for (const name of Object.keys(api)) {
@@ -88,21 +109,29 @@ describe("entry point types", () => {
   });
 
   test("ErrorCode lists every code of the core library's Error", () => {
-    // The literal codes of `Error::code`. Codes it delegates to (event-log
-    // rows) come with the analytics API, which this binding does not expose yet.
-    const source = readText(join(REPO_DIR, "core", "src", "error.rs"));
-    const body = /pub fn code\(&self\) -> &'static str \{\n([\s\S]*?)\n    \}\n/.exec(source);
-    assert.ok(body, "Error::code not found in core/src/error.rs");
-    const codes = new Set([...body[1].matchAll(/=> "([A-Z][A-Z_]+)"/g)].map((m) => m[1]));
-    assert.ok(codes.size >= 15, `${codes.size} codes found in core/src/error.rs`);
+    // The literal codes of `Error::code`, and of `RowErrorKind::code` (the
+    // codes of event-log rows, which `Error::code` delegates to).
+    const literalCodes = (file, what) => {
+      const source = readText(join(REPO_DIR, "core", "src", ...file));
+      const body = /pub fn code\(&?self\) -> &'static str \{\n([\s\S]*?)\n    \}\n/.exec(source);
+      assert.ok(body, `${what}::code not found in core/src/${file.join("/")}`);
+      return [...body[1].matchAll(/=> "([A-Z][A-Z_]+)"/g)].map((m) => m[1]);
+    };
+    const rowCodes = literalCodes(["analytics", "row_error.rs"], "RowErrorKind");
+    assert.ok(rowCodes.length >= 10, `${rowCodes.length} row codes found`);
+    const codes = new Set([...literalCodes(["error.rs"], "Error"), ...rowCodes]);
+    assert.ok(codes.size >= 25, `${codes.size} codes found in core/src`);
     const union = indexText.slice(indexText.indexOf("export type ErrorCode"), indexText.indexOf(";", indexText.indexOf("export type ErrorCode")));
-    const declared = [...union.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
+    assert.match(union, /\| RowErrorKind\b/);
+    const rowKinds = /^export type RowErrorKind = (.*);$/m.exec(reportText);
+    assert.ok(rowKinds, "RowErrorKind in report.d.ts");
+    const declared = [...`${union} ${rowKinds[1]}`.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
     assert.deepEqual([...codes].filter((c) => !declared.includes(c)), [], "codes missing from ErrorCode");
     assert.deepEqual(declared.filter((c) => !codes.has(c)).sort(), ["FREED", "INVALID_ARGUMENT"], "codes only this binding has");
   });
 
   test("no `any` in the declarations", () => {
-    for (const text of [indexText, typesText]) {
+    for (const text of [indexText, typesText, reportText]) {
       assert.doesNotMatch(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""), /\bany\b/);
     }
   });

@@ -4,10 +4,29 @@
 import {
   JourneyMap,
   JourneyMapError,
+  analyze,
+  diff,
+  explainRule,
+  lintRules,
+  reportSchema,
   schema,
   validate,
   version,
   type Channel,
+  type Diagnostic,
+  type DiagnosticLocation,
+  type EntityKind,
+  type EventRecord,
+  type FieldChange,
+  type Funnel,
+  type LintRule,
+  type LintSeverity,
+  type MapDiff,
+  type Report,
+  type RowError,
+  type RowErrorKind,
+  type StageOrder,
+  type StageStats,
   type ErrorCode,
   type ErrorInfo,
   type JourneyDocument,
@@ -122,3 +141,96 @@ const badObjective: JourneyDocument["objectives"] = [{ id: "o", name: "O", conve
 void [fromText, fromBytes, constructed, name, description, formatVersion, stages, touchpoints, channels, personas, transitions,
   metadata, maybe, position, next, sub, text, document, json, issues, removed, removedTransition, report, s, v, rule,
   badChannel, badTouchpoint, emptyRule, badCode, badObjective];
+
+// Lint, diff, render, analytics.
+const diagnostics: Diagnostic[] = map.lint({ today: "2026-11-23", disable: ["dead-end"], severity: { "JM-L007": "error" }, maxReviewAgeDays: 90 });
+map.lint({ today: new Date() });
+map.lint({ today: null });
+map.lint();
+const firstDiagnostic: Diagnostic | undefined = diagnostics[0];
+if (firstDiagnostic) {
+  const severity: LintSeverity = firstDiagnostic.severity;
+  const where: DiagnosticLocation = firstDiagnostic.location;
+  const kind: EntityKind = where.kind;
+  const entity: string | undefined = where.id;
+  void [severity, kind, entity];
+}
+const rules: LintRule[] = lintRules();
+const explained: string = explainRule("JM-L003");
+const changes: MapDiff = diff(map, constructed);
+const sameChanges: MapDiff = map.diff(constructed);
+const order: StageOrder | null = changes.stage_order;
+const firstChange: FieldChange | undefined = changes.map[0];
+const oldValue: JsonValue | undefined = firstChange?.old;
+const svgText: string = map.toSVG({ persona: "p", lanes: ["emotions", "pain_points"], legend: false, columnWidth: 240, minWidth: 1200, title: "T" });
+const mermaidText: string = map.toMermaid() + map.toMermaidFlowchart() + map.toDOT() + map.toCSV({ raw: true }) + map.toCSV();
+const imported: JourneyMap = JourneyMap.fromMermaid("journey\n  section A\n    Task: 5: Me\n");
+const events: EventRecord[] = [
+  { customer: "c1", timestamp: 1772355600000, touchpoint: "home" },
+  { customer: 42, timestamp: "2026-03-01T09:00:00Z", event: "page_view", attributes: { path: "/" }, value: 12.5, segment: "new" },
+  { customer: "c2", timestamp: new Date(), channel: "email", score: 4, path: "/raw-attribute" },
+];
+const journeyReport: Report = analyze(map, events, {
+  conversionWindow: 30 * 86_400_000,
+  lookbackWindow: 7 * 86_400_000,
+  halfLife: 86_400_000,
+  topK: 5,
+  segmentBy: "segment",
+  onBadRow: "skip",
+  conversions: ["home"],
+  positionWeights: { first: 0.3, last: 0.3 },
+  scoreScale: { min: 1, max: 7 },
+  collapseRepeats: false,
+  includeCustomers: true,
+  timestampFormat: "auto",
+});
+const fromCsv: Report = map.analyze("customer_id,timestamp,touchpoint\n", { inputFormat: "csv", delimiter: ";" });
+const fromBytesLog: Report = analyze(map, new Uint8Array(), { inputFormat: "jsonl", scoreScale: "one_to_five" });
+const renamed: Report = analyze(map, [{ user: "u1", at: 0, touchpoint: "home" }], { fields: { customer: "user", timestamp: "at" } });
+const funnel: Funnel = journeyReport.funnel;
+const stageStats: StageStats | undefined = journeyReport.funnel.stages[0];
+const median: number | null | undefined = stageStats?.time_in_stage.median_ms;
+const rate: number | null | undefined = journeyReport.totals.conversion_rate;
+const skipped: { [code: string]: number } = journeyReport.ingest.skipped;
+const example: RowError | undefined = journeyReport.ingest.examples[0];
+const exampleCode: RowErrorKind | undefined = example?.code;
+const reportJsonSchema: { [key: string]: JsonValue } = reportSchema();
+try {
+  analyze(map, events);
+} catch (e) {
+  if (e instanceof JourneyMapError) {
+    const rowCode: ErrorCode = e.code;
+    const row: number | undefined = e.row;
+    const field: string | undefined = e.field;
+    void [rowCode, row, field];
+  }
+}
+const rowCodes: ErrorCode[] = ["BAD_TIMESTAMP", "UNKNOWN_TOUCHPOINT", "FIELD_COUNT", "MERMAID_SYNTAX"];
+
+// @ts-expect-error a lint date is a string, a Date or null
+map.lint({ today: 20261123 });
+// @ts-expect-error unknown severity
+map.lint({ severity: { "JM-L001": "fatal" } });
+// @ts-expect-error unknown lane
+map.toSVG({ lanes: ["emotion"] });
+// @ts-expect-error options are camelCase
+map.toSVG({ column_width: 200 });
+// @ts-expect-error diff takes maps, not documents
+diff(doc, doc);
+// @ts-expect-error an event needs a timestamp
+analyze(map, [{ customer: "c1", touchpoint: "home" }]);
+// @ts-expect-error timestamps are numbers, strings or Dates
+analyze(map, [{ customer: "c1", timestamp: true, touchpoint: "home" }]);
+// @ts-expect-error events without the default names need `fields`
+analyze(map, [{ user: "u1", at: 0, touchpoint: "home" }]);
+// @ts-expect-error unknown bad-row policy
+analyze(map, events, { onBadRow: "ignore" });
+// @ts-expect-error unknown input format
+analyze(map, "", { inputFormat: "xlsx" });
+// @ts-expect-error report counts are numbers
+const badCount: string = journeyReport.totals.customers;
+// @ts-expect-error stage_order may be null
+changes.stage_order.old;
+
+void [diagnostics, rules, explained, sameChanges, order, oldValue, svgText, mermaidText, imported, fromCsv, fromBytesLog, renamed,
+  funnel, median, rate, skipped, exampleCode, reportJsonSchema, rowCodes, badCount];
