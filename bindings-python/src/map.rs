@@ -210,7 +210,7 @@ impl PyJourneyMap {
 
     /// The document as JSON text: indented by `indent` spaces (0 to 32), or
     /// compact on one line with `indent=None`.
-    #[pyo3(signature = (indent = Some(2)))]
+    #[pyo3(signature = (indent = Some(2)), text_signature = "(self, indent=2)")]
     fn to_json(&self, indent: Option<i64>) -> PyResult<String> {
         let doc = self.map.document();
         let result = match indent {

@@ -44,205 +44,78 @@ same codes and paths, without line and column.
 """
 
 import os
-from typing import Any, Literal, Optional, Sequence, Union
-
-from typing_extensions import NotRequired, Required, TypedDict
+from typing import Any, Optional, Sequence, Union, final
 
 __version__: str
 
-# ---------------------------------------------------------------------------
-# Document shapes (format_version 1)
-# ---------------------------------------------------------------------------
-
-JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "JsonValue"]]
-
-StageKind = Literal["awareness", "consideration", "purchase", "retention", "advocacy", "custom"]
-ChannelKind = Literal["digital", "physical", "human", "other"]
-TouchpointKind = Literal["step", "conversion", "exit"]
-Severity = Literal["low", "medium", "high", "critical"]
-OpportunityStatus = Literal["idea", "planned", "in_progress", "done", "rejected"]
-LintSeverity = Literal["info", "warning", "error"]
-
-class Persona(TypedDict, total=False):
-    """Who the customer is."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-    goals: list[str]
-    motivations: list[str]
-    frustrations: list[str]
-    behaviours: list[str]
-    demographics: dict[str, JsonValue]
-    psychographics: dict[str, JsonValue]
-    image: str
-
-class Stage(TypedDict, total=False):
-    """A phase of the journey; the order of ``stages`` is the journey's."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-    goal: str
-    kind: StageKind
-
-class Channel(TypedDict, total=False):
-    """Where customers meet the business."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-    kind: Required[ChannelKind]
-
-class Team(TypedDict, total=False):
-    """Who owns steps of the journey."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-
-class Emotion(TypedDict, total=False):
-    """How the customer feels: ``score`` from -2 (very negative) to 2."""
-
-    score: Required[int]
-    label: str
-
-class PainPoint(TypedDict, total=False):
-    """What hurts at a touchpoint (ids unique across the map)."""
-
-    id: Required[str]
-    description: Required[str]
-    severity: Severity
-
-class Opportunity(TypedDict, total=False):
-    """What could be better; ``addresses`` lists pain point ids."""
-
-    id: Required[str]
-    description: Required[str]
-    addresses: list[str]
-    status: OpportunityStatus
-
-class Message(TypedDict, total=False):
-    """Tone and purpose of what the business says at a touchpoint."""
-
-    tone: str
-    purpose: str
-
-class Kpi(TypedDict, total=False):
-    """A key performance indicator."""
-
-    name: Required[str]
-    target: float
-    unit: str
-
-class Evidence(TypedDict, total=False):
-    """Research or data that backs a step."""
-
-    source: Required[str]
-    kind: str
-    url: str
-    note: str
-
-class MatchRule(TypedDict, total=False):
-    """Maps raw CRM / analytics events to a touchpoint (all conditions must hold)."""
-
-    event: str
-    event_prefix: str
-    channel: str
-    attributes: dict[str, str]
-    attribute_prefixes: dict[str, str]
-
-class Touchpoint(TypedDict, total=False):
-    """A step of the journey, where the customer meets the business."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-    stage: Required[str]
-    channel: Required[str]
-    owner: str
-    personas: list[str]
-    actions: list[str]
-    emotion: Emotion
-    pain_points: list[PainPoint]
-    opportunities: list[Opportunity]
-    message: Message
-    kpis: list[Kpi]
-    evidence: list[Evidence]
-    kind: TouchpointKind
-    match: list[MatchRule]
-
-Transition = TypedDict(
+__all__ = [
+    "JourneyMap",
+    "schema",
+    "validate",
+    "JourneyMapError",
+    "ParseError",
+    "InvalidMapError",
+    "NotFoundError",
+    "ReferenceInUseError",
+    "JourneyMapIOError",
+    "__version__",
+    "JsonValue",
+    "StageKind",
+    "ChannelKind",
+    "TouchpointKind",
+    "Severity",
+    "OpportunityStatus",
+    "LintSeverity",
+    "Persona",
+    "Stage",
+    "Channel",
+    "Team",
+    "Emotion",
+    "PainPoint",
+    "Opportunity",
+    "Message",
+    "Kpi",
+    "Evidence",
+    "MatchRule",
+    "Touchpoint",
     "Transition",
-    {
-        "from": Required[str],
-        "to": Required[str],
-        "personas": NotRequired[list[str]],
-        "expected_rate": NotRequired[float],
-        "loop": NotRequired[bool],
-        "label": NotRequired[str],
-    },
+    "ConversionTarget",
+    "Objective",
+    "LintSettings",
+    "Metadata",
+    "Document",
+    "ErrorInfo",
+]
+
+# Document shapes (format_version 1): see journeymap/_types.py.
+from ._types import (
+    JsonValue as JsonValue,
+    StageKind as StageKind,
+    ChannelKind as ChannelKind,
+    TouchpointKind as TouchpointKind,
+    Severity as Severity,
+    OpportunityStatus as OpportunityStatus,
+    LintSeverity as LintSeverity,
+    Persona as Persona,
+    Stage as Stage,
+    Channel as Channel,
+    Team as Team,
+    Emotion as Emotion,
+    PainPoint as PainPoint,
+    Opportunity as Opportunity,
+    Message as Message,
+    Kpi as Kpi,
+    Evidence as Evidence,
+    MatchRule as MatchRule,
+    Touchpoint as Touchpoint,
+    Transition as Transition,
+    ConversionTarget as ConversionTarget,
+    Objective as Objective,
+    LintSettings as LintSettings,
+    Metadata as Metadata,
+    Document as Document,
+    ErrorInfo as ErrorInfo,
 )
-"""A planned move between two touchpoints (``loop``: a deliberate return)."""
-
-class ConversionTarget(TypedDict, total=False):
-    """Exactly one of ``touchpoint`` or ``stage``."""
-
-    touchpoint: str
-    stage: str
-
-class Objective(TypedDict, total=False):
-    """What the map is for, with KPIs and a conversion definition."""
-
-    id: Required[str]
-    name: Required[str]
-    description: str
-    kpis: list[Kpi]
-    conversion: ConversionTarget
-
-class LintSettings(TypedDict, total=False):
-    """Per-map lint settings."""
-
-    disable: list[str]
-    severity: dict[str, LintSeverity]
-    max_review_age_days: int
-
-class Metadata(TypedDict, total=False):
-    """Authorship, dates (``YYYY-MM-DD``), tags, lint settings, free key/values."""
-
-    authors: list[str]
-    created: str
-    updated: str
-    last_reviewed: str
-    tags: list[str]
-    lint: LintSettings
-    extra: dict[str, JsonValue]
-
-class Document(TypedDict, total=False):
-    """A journey-map document (format version 1)."""
-
-    format_version: int
-    name: Required[str]
-    description: str
-    personas: list[Persona]
-    stages: Required[list[Stage]]
-    channels: list[Channel]
-    teams: list[Team]
-    touchpoints: list[Touchpoint]
-    transitions: list[Transition]
-    objectives: list[Objective]
-    metadata: Metadata
-
-class ErrorInfo(TypedDict):
-    """One violation. ``path`` is a JSON Pointer (``""`` = the whole document);
-    ``line``/``column`` are 1-based and only set for JSON text."""
-
-    code: str
-    message: str
-    path: Optional[str]
-    id: Optional[str]
-    line: Optional[int]
-    column: Optional[int]
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -297,6 +170,7 @@ class JourneyMapIOError(JourneyMapError, OSError):
 # The map
 # ---------------------------------------------------------------------------
 
+@final
 class JourneyMap:
     """A journey map whose invariants always hold.
 
@@ -440,7 +314,7 @@ class JourneyMap:
         """An independent copy."""
     def __copy__(self) -> "JourneyMap": ...
     def __deepcopy__(self, memo: Any) -> "JourneyMap": ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
 # ---------------------------------------------------------------------------
