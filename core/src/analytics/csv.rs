@@ -93,7 +93,7 @@ fn io_error(e: std::io::Error) -> Error {
     }
 }
 
-fn header_error(kind: RowErrorKind, column: &str, message: String) -> Error {
+pub(crate) fn header_error(kind: RowErrorKind, column: &str, message: String) -> Error {
     Error::EventRow(Box::new(
         RowError::new(kind, Some(column), message).at(0, Some(1)),
     ))
@@ -123,127 +123,197 @@ impl EventLog {
         map: &JourneyMap,
         options: &CsvOptions,
     ) -> Result<EventLog, Error> {
-        let mut rdr = csv::ReaderBuilder::new()
-            .delimiter(options.delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(reader);
-        let headers: Vec<String> = match rdr.byte_headers() {
-            Ok(h) => h
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let name = String::from_utf8_lossy(f).into_owned();
-                    if i == 0 {
-                        name.trim_start_matches('\u{feff}').to_owned()
-                    } else {
-                        name
-                    }
-                })
-                .collect(),
-            Err(e) => return Err(csv_error(e)),
-        };
-        let fields = &options.fields;
-        let mut index: [Option<usize>; 8] = [None; 8];
-        let mut attribute_columns = Vec::new();
-        for (i, h) in headers.iter().enumerate() {
-            if headers[..i].contains(h) {
-                return Err(header_error(
-                    RowErrorKind::DuplicateColumn,
-                    h,
-                    format!("column `{h}` appears twice in the header"),
-                ));
-            }
-            match fields.field(h) {
-                Some(f) => index[f as usize] = Some(i),
-                None => attribute_columns.push((h.clone(), i)),
-            }
-        }
-        for f in [Field::Customer, Field::Timestamp] {
-            if index[f as usize].is_none() {
-                let name = fields.name(f);
-                return Err(header_error(
-                    RowErrorKind::MissingColumn,
-                    name,
-                    format!(
-                        "the header has no `{name}` column (columns: {})",
-                        headers.join(", ")
-                    ),
-                ));
-            }
-        }
-        if index[Field::Touchpoint as usize].is_none()
-            && index[Field::Event as usize].is_none()
-            && index[Field::Channel as usize].is_none()
+        #[cfg(feature = "parallel")]
         {
-            return Err(header_error(
-                RowErrorKind::MissingColumn,
-                &fields.touchpoint,
-                format!(
-                    "the header has no `{}`, `{}` or `{}` column: nothing says what happened",
-                    fields.touchpoint, fields.event, fields.channel
-                ),
-            ));
+            super::blocks::csv_parallel(reader, map, options)
         }
-        let mut b = EventLogBuilder::new(map)
-            .on_error(options.on_error)
-            .field_names(&options.fields);
-        attribute_columns.retain(|(k, _)| b.attribute_keys().contains(k));
-        let mut rec = csv::ByteRecord::new();
-        loop {
-            match rdr.read_byte_record(&mut rec) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    if let csv::ErrorKind::Io(_) = e.kind() {
-                        return Err(csv_error(e));
-                    }
-                    let line = e.position().map(|p| p.line());
-                    b.refuse(
-                        RowError::new(RowErrorKind::FieldCount, None, e.to_string()),
-                        line,
-                    )?;
-                    continue;
-                }
-            }
-            let line = rec.position().map(|p| p.line());
-            if rec.len() != headers.len() {
-                b.refuse(
-                    RowError::new(
-                        RowErrorKind::FieldCount,
-                        None,
-                        format!(
-                            "the row has {} fields, the header {}",
-                            rec.len(),
-                            headers.len()
-                        ),
-                    ),
-                    line,
-                )?;
-                continue;
-            }
-            // Allocates only when some `match` rule reads an attribute column.
-            let mut attrs = Vec::new();
-            match parse_row(
-                &rec,
-                &headers,
-                &index,
-                &attribute_columns,
-                options,
-                &mut attrs,
-            ) {
-                Ok(mut event) => {
-                    event.attributes = &attrs;
-                    b.push_at(&event, line)?;
-                }
-                Err(e) => b.refuse(e, line)?,
-            }
+        #[cfg(not(feature = "parallel"))]
+        {
+            read_csv_sequential(reader, map, options)
         }
-        Ok(b.build())
     }
 }
 
-fn csv_error(e: csv::Error) -> Error {
+/// What the header says: names, known columns, attribute columns by rule slot.
+#[derive(Clone, Debug)]
+pub(crate) struct CsvLayout {
+    pub(crate) headers: Vec<String>,
+    index: [Option<usize>; 8],
+    slot_columns: Vec<Option<usize>>,
+}
+
+/// The CSV reader settings for data rows.
+pub(crate) fn reader_builder(options: &CsvOptions, headers: bool) -> csv::ReaderBuilder {
+    let mut b = csv::ReaderBuilder::new();
+    b.delimiter(options.delimiter)
+        .flexible(true)
+        .has_headers(headers);
+    b
+}
+
+/// Checks the header and locates the columns.
+pub(crate) fn layout(
+    raw: &csv::ByteRecord,
+    options: &CsvOptions,
+    builder: &EventLogBuilder,
+) -> Result<CsvLayout, Error> {
+    let headers: Vec<String> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let name = String::from_utf8_lossy(f).into_owned();
+            if i == 0 {
+                name.trim_start_matches('\u{feff}').to_owned()
+            } else {
+                name
+            }
+        })
+        .collect();
+    let fields = &options.fields;
+    let mut index: [Option<usize>; 8] = [None; 8];
+    let mut attribute_columns = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        if headers[..i].contains(h) {
+            return Err(header_error(
+                RowErrorKind::DuplicateColumn,
+                h,
+                format!("column `{h}` appears twice in the header"),
+            ));
+        }
+        match fields.field(h) {
+            Some(f) => index[f as usize] = Some(i),
+            None => attribute_columns.push((h.clone(), i)),
+        }
+    }
+    for f in [Field::Customer, Field::Timestamp] {
+        if index[f as usize].is_none() {
+            let name = fields.name(f);
+            return Err(header_error(
+                RowErrorKind::MissingColumn,
+                name,
+                format!(
+                    "the header has no `{name}` column (columns: {})",
+                    headers.join(", ")
+                ),
+            ));
+        }
+    }
+    if index[Field::Touchpoint as usize].is_none()
+        && index[Field::Event as usize].is_none()
+        && index[Field::Channel as usize].is_none()
+    {
+        return Err(header_error(
+            RowErrorKind::MissingColumn,
+            &fields.touchpoint,
+            format!(
+                "the header has no `{}`, `{}` or `{}` column: nothing says what happened",
+                fields.touchpoint, fields.event, fields.channel
+            ),
+        ));
+    }
+    // For each attribute slot of the rules, its column (if any).
+    let slot_columns = builder
+        .attribute_keys()
+        .iter()
+        .map(|k| {
+            attribute_columns
+                .iter()
+                .find(|(h, _)| h == k)
+                .map(|(_, i)| *i)
+        })
+        .collect();
+    Ok(CsvLayout {
+        headers,
+        index,
+        slot_columns,
+    })
+}
+
+/// A builder for the rows of a CSV log.
+pub(crate) fn csv_builder(map: &JourneyMap, options: &CsvOptions) -> EventLogBuilder {
+    EventLogBuilder::new(map)
+        .on_error(options.on_error)
+        .field_names(&options.fields)
+}
+
+/// Reads the whole input on this thread.
+#[cfg_attr(feature = "parallel", allow(dead_code))]
+pub(crate) fn read_csv_sequential<R: Read>(
+    reader: R,
+    map: &JourneyMap,
+    options: &CsvOptions,
+) -> Result<EventLog, Error> {
+    let mut rdr = reader_builder(options, true).from_reader(reader);
+    let raw = rdr.byte_headers().map_err(csv_error)?.clone();
+    let mut b = csv_builder(map, options);
+    let layout = layout(&raw, options, &b)?;
+    read_records(&mut rdr, &layout, options, &mut b, 0)?;
+    Ok(b.build())
+}
+
+/// Reads the data rows of `rdr` into `b`; lines are shifted by `line_offset`.
+pub(crate) fn read_records<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    layout: &CsvLayout,
+    options: &CsvOptions,
+    b: &mut EventLogBuilder,
+    line_offset: u64,
+) -> Result<(), Error> {
+    let headers = &layout.headers;
+    let mut rec = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => {
+                let line = e.position().map(|p| p.line() + line_offset);
+                let error = match e.kind() {
+                    csv::ErrorKind::Io(_) => return Err(csv_error(e)),
+                    csv::ErrorKind::Utf8 { err, .. } => {
+                        let column = headers.get(err.field()).map(String::as_str);
+                        RowError::new(
+                            RowErrorKind::BadEncoding,
+                            column,
+                            format!("the field is not valid UTF-8 ({err})"),
+                        )
+                    }
+                    _ => RowError::new(RowErrorKind::FieldCount, None, e.to_string()),
+                };
+                b.refuse(error, line)?;
+                continue;
+            }
+        }
+        let line = rec.position().map(|p| p.line() + line_offset);
+        if rec.len() != headers.len() {
+            b.refuse(
+                RowError::new(
+                    RowErrorKind::FieldCount,
+                    None,
+                    format!(
+                        "the row has {} fields, the header {}",
+                        rec.len(),
+                        headers.len()
+                    ),
+                ),
+                line,
+            )?;
+            continue;
+        }
+        match parse_row(&rec, &layout.index, options) {
+            Ok(event) => {
+                let rec = &rec;
+                b.push_with(&event, line, |slot| {
+                    layout.slot_columns[slot]
+                        .map(|i| &rec[i])
+                        .filter(|v| !v.is_empty())
+                })?;
+            }
+            Err(e) => b.refuse(e, line)?,
+        }
+    }
+}
+
+pub(crate) fn csv_error(e: csv::Error) -> Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io_error(io),
         other => Error::Io {
@@ -254,32 +324,17 @@ fn csv_error(e: csv::Error) -> Error {
 }
 
 fn parse_row<'r>(
-    rec: &'r csv::ByteRecord,
-    headers: &[String],
+    rec: &'r csv::StringRecord,
     index: &[Option<usize>; 8],
-    attribute_columns: &'r [(String, usize)],
     options: &CsvOptions,
-    attrs: &mut Vec<(&'r str, &'r str)>,
 ) -> Result<Event<'r>, RowError> {
-    let text = |i: usize| -> Result<&'r str, RowError> {
-        std::str::from_utf8(&rec[i]).map_err(|e| {
-            RowError::new(
-                RowErrorKind::BadEncoding,
-                Some(&headers[i]),
-                format!("the field is not valid UTF-8 ({e})"),
-            )
-        })
-    };
-    let get = |f: Field| -> Result<Option<&'r str>, RowError> {
-        match index[f as usize] {
-            Some(i) => text(i).map(|s| Some(s).filter(|s| !s.is_empty())),
-            None => Ok(None),
-        }
+    let get = |f: Field| -> Option<&'r str> {
+        index[f as usize].map(|i| &rec[i]).filter(|s| !s.is_empty())
     };
     let col = |f: Field| options.fields.name(f);
     // Required columns exist (checked on the header).
-    let customer = get(Field::Customer)?.unwrap_or("");
-    let ts_text = get(Field::Timestamp)?.ok_or_else(|| {
+    let customer = get(Field::Customer).unwrap_or("");
+    let ts_text = get(Field::Timestamp).ok_or_else(|| {
         RowError::new(
             RowErrorKind::BadTimestamp,
             Some(col(Field::Timestamp)),
@@ -297,7 +352,7 @@ fn parse_row<'r>(
         )
     })?;
     let number = |f: Field| -> Result<Option<f64>, RowError> {
-        match get(f)? {
+        match get(f) {
             Some(t) => parse_number(t).map_err(|()| {
                 RowError::new(
                     RowErrorKind::BadNumber,
@@ -308,23 +363,15 @@ fn parse_row<'r>(
             None => Ok(None),
         }
     };
-    let value = number(Field::Value)?;
-    let score = number(Field::Score)?;
-    for (name, i) in attribute_columns {
-        let v = text(*i)?;
-        if !v.is_empty() {
-            attrs.push((name.as_str(), v));
-        }
-    }
     Ok(Event {
         customer,
         timestamp_ms,
-        touchpoint: get(Field::Touchpoint)?,
-        event: get(Field::Event)?,
-        channel: get(Field::Channel)?,
+        touchpoint: get(Field::Touchpoint),
+        event: get(Field::Event),
+        channel: get(Field::Channel),
         attributes: &[],
-        value,
-        score,
-        segment: get(Field::Segment)?,
+        value: number(Field::Value)?,
+        score: number(Field::Score)?,
+        segment: get(Field::Segment),
     })
 }

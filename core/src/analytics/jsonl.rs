@@ -313,73 +313,104 @@ impl EventLog {
         map: &JourneyMap,
         options: &JsonlOptions,
     ) -> Result<EventLog, Error> {
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let mut b = EventLogBuilder::new(map)
-            .on_error(options.on_error)
-            .field_names(&options.fields);
-        let keys: Vec<String> = b.attribute_keys().to_vec();
-        let mut buf = Vec::with_capacity(256);
-        let mut line = 0u64;
-        loop {
-            let read = read_line(&mut reader, &mut buf, options.max_line_bytes).map_err(|e| {
-                Error::Io {
-                    path: "<reader>".into(),
-                    message: e.to_string(),
-                }
-            })?;
-            line += 1;
-            match read {
-                LineRead::Eof => break,
-                LineRead::TooLong => {
-                    b.refuse(
-                        RowError::new(
-                            RowErrorKind::LineTooLong,
-                            None,
-                            format!("the line is longer than {} bytes", options.max_line_bytes),
-                        ),
-                        Some(line),
-                    )?;
-                    continue;
-                }
-                LineRead::Line => {}
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let parsed = match serde_json::from_slice::<Scalar<'_>>(&buf) {
-                Ok(Scalar::Object(fields)) => fields,
-                Ok(other) => {
-                    b.refuse(
-                        RowError::new(
-                            RowErrorKind::BadJson,
-                            None,
-                            format!("the line is {}, not a JSON object", other.type_name()),
-                        ),
-                        Some(line),
-                    )?;
-                    continue;
-                }
-                Err(e) => {
-                    b.refuse(
-                        RowError::new(RowErrorKind::BadJson, None, format!("malformed JSON: {e}")),
-                        Some(line),
-                    )?;
-                    continue;
-                }
-            };
-            let mut texts: Vec<(usize, Cow<'_, str>)> = Vec::new();
-            match read_fields(&parsed, options, &keys, &mut texts) {
-                Ok(fields) => {
-                    let attrs: Vec<(&str, &str)> = texts
-                        .iter()
-                        .map(|(k, v)| (keys[*k].as_str(), &**v))
-                        .collect();
-                    b.push_at(&fields.event(&attrs), Some(line))?;
-                }
-                Err(e) => b.refuse(e, Some(line))?,
-            }
+        #[cfg(feature = "parallel")]
+        {
+            super::blocks::jsonl_parallel(reader, map, options)
         }
-        Ok(b.build())
+        #[cfg(not(feature = "parallel"))]
+        {
+            read_jsonl_sequential(reader, map, options)
+        }
+    }
+}
+
+/// A builder for the lines of a JSON Lines log.
+pub(crate) fn jsonl_builder(map: &JourneyMap, options: &JsonlOptions) -> EventLogBuilder {
+    EventLogBuilder::new(map)
+        .on_error(options.on_error)
+        .field_names(&options.fields)
+}
+
+pub(crate) fn io_error(e: std::io::Error) -> Error {
+    Error::Io {
+        path: "<reader>".into(),
+        message: e.to_string(),
+    }
+}
+
+pub(crate) fn too_long(options: &JsonlOptions) -> RowError {
+    RowError::new(
+        RowErrorKind::LineTooLong,
+        None,
+        format!("the line is longer than {} bytes", options.max_line_bytes),
+    )
+}
+
+/// Reads the whole input on this thread.
+#[cfg_attr(feature = "parallel", allow(dead_code))]
+pub(crate) fn read_jsonl_sequential<R: Read>(
+    reader: R,
+    map: &JourneyMap,
+    options: &JsonlOptions,
+) -> Result<EventLog, Error> {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut b = jsonl_builder(map, options);
+    let mut buf = Vec::with_capacity(256);
+    let mut line = 0u64;
+    loop {
+        let read = read_line(&mut reader, &mut buf, options.max_line_bytes).map_err(io_error)?;
+        line += 1;
+        match read {
+            LineRead::Eof => break,
+            LineRead::TooLong => b.refuse(too_long(options), Some(line))?,
+            LineRead::Line => read_one_line(&mut b, &buf, line, options)?,
+        }
+    }
+    Ok(b.build())
+}
+
+/// Reads one line (without its line break) into `b`. Blank lines are not
+/// rows.
+pub(crate) fn read_one_line(
+    b: &mut EventLogBuilder,
+    buf: &[u8],
+    line: u64,
+    options: &JsonlOptions,
+) -> Result<(), Error> {
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    if buf.len() > options.max_line_bytes {
+        return b.refuse(too_long(options), Some(line));
+    }
+    let parsed = match serde_json::from_slice::<Scalar<'_>>(buf) {
+        Ok(Scalar::Object(fields)) => fields,
+        Ok(other) => {
+            return b.refuse(
+                RowError::new(
+                    RowErrorKind::BadJson,
+                    None,
+                    format!("the line is {}, not a JSON object", other.type_name()),
+                ),
+                Some(line),
+            );
+        }
+        Err(e) => {
+            return b.refuse(
+                RowError::new(RowErrorKind::BadJson, None, format!("malformed JSON: {e}")),
+                Some(line),
+            );
+        }
+    };
+    let mut texts: Vec<(usize, Cow<'_, str>)> = Vec::new();
+    match read_fields(&parsed, options, b.attribute_keys(), &mut texts) {
+        Ok(fields) => {
+            let texts = &texts;
+            b.push_with(&fields.event(&[]), Some(line), |slot| {
+                texts.iter().find(|(k, _)| *k == slot).map(|(_, v)| &**v)
+            })
+        }
+        Err(e) => b.refuse(e, Some(line)),
     }
 }
 

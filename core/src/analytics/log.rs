@@ -149,6 +149,7 @@ pub struct EventLogBuilder {
     n_touchpoints: u32,
     touchpoints: HashMap<Box<str>, u32>,
     matcher: Matcher,
+    attribute_keys: Vec<String>,
     on_error: OnError,
     names: FieldNames,
     customers: Interner,
@@ -190,11 +191,13 @@ impl EventLogBuilder {
             // A map holds at most `Limits::max_entities` touchpoints.
             .map(|(i, t)| (t.id.as_str().into(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
+        let matcher = Matcher::new(map);
         EventLogBuilder {
+            attribute_keys: matcher.attribute_keys().to_vec(),
             fingerprint: fingerprint(map),
             n_touchpoints: u32::try_from(map.touchpoints().len()).unwrap_or(u32::MAX),
             touchpoints,
-            matcher: Matcher::new(map),
+            matcher,
             on_error: OnError::Fail,
             names: FieldNames::default(),
             customers: Interner::default(),
@@ -242,7 +245,7 @@ impl EventLogBuilder {
     /// Attribute names that some `match` rule looks at (readers use it to
     /// skip the others).
     pub(crate) fn attribute_keys(&self) -> &[String] {
-        self.matcher.attribute_keys()
+        &self.attribute_keys
     }
 
     /// Adds one event. With [`OnError::Fail`] a bad event returns
@@ -254,8 +257,29 @@ impl EventLogBuilder {
 
     /// Adds one event read at `line` of a text.
     pub(crate) fn push_at(&mut self, event: &Event<'_>, line: Option<u64>) -> Result<(), Error> {
+        let keys = std::mem::take(&mut self.attribute_keys);
+        let attrs = event.attributes;
+        let result = self.push_with(event, line, |slot| {
+            let key = keys[slot].as_str();
+            attrs
+                .iter()
+                .find(|(name, v)| *name == key && !v.is_empty())
+                .map(|(_, v)| *v)
+        });
+        self.attribute_keys = keys;
+        result
+    }
+
+    /// Adds one event whose raw attributes are given by `attr(slot)` (see
+    /// [`EventLogBuilder::attribute_keys`]); `event.attributes` is ignored.
+    pub(crate) fn push_with<'a>(
+        &mut self,
+        event: &Event<'_>,
+        line: Option<u64>,
+        attr: impl Fn(usize) -> Option<&'a str>,
+    ) -> Result<(), Error> {
         self.stats.rows += 1;
-        match self.accept(event) {
+        match self.accept(event, attr) {
             Ok(()) => Ok(()),
             Err(e) => self.refuse_counted(e.at(self.stats.rows, line)),
         }
@@ -275,7 +299,11 @@ impl EventLogBuilder {
         Ok(())
     }
 
-    fn accept(&mut self, e: &Event<'_>) -> Result<(), RowError> {
+    fn accept<'a>(
+        &mut self,
+        e: &Event<'_>,
+        attr: impl Fn(usize) -> Option<&'a str>,
+    ) -> Result<(), RowError> {
         let too_large = || {
             RowError::new(
                 RowErrorKind::LogTooLarge,
@@ -324,13 +352,7 @@ impl EventLogBuilder {
                     "the row has no touchpoint, no event name and no channel",
                 ));
             }
-            let attrs = e.attributes;
-            let found = self.matcher.resolve(event, channel, |k| {
-                attrs
-                    .iter()
-                    .find(|(name, v)| *name == k && !v.is_empty())
-                    .map(|(_, v)| *v)
-            });
+            let found = self.matcher.resolve(event, channel, attr);
             match found {
                 Some(i) => i,
                 None => {
@@ -361,6 +383,128 @@ impl EventLogBuilder {
         self.ts.push(e.timestamp_ms);
         self.code.push(code);
         Ok(())
+    }
+
+    /// Appends the events and counts of `other`, a builder over the same
+    /// map that read the rows following this one's (its row numbers are
+    /// shifted by this one's row count). Interned ids are renumbered so that
+    /// the result is what one builder reading both would hold.
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn append(&mut self, other: EventLogBuilder) -> Result<(), Error> {
+        let too_large = || {
+            Error::EventRow(Box::new(RowError::new(
+                RowErrorKind::LogTooLarge,
+                None,
+                "the log holds more events, customers or distinct names than 2^32 - 1",
+            )))
+        };
+        if self.ts.len() + other.ts.len() >= u32::MAX as usize - 1 {
+            return Err(too_large());
+        }
+        let remap = |mine: &mut Interner, theirs: &Interner| -> Result<Vec<u32>, Error> {
+            (0..theirs.len())
+                .map(|i| mine.intern(theirs.resolve(i as u32)).ok_or_else(too_large))
+                .collect()
+        };
+        let customers = remap(&mut self.customers, &other.customers)?;
+        let segments = remap(&mut self.segments, &other.segments)?;
+        let unknown = remap(&mut self.unknown, &other.unknown)?;
+        let n = self.n_touchpoints;
+        let mut codes = Vec::with_capacity(other.code.len());
+        for &c in &other.code {
+            if c < n {
+                codes.push(c);
+            } else {
+                let code = unknown[(c - n) as usize]
+                    .checked_add(n)
+                    .filter(|&c| c != u32::MAX)
+                    .ok_or_else(too_large)?;
+                codes.push(code);
+            }
+        }
+        let len = self.ts.len();
+        let extra = other.ts.len();
+        fn extend<T: Copy>(
+            mine: &mut Option<Vec<T>>,
+            theirs: Option<Vec<T>>,
+            len: usize,
+            extra: usize,
+            missing: T,
+        ) {
+            match (mine.as_mut(), theirs) {
+                (Some(m), Some(t)) => m.extend(t),
+                (Some(m), None) => m.resize(len + extra, missing),
+                (None, Some(t)) => {
+                    let mut m = Vec::with_capacity(len + extra);
+                    m.resize(len, missing);
+                    m.extend(t);
+                    *mine = Some(m);
+                }
+                (None, None) => {}
+            }
+        }
+        extend(&mut self.value, other.value, len, extra, f64::NAN);
+        extend(&mut self.score, other.score, len, extra, f64::NAN);
+        let other_segment = other.segment.map(|col| {
+            col.into_iter()
+                .map(|s| {
+                    if s == NO_SEGMENT {
+                        s
+                    } else {
+                        segments[s as usize]
+                    }
+                })
+                .collect()
+        });
+        extend(&mut self.segment, other_segment, len, extra, NO_SEGMENT);
+        self.customer
+            .extend(other.customer.iter().map(|&c| customers[c as usize]));
+        self.ts.extend_from_slice(&other.ts);
+        self.code.extend(codes);
+        let offset = self.stats.rows;
+        let mut stats = other.stats;
+        for e in &mut stats.examples {
+            e.row += offset;
+        }
+        self.stats.rows += stats.rows;
+        for (code, k) in stats.skipped {
+            *self.stats.skipped.entry(code).or_insert(0) += k;
+        }
+        let room = IngestStats::MAX_EXAMPLES.saturating_sub(self.stats.examples.len());
+        self.stats
+            .examples
+            .extend(stats.examples.into_iter().take(room));
+        Ok(())
+    }
+
+    /// A builder with the same map and settings and no events.
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn empty_like(&self) -> Self {
+        EventLogBuilder {
+            fingerprint: self.fingerprint,
+            n_touchpoints: self.n_touchpoints,
+            touchpoints: self.touchpoints.clone(),
+            matcher: self.matcher.clone(),
+            attribute_keys: self.attribute_keys.clone(),
+            on_error: self.on_error,
+            names: self.names.clone(),
+            customers: Interner::default(),
+            segments: Interner::default(),
+            unknown: Interner::default(),
+            customer: Vec::new(),
+            ts: Vec::new(),
+            code: Vec::new(),
+            value: None,
+            score: None,
+            segment: None,
+            stats: IngestStats::default(),
+        }
+    }
+
+    /// Rows read so far (accepted and skipped).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn rows(&self) -> u64 {
+        self.stats.rows
     }
 
     /// Sorts the events into journeys and returns the log.
@@ -690,29 +834,28 @@ impl EventLog {
         }
         let mut b = EventLogBuilder::new(map).on_error(on_error);
         b.reserve(n);
-        let keys: Vec<(&str, &[Option<&str>])> = columns
-            .attributes
+        // For each attribute slot of the rules, its column (if given).
+        let slots: Vec<Option<&[Option<&str>]>> = b
+            .attribute_keys()
             .iter()
-            .filter(|(k, _)| b.attribute_keys().iter().any(|a| a == k))
-            .copied()
+            .map(|k| columns.attributes.iter().find(|(name, _)| name == k).map(|(_, c)| *c))
             .collect();
-        let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(keys.len());
         let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
         for i in 0..n {
-            attrs.clear();
-            attrs.extend(keys.iter().filter_map(|(k, col)| col[i].map(|v| (*k, v))));
             let e = Event {
                 customer: columns.customer[i],
                 timestamp_ms: columns.timestamp_ms[i],
                 touchpoint: cell(columns.touchpoint, i),
                 event: cell(columns.event, i),
                 channel: cell(columns.channel, i),
-                attributes: &attrs,
+                attributes: &[],
                 value: columns.value.and_then(|c| c[i]),
                 score: columns.score.and_then(|c| c[i]),
                 segment: cell(columns.segment, i),
             };
-            b.push(&e)?;
+            b.push_with(&e, None, |slot| {
+                slots[slot].and_then(|c| c[i]).filter(|v| !v.is_empty())
+            })?;
         }
         Ok(b.build())
     }

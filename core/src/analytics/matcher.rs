@@ -16,8 +16,9 @@ struct Rule {
     event: Option<Box<str>>,
     event_prefix: Option<Box<str>>,
     channel: Option<Box<str>>,
-    attributes: Vec<(Box<str>, Box<str>)>,
-    attribute_prefixes: Vec<(Box<str>, Box<str>)>,
+    /// (attribute slot, value): slots index [`Matcher::attribute_keys`].
+    attributes: Vec<(usize, Box<str>)>,
+    attribute_prefixes: Vec<(usize, Box<str>)>,
 }
 
 impl Rule {
@@ -42,17 +43,17 @@ impl Rule {
     }
 
     /// Whether the channel and attribute conditions hold.
-    fn rest_ok<'a>(&self, channel: Option<&str>, attr: &impl Fn(&str) -> Option<&'a str>) -> bool {
+    fn rest_ok<'a>(&self, channel: Option<&str>, attr: &impl Fn(usize) -> Option<&'a str>) -> bool {
         if let Some(want) = &self.channel {
             if channel != Some(&**want) {
                 return false;
             }
         }
-        self.attributes.iter().all(|(k, v)| attr(k) == Some(&**v))
+        self.attributes.iter().all(|(k, v)| attr(*k) == Some(&**v))
             && self
                 .attribute_prefixes
                 .iter()
-                .all(|(k, p)| attr(k).is_some_and(|v| v.starts_with(&**p)))
+                .all(|(k, p)| attr(*k).is_some_and(|v| v.starts_with(&**p)))
     }
 }
 
@@ -79,25 +80,34 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     pub(crate) fn new(map: &JourneyMap) -> Self {
-        let mut rules = Vec::new();
         let mut keys = std::collections::BTreeSet::new();
-        for (i, tp) in map.touchpoints().iter().enumerate() {
+        for tp in map.touchpoints() {
             for r in &tp.match_rules {
-                let pairs = |m: &std::collections::BTreeMap<String, String>| {
-                    m.iter()
-                        .map(|(k, v)| (k.as_str().into(), v.as_str().into()))
-                        .collect::<Vec<_>>()
-                };
                 keys.extend(r.attributes.keys().cloned());
                 keys.extend(r.attribute_prefixes.keys().cloned());
+            }
+        }
+        let attribute_keys: Vec<String> = keys.into_iter().collect();
+        let slots = |m: &std::collections::BTreeMap<String, String>| {
+            m.iter()
+                .map(|(k, v)| {
+                    // Every key was collected above.
+                    let slot = attribute_keys.binary_search(k).unwrap_or(0);
+                    (slot, v.as_str().into())
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut rules = Vec::new();
+        for (i, tp) in map.touchpoints().iter().enumerate() {
+            for r in &tp.match_rules {
                 rules.push(Rule {
                     // A map holds at most `Limits::max_entities` touchpoints.
                     touchpoint: u32::try_from(i).unwrap_or(u32::MAX),
                     event: r.event.as_deref().map(Into::into),
                     event_prefix: r.event_prefix.as_deref().map(Into::into),
                     channel: r.channel.as_deref().map(Into::into),
-                    attributes: pairs(&r.attributes),
-                    attribute_prefixes: pairs(&r.attribute_prefixes),
+                    attributes: slots(&r.attributes),
+                    attribute_prefixes: slots(&r.attribute_prefixes),
                 });
             }
         }
@@ -105,7 +115,7 @@ impl Matcher {
             rules,
             cache: HashMap::new(),
             unnamed: Candidates::Fixed(None),
-            attribute_keys: keys.into_iter().collect(),
+            attribute_keys,
         };
         m.unnamed = m.candidates(None);
         m
@@ -140,7 +150,7 @@ impl Matcher {
         rules: &[Rule],
         list: &[u32],
         channel: Option<&str>,
-        attr: &impl Fn(&str) -> Option<&'a str>,
+        attr: &impl Fn(usize) -> Option<&'a str>,
     ) -> Option<u32> {
         list.iter()
             .map(|&i| &rules[i as usize])
@@ -149,12 +159,13 @@ impl Matcher {
     }
 
     /// The touchpoint (index) a raw event resolves to, if any. Empty event
-    /// names and channels count as absent.
+    /// names and channels count as absent; `attr(slot)` gives the value of
+    /// attribute [`Matcher::attribute_keys`]`[slot]`, if present.
     pub(crate) fn resolve<'a>(
         &mut self,
         event: Option<&str>,
         channel: Option<&str>,
-        attr: impl Fn(&str) -> Option<&'a str>,
+        attr: impl Fn(usize) -> Option<&'a str>,
     ) -> Option<u32> {
         let event = event.filter(|e| !e.is_empty());
         let channel = channel.filter(|c| !c.is_empty());
@@ -204,7 +215,7 @@ mod tests {
     #[test]
     fn first_matching_touchpoint_in_document_order_wins() {
         let mut m = Matcher::new(&map());
-        let attrs = |page: &'static str| move |k: &str| (k == "page").then_some(page);
+        let attrs = |page: &'static str| move |slot: usize| (slot == 0).then_some(page);
         assert_eq!(m.resolve(Some("view"), None, attrs("home")), Some(0));
         assert_eq!(m.resolve(Some("view"), None, attrs("/p/1")), Some(1));
         assert_eq!(m.resolve(Some("view"), None, attrs("/x")), Some(2));

@@ -110,6 +110,8 @@
 //! result does not depend on it.
 
 mod attribution;
+#[cfg(feature = "parallel")]
+mod blocks;
 mod columns;
 mod conformance;
 mod csv;

@@ -1,0 +1,414 @@
+//! Reading logs on several threads: the input is cut into blocks of whole
+//! records, each block is parsed by its own builder in parallel, and the
+//! builders are appended in input order, so that the log, the row numbers
+//! and the first error are exactly those of a single-threaded read.
+//!
+//! Blocks are read a batch at a time (a few MiB per thread), so memory
+//! stays bounded whatever the input size. CSV records are found with the
+//! CSV quoting rules (a newline inside a quoted field does not end a
+//! record); JSON Lines records end at every newline.
+
+use std::io::Read;
+
+use rayon::prelude::*;
+
+use super::csv::{csv_builder, csv_error, layout, read_records, reader_builder, CsvLayout};
+use super::jsonl::{io_error, jsonl_builder, read_one_line, too_long};
+use super::log::{EventLog, EventLogBuilder};
+use super::{CsvOptions, JsonlOptions};
+use crate::error::Error;
+use crate::JourneyMap;
+
+/// Target size of a block.
+const BLOCK: usize = 4 << 20;
+
+/// A piece of input: whole records starting at `first_line`, or a JSON line
+/// too long to keep.
+enum Piece {
+    Records { bytes: Vec<u8>, first_line: u64 },
+    TooLong { line: u64 },
+}
+
+/// States of the CSV record scanner (`csv_core` defaults: `"` quotes,
+/// doubled to escape).
+#[derive(Clone, Copy, PartialEq)]
+enum Scan {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// Offset just after the last complete CSV record of `bytes` (0 if none).
+fn csv_end(bytes: &[u8], delimiter: u8) -> usize {
+    csv_scan(bytes, delimiter, false)
+}
+
+/// Offset just after the last (or, with `first`, the first) complete CSV
+/// record of `bytes` (0 if none).
+fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
+    let mut state = Scan::FieldStart;
+    let mut end = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        state = match (state, b) {
+            (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
+            (Scan::Quoted, _) => Scan::Quoted,
+            (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
+            (Scan::FieldStart, b'"') => Scan::Quoted,
+            (_, b'\n') => {
+                end = i + 1;
+                if first {
+                    return end;
+                }
+                Scan::FieldStart
+            }
+            (_, b) if b == delimiter => Scan::FieldStart,
+            (Scan::FieldStart, b'\r') => Scan::FieldStart,
+            _ => Scan::Unquoted,
+        };
+    }
+    end
+}
+
+/// Offset just after the last newline of `bytes` (0 if none).
+fn line_end(bytes: &[u8]) -> usize {
+    bytes.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+}
+
+/// Cuts a stream into pieces of whole records.
+struct Cutter<R> {
+    reader: R,
+    carry: Vec<u8>,
+    line: u64,
+    eof: bool,
+    /// Longest record kept (JSON Lines), if bounded.
+    max_record: Option<usize>,
+    /// Target block size.
+    block: usize,
+}
+
+impl<R: Read> Cutter<R> {
+    fn new(reader: R, carry: Vec<u8>, line: u64, max_record: Option<usize>) -> Self {
+        Cutter {
+            reader,
+            carry,
+            line,
+            eof: false,
+            max_record,
+            block: BLOCK,
+        }
+    }
+
+    /// Reads until `buf` holds at least `want` bytes or the input ends.
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
+        if buf.len() >= want || self.eof {
+            return Ok(());
+        }
+        let missing = (want - buf.len()) as u64;
+        // `read_to_end` on `take` stops at the limit or at the end of the
+        // input, growing the buffer as data arrives.
+        let n = (&mut self.reader)
+            .take(missing)
+            .read_to_end(buf)
+            .map_err(io_error)?;
+        if (n as u64) < missing {
+            self.eof = true;
+        }
+        Ok(())
+    }
+
+    /// Skips input up to and including the next newline.
+    fn skip_line(&mut self) -> Result<(), Error> {
+        let mut buf = Vec::with_capacity(1 << 16);
+        loop {
+            buf.clear();
+            self.fill(&mut buf, 1 << 16)?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            if let Some(p) = buf.iter().position(|&b| b == b'\n') {
+                self.carry = buf[p + 1..].to_vec();
+                return Ok(());
+            }
+        }
+    }
+
+    /// The next piece, `None` at the end of the input.
+    fn next(&mut self, end_of: &impl Fn(&[u8]) -> usize) -> Result<Option<Piece>, Error> {
+        let mut buf = std::mem::take(&mut self.carry);
+        let mut want = self.block.max(buf.len() + 1);
+        loop {
+            self.fill(&mut buf, want)?;
+            if buf.is_empty() {
+                return Ok(None);
+            }
+            let end = if self.eof { buf.len() } else { end_of(&buf) };
+            if end > 0 {
+                self.carry = buf.split_off(end);
+                let first_line = self.line;
+                self.line += bytecount(&buf);
+                return Ok(Some(Piece::Records {
+                    bytes: buf,
+                    first_line,
+                }));
+            }
+            if let Some(max) = self.max_record {
+                if buf.len() > max {
+                    // A line longer than allowed: drop it, keep its place.
+                    let line = self.line;
+                    self.line += 1;
+                    self.skip_line()?;
+                    return Ok(Some(Piece::TooLong { line }));
+                }
+            }
+            want = buf.len() * 2;
+        }
+    }
+}
+
+fn bytecount(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Parses pieces in parallel, a batch at a time, and appends the builders
+/// in order into `main`.
+fn run<R: Read>(
+    cutter: &mut Cutter<R>,
+    end_of: impl Fn(&[u8]) -> usize,
+    main: &mut EventLogBuilder,
+    parse: impl Fn(Piece, EventLogBuilder) -> Result<EventLogBuilder, Error> + Sync,
+) -> Result<(), Error> {
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let proto = main.empty_like();
+    loop {
+        let mut pieces = Vec::with_capacity(batch);
+        while pieces.len() < batch {
+            match cutter.next(&end_of)? {
+                Some(p) => pieces.push(p),
+                None => break,
+            }
+        }
+        if pieces.is_empty() {
+            return Ok(());
+        }
+        let results: Vec<Result<EventLogBuilder, Error>> = pieces
+            .into_par_iter()
+            .map(|p| parse(p, proto.clone()))
+            .collect();
+        for r in results {
+            match r {
+                Ok(b) => main.append(b)?,
+                Err(e) => return Err(shift_row(e, main.rows())),
+            }
+        }
+    }
+}
+
+/// Shifts the row number of a row error found in a later block.
+fn shift_row(e: Error, offset: u64) -> Error {
+    match e {
+        Error::EventRow(mut row) => {
+            row.row += offset;
+            Error::EventRow(row)
+        }
+        other => other,
+    }
+}
+
+/// Reads CSV on all threads.
+pub(crate) fn csv_parallel<R: Read>(
+    reader: R,
+    map: &JourneyMap,
+    options: &CsvOptions,
+) -> Result<EventLog, Error> {
+    csv_blocks(reader, map, options, BLOCK)
+}
+
+fn csv_blocks<R: Read>(
+    mut reader: R,
+    map: &JourneyMap,
+    options: &CsvOptions,
+    block: usize,
+) -> Result<EventLog, Error> {
+    let delimiter = options.delimiter;
+    let end_of = move |b: &[u8]| csv_end(b, delimiter);
+    // The header: the first record.
+    let mut cutter = Cutter::new(&mut reader, Vec::new(), 1, None);
+    let mut head = Vec::new();
+    let mut want = 1 << 16;
+    let header_end = loop {
+        cutter.fill(&mut head, want)?;
+        let end = csv_scan(&head, delimiter, true);
+        if end > 0 || cutter.eof {
+            break if end > 0 { end } else { head.len() };
+        }
+        want = head.len() * 2;
+    };
+    let rest = head.split_off(header_end);
+    let mut hdr = reader_builder(options, true).from_reader(&head[..]);
+    let raw = hdr.byte_headers().map_err(csv_error)?.clone();
+    let mut main = csv_builder(map, options);
+    let layout: CsvLayout = layout(&raw, options, &main)?;
+    let eof = cutter.eof;
+    let mut cutter = Cutter::new(&mut reader, rest, 1 + bytecount(&head), None);
+    cutter.eof = eof;
+    cutter.block = block;
+    run(&mut cutter, end_of, &mut main, |piece, mut b| {
+        if let Piece::Records { bytes, first_line } = piece {
+            let mut rdr = reader_builder(options, false).from_reader(&bytes[..]);
+            read_records(&mut rdr, &layout, options, &mut b, first_line - 1)?;
+        }
+        Ok(b)
+    })?;
+    Ok(main.build())
+}
+
+/// Reads JSON Lines on all threads.
+pub(crate) fn jsonl_parallel<R: Read>(
+    reader: R,
+    map: &JourneyMap,
+    options: &JsonlOptions,
+) -> Result<EventLog, Error> {
+    jsonl_blocks(reader, map, options, BLOCK)
+}
+
+fn jsonl_blocks<R: Read>(
+    reader: R,
+    map: &JourneyMap,
+    options: &JsonlOptions,
+    block: usize,
+) -> Result<EventLog, Error> {
+    let mut main = jsonl_builder(map, options);
+    let mut cutter = Cutter::new(reader, Vec::new(), 1, Some(options.max_line_bytes));
+    cutter.block = block;
+    run(&mut cutter, line_end, &mut main, |piece, mut b| {
+        match piece {
+            Piece::TooLong { line } => b.refuse(too_long(options), Some(line))?,
+            Piece::Records { bytes, first_line } => {
+                let mut body = &bytes[..];
+                if body.last() == Some(&b'\n') {
+                    body = &body[..body.len() - 1];
+                }
+                for (i, line) in body.split(|&c| c == b'\n').enumerate() {
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    read_one_line(&mut b, line, first_line + i as u64, options)?;
+                }
+            }
+        }
+        Ok(b)
+    })?;
+    Ok(main.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::csv::read_csv_sequential;
+    use crate::analytics::jsonl::read_jsonl_sequential;
+    use crate::analytics::{analyze, OnError, ReportOptions};
+
+    fn shop() -> JourneyMap {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/events/shop.json"
+        );
+        JourneyMap::from_path(path).unwrap()
+    }
+
+    /// Everything observable of a log read (or its error).
+    fn digest(r: Result<EventLog, Error>, map: &JourneyMap) -> String {
+        match r {
+            Err(e) => serde_json::to_string(&e).unwrap(),
+            Ok(log) => {
+                let journeys: Vec<_> = log
+                    .customer_ids()
+                    .map(|c| (c.to_owned(), log.journey(c).unwrap()))
+                    .collect();
+                let report = analyze(map, &log, &ReportOptions::default()).unwrap();
+                format!(
+                    "{}|{}|{}",
+                    serde_json::to_string(&journeys).unwrap(),
+                    serde_json::to_string(log.stats()).unwrap(),
+                    serde_json::to_string(&report).unwrap()
+                )
+            }
+        }
+    }
+
+    fn root(path: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn blocks_read_exactly_like_one_thread() {
+        let map = shop();
+        let mut csv_inputs = vec![
+            root("tests/fixtures/events/shop.csv"),
+            root("tests/fixtures/events/bad.csv"),
+            root("tests/fixtures/events/missing_column.csv"),
+            b"customer_id,timestamp,touchpoint,event,path\r\n\"c\n1\",0,,page_view,\"/product/\"\"x\"\"\"\r\nc2,5,ad,,\nc3,6,ad".to_vec(),
+            b"customer_id,timestamp,touchpoint\n\"unterminated,0,ad\nc1,1,ad\n".to_vec(),
+            Vec::new(),
+        ];
+        csv_inputs.push(root("tests/fixtures/events/shop.csv").repeat(3));
+        for input in &csv_inputs {
+            for policy in [OnError::Fail, OnError::Skip] {
+                let options = CsvOptions::default().on_error(policy);
+                let expected = digest(read_csv_sequential(&input[..], &map, &options), &map);
+                for block in [1, 7, 64, 300, 1 << 20] {
+                    let got = digest(csv_blocks(&input[..], &map, &options, block), &map);
+                    assert!(
+                        got == expected,
+                        "csv block {block}, {policy:?}, input {:?}\n got {}\nwant {}",
+                        String::from_utf8_lossy(input),
+                        &got[..got.len().min(300)],
+                        &expected[..expected.len().min(300)]
+                    );
+                }
+            }
+        }
+        let mut long = root("tests/fixtures/events/bad.jsonl");
+        long.extend(
+            format!(
+                "{{\"customer_id\": \"c8\", \"timestamp\": 0, \"event\": \"{}\"}}\n",
+                "x".repeat(500)
+            )
+            .bytes(),
+        );
+        long.extend(b"{\"customer_id\": \"c9\", \"timestamp\": 0, \"touchpoint\": \"ad\"}");
+        let jsonl_inputs = vec![
+            root("tests/fixtures/events/shop.jsonl"),
+            root("tests/fixtures/events/bad.jsonl"),
+            long,
+            b"\n\n".to_vec(),
+            Vec::new(),
+        ];
+        for input in &jsonl_inputs {
+            for policy in [OnError::Fail, OnError::Skip] {
+                let options = JsonlOptions::default().on_error(policy).max_line_bytes(200);
+                let expected = digest(read_jsonl_sequential(&input[..], &map, &options), &map);
+                for block in [1, 7, 64, 300, 1 << 20] {
+                    let got = digest(jsonl_blocks(&input[..], &map, &options, block), &map);
+                    assert!(
+                        got == expected,
+                        "jsonl block {block}, {policy:?}, input {:?}\n got {}\nwant {}",
+                        String::from_utf8_lossy(input),
+                        &got[..got.len().min(300)],
+                        &expected[..expected.len().min(300)]
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn csv_records_end_outside_quotes() {
+        assert_eq!(csv_end(b"a,b\nc,d\ne", b','), 8);
+        assert_eq!(csv_end(b"a,\"b\nc\",d\ne", b','), 10);
+        assert_eq!(csv_end(b"a,\"b\"\"\n\",d", b','), 0);
+        assert_eq!(csv_end(b"5\" tv,x\nnext", b','), 8);
+        assert_eq!(csv_end(b"a;\"x\ny\";b\r\n", b';'), 11);
+        assert_eq!(line_end(b"{}\n{}\n{"), 6);
+        assert_eq!(csv_scan(b"a,\"b\nc\"\nd\ne\n", b',', true), 8);
+    }
+}
