@@ -99,13 +99,21 @@ fn csv_bad_utf8_and_epoch_seconds() {
     let map = map();
     let mut text = b"customer_id,timestamp,touchpoint\nc1,10,ad\nc".to_vec();
     text.extend([0xff, 0xfe]);
-    text.extend(b",11,ad\n");
+    text.extend(b",11,ad\nc1,12,mail\n");
     let options = CsvOptions::default().timestamp_format(TimestampFormat::EpochSeconds);
     let err = EventLog::from_csv(&text[..], &map, &options).unwrap_err();
     assert_eq!(err.code(), "BAD_ENCODING");
     let log = EventLog::from_csv(&text[..], &map, &options.on_error(OnError::Skip)).unwrap();
-    assert_eq!(steps(&log, "c1"), [(10_000, Some(0), None)]);
+    assert_eq!(
+        steps(&log, "c1"),
+        [(10_000, Some(0), None), (12_000, Some(1), None)]
+    );
     assert_eq!(log.stats().skipped["BAD_ENCODING"], 1);
+    let example = &log.stats().examples[0];
+    assert_eq!(
+        (example.row, example.line, example.column.as_deref()),
+        (2, Some(3), Some("customer_id"))
+    );
 }
 
 #[test]

@@ -838,7 +838,13 @@ impl EventLog {
         let slots: Vec<Option<&[Option<&str>]>> = b
             .attribute_keys()
             .iter()
-            .map(|k| columns.attributes.iter().find(|(name, _)| name == k).map(|(_, c)| *c))
+            .map(|k| {
+                columns
+                    .attributes
+                    .iter()
+                    .find(|(name, _)| name == k)
+                    .map(|(_, c)| *c)
+            })
             .collect();
         let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
         for i in 0..n {
