@@ -571,7 +571,7 @@ function analyzeOptions(options, isArray) {
   if (o.positionWeights !== undefined) {
     const w = optionsOf(o.positionWeights, "positionWeights", ["first", "last"]);
     for (const key of ["first", "last"]) {
-      if (typeof w[key] !== "number") throw argumentError(`positionWeights.${key} must be a number, got ${describe(w[key])}`);
+      if (!Number.isFinite(w[key])) throw argumentError(`positionWeights.${key} must be a finite number, got ${describe(w[key])}`);
     }
     report.position_weights = { first: w.first, last: w.last };
   }
@@ -579,7 +579,7 @@ function analyzeOptions(options, isArray) {
     if (isPlainObject(o.scoreScale)) {
       const r = optionsOf(o.scoreScale, "scoreScale", ["min", "max"]);
       for (const key of ["min", "max"]) {
-        if (typeof r[key] !== "number") throw argumentError(`scoreScale.${key} must be a number, got ${describe(r[key])}`);
+        if (!Number.isFinite(r[key])) throw argumentError(`scoreScale.${key} must be a finite number, got ${describe(r[key])}`);
       }
       report.score_scale = { range: { min: r.min, max: r.max } };
     } else {
@@ -594,6 +594,34 @@ function analyzeOptions(options, isArray) {
 }
 
 /**
+ * Whether JSON.stringify writes `event` exactly as toText would: a plain
+ * object whose values are strings (valid Unicode), finite numbers, booleans,
+ * null or undefined, with valid keys. Anything else (Dates, nested
+ * attributes, values to refuse) goes through toText.
+ */
+function flatEvent(event) {
+  if (event === null || typeof event !== "object" || Object.getPrototypeOf(event) !== Object.prototype) return false;
+  for (const key of Object.keys(event)) {
+    const v = event[key];
+    switch (typeof v) {
+      case "string":
+        if (!wellFormed(v)) return false;
+        break;
+      case "number":
+        if (!Number.isFinite(v)) return false;
+        break;
+      case "boolean":
+      case "undefined":
+        break;
+      default:
+        if (v !== null) return false;
+    }
+    if (!wellFormed(key)) return false;
+  }
+  return true;
+}
+
+/**
  * JSON Lines text of an array of event objects, one line per event (JSON
  * text never holds a raw line break, so line N is event N - 1). A value
  * JSON cannot hold is refused with `JSON_TYPE`, its path and its row.
@@ -601,8 +629,14 @@ function analyzeOptions(options, isArray) {
 function eventLines(events) {
   const lines = new Array(events.length);
   for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (flatEvent(event)) {
+      // Same text as toText, without its per-value bookkeeping.
+      lines[i] = JSON.stringify(event);
+      continue;
+    }
     try {
-      lines[i] = toText(events[i], `/${i}`);
+      lines[i] = toText(event, `/${i}`);
     } catch (e) {
       if (e instanceof JourneyMapError) throw new JourneyMapError({ ...errorInfo(e), row: i + 1 });
       throw e;
