@@ -51,7 +51,19 @@ pub(crate) fn tidy(value: &mut Value) {
             }
             let rust_format = matches!(
                 map.get("format").and_then(Value::as_str),
-                Some("int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "float" | "double")
+                Some(
+                    "int8"
+                        | "int16"
+                        | "int32"
+                        | "int64"
+                        | "uint"
+                        | "uint8"
+                        | "uint16"
+                        | "uint32"
+                        | "uint64"
+                        | "float"
+                        | "double"
+                )
             );
             if rust_format {
                 map.remove("format");
@@ -82,7 +94,10 @@ fn strip_code_blocks(text: &str) -> String {
 mod tests {
     #[test]
     fn code_blocks_are_stripped() {
-        assert_eq!(super::strip_code_blocks("A thing.\n\n```\nlet x = 1;\n```"), "A thing.");
+        assert_eq!(
+            super::strip_code_blocks("A thing.\n\n```\nlet x = 1;\n```"),
+            "A thing."
+        );
         let text = super::document_schema_json();
         assert!(!text.contains("```"));
         assert!(!text.contains("int64"));
