@@ -74,9 +74,15 @@ function errorInfo(e) {
   return info;
 }
 
-/** Drops line and column (meaningless for JSON text made from an object). */
+/**
+ * Drops line and column (meaningless for JSON text made from an object),
+ * from the message too.
+ */
 function unlocated(info) {
-  const { line: _line, column: _column, errors, ...rest } = info;
+  const { line, column, errors, ...rest } = info;
+  if (line !== undefined && typeof rest.message === "string") {
+    rest.message = rest.message.replace(` (line ${line}, column ${column})`, "");
+  }
   if (Array.isArray(errors)) rest.errors = errors.map(unlocated);
   return rest;
 }
