@@ -2,7 +2,7 @@
 // version, the builds under package.json's conditions.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
@@ -75,19 +75,36 @@ describe("package", () => {
     spawnSync(process.execPath, [...args, "--input-type=module", "-e", code], { cwd: PACKAGE_DIR, encoding: "utf8" });
 
   const program = `
-    import { JourneyMap, validate, version } from "journeymap";
+    import { JourneyMap, analyze, validate, version } from "journeymap";
     const map = JourneyMap.fromJSON('{"name": "Shop", "stages": [{"id": "s", "name": "S"}]}');
     map.addStage({ id: "t", name: "T" });
     let code;
     try { map.addStage({ id: "t", name: "Again" }); } catch (e) { code = e.code; }
+    map.addChannel({ id: "web", name: "Web", kind: "digital" });
+    map.addTouchpoint({ id: "home", name: "Home", stage: "s", channel: "web" });
+    let row;
+    try { analyze(map, new TextEncoder().encode("customer_id,timestamp,touchpoint\\nc1,0,nowhere\\n")); } catch (e) { row = [e.code, e.row]; }
     console.log(JSON.stringify({ wasm: import.meta.resolve("#wasm"), stages: map.stages.length, code, version,
-      report: validate({ name: "", stages: [] }).map((e) => e.code) }));`;
+      report: validate({ name: "", stages: [] }).map((e) => e.code),
+      lint: map.lint({ today: "2026-11-23" }).map((d) => d.code).includes("JM-L001"),
+      svg: map.toSVG().includes("<svg"),
+      events: analyze(map, [{ customer: "c1", timestamp: 0, touchpoint: "home" }]).totals.events, row }));`;
 
   const check = (result, build) => {
     assert.equal(result.status, 0, result.stderr);
     const out = JSON.parse(result.stdout.trim().split("\n").at(-1));
     assert.ok(out.wasm.endsWith(`/pkg/${build}/journeymap.js`), out.wasm);
-    assert.deepEqual(out, { wasm: out.wasm, stages: 2, code: "DUPLICATE_ID", version, report: ["EMPTY_NAME", "NO_STAGES"] });
+    assert.deepEqual(out, {
+      wasm: out.wasm,
+      stages: 2,
+      code: "DUPLICATE_ID",
+      version,
+      report: ["EMPTY_NAME", "NO_STAGES"],
+      lint: true,
+      svg: true,
+      events: 1,
+      row: ["UNKNOWN_TOUCHPOINT", 1],
+    });
   };
 
   test("`import \"journeymap\"` under Node.js loads the nodejs build", () => {
@@ -108,6 +125,15 @@ describe("package", () => {
     );
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim(), "x");
+  });
+
+  const wasmOf = (build) => readFileSync(join(PACKAGE_DIR, "pkg", build, "journeymap_bg.wasm"));
+  const named = ["node", "bundler"].every((b) => existsSync(join(PACKAGE_DIR, "pkg", b, "journeymap_bg.wasm")) && wasmOf(b).includes("journeymap::analytics::"));
+  test("the WebAssembly holds no thread pool (the core's parallel feature is off)", { skip: named ? false : "the build has no function names" }, () => {
+    for (const build of ["node", "bundler"]) {
+      // The name section lists the functions linked in: the analytics are, rayon is not.
+      assert.ok(!wasmOf(build).includes("rayon"), `${build}: rayon linked in`);
+    }
   });
 
   test("a map built in one module instance is usable as a document elsewhere", () => {
