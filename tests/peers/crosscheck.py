@@ -38,16 +38,21 @@ Tolerances:
   1e-9; journeymap rounds reported numbers to 1e-9).
 - ChannelAttribution.markov_model simulates paths through the estimated
   chain (at least nsim_start = 10^5) and stops once nfold repeated estimates
-  vary by less than conv_par = 0.05, i.e. 5 %. Its Markov credit is
-  compared with a relative tolerance of conv_par (5 %) for states holding
-  at least 5 % of the attributable conversions; for smaller states the
-  relative simulation noise is larger (few simulated paths visit them), so
-  the tolerance is absolute: 1 % of all attributable conversions. Its
-  removal effects are compared with an absolute tolerance of 0.02 (the
-  standard error of a conversion probability estimated from 10^5 paths is
-  about 0.0015; removal effects are ratios of two such estimates). Its value
-  credit is not compared: ChannelAttribution splits value by value-weighted
-  removal effects, journeymap by conversion removal effects (documented).
+  vary by less than conv_par = 0.05, i.e. 5 %. That bounds the spread
+  between repetitions, not the distance to the exact value, so its Markov
+  credit is compared with a relative tolerance of 2 * conv_par (10 %) for
+  states holding at least 5 % of the attributable conversions (observed
+  gaps: up to about 3 %); for smaller states the relative simulation noise
+  is larger (few simulated paths visit them), so the tolerance is absolute:
+  1 % of all attributable conversions. Its removal effects are compared
+  with an absolute tolerance of 0.02 (the standard error of a conversion
+  probability estimated from 10^5 paths is about 0.0015; removal effects
+  are ratios of two such estimates). Consecutive repeats (channel
+  self-loops) are collapsed in the paths given to markov_model: they do not
+  change the exact removal effects, and the simulation cuts paths at
+  max_step. Its value credit is not compared: ChannelAttribution
+  splits value by value-weighted removal effects, journeymap by conversion
+  removal effects (documented).
 
 Prints one line per failed check, then "peers: N checks passed, M failed";
 exits 1 on any failure, 2 on a usage or setup problem.
@@ -427,9 +432,14 @@ def main() -> int:
             c.check(ours_p is not None and close_rel(ours_p, p),
                     "Markov conversion probability vs numpy (exact)", f"{ours_p} vs {p}")
 
-        # Simulated Markov, ChannelAttribution.
+        # Simulated Markov, ChannelAttribution. Consecutive repeats (channel
+        # self-loops) are collapsed first: they do not change absorption
+        # probabilities, and keep simulated paths within max_step.
+        collapsed = [(tuple(s for i, s in enumerate(p) if i == 0 or p[i - 1] != s), conv)
+                     for p, conv in level_paths]
+        sim_frame = channel_attribution_frame(collapsed, values)
         with quiet():
-            mm = ca.markov_model(frame, "path", "total_conversions",
+            mm = ca.markov_model(sim_frame, "path", "total_conversions",
                                  var_value="total_conversion_value", var_null="total_null",
                                  order=1, out_more=True, seed=args.seed, conv_par=0.05,
                                  ncore=1, verbose=False, flg_pro=False)
@@ -437,7 +447,7 @@ def main() -> int:
 
         def close_sim(a: float, b: float) -> bool:
             if max(a, b) >= 0.05 * attributable:
-                return abs(a - b) <= 0.05 * b
+                return abs(a - b) <= 0.10 * b
             return abs(a - b) <= 0.01 * attributable
 
         big = [k for k, v in sim.items() if v >= 0.05 * attributable]
