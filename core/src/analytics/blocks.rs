@@ -10,8 +10,6 @@
 
 use std::io::Read;
 
-use rayon::prelude::*;
-
 use super::csv::{csv_builder, csv_error, layout, read_records, reader_builder, CsvLayout};
 use super::jsonl::{io_error, jsonl_builder, read_one_line, too_long};
 use super::log::{EventLog, EventLogBuilder};
@@ -22,11 +20,10 @@ use crate::JourneyMap;
 /// Target size of a block.
 const BLOCK: usize = 4 << 20;
 
-/// A piece of input: whole records starting at `first_line`, or a JSON line
-/// too long to keep.
+/// A piece of input: whole records, or a JSON line too long to keep.
 enum Piece {
-    Records { bytes: Vec<u8>, first_line: u64 },
-    TooLong { line: u64 },
+    Records(Vec<u8>),
+    TooLong,
 }
 
 /// States of the CSV record scanner (`csv_core` defaults: `"` quotes,
@@ -47,6 +44,14 @@ fn csv_end(bytes: &[u8], delimiter: u8) -> usize {
 /// Offset just after the last (or, with `first`, the first) complete CSV
 /// record of `bytes` (0 if none).
 fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
+    if !bytes.contains(&b'"') {
+        // No quoting: records end at newlines.
+        return if first {
+            bytes.iter().position(|&b| b == b'\n').map_or(0, |p| p + 1)
+        } else {
+            line_end(bytes)
+        };
+    }
     let mut state = Scan::FieldStart;
     let mut end = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -79,7 +84,6 @@ fn line_end(bytes: &[u8]) -> usize {
 struct Cutter<R> {
     reader: R,
     carry: Vec<u8>,
-    line: u64,
     eof: bool,
     /// Longest record kept (JSON Lines), if bounded.
     max_record: Option<usize>,
@@ -88,11 +92,10 @@ struct Cutter<R> {
 }
 
 impl<R: Read> Cutter<R> {
-    fn new(reader: R, carry: Vec<u8>, line: u64, max_record: Option<usize>) -> Self {
+    fn new(reader: R, carry: Vec<u8>, max_record: Option<usize>) -> Self {
         Cutter {
             reader,
             carry,
-            line,
             eof: false,
             max_record,
             block: BLOCK,
@@ -145,20 +148,13 @@ impl<R: Read> Cutter<R> {
             let end = if self.eof { buf.len() } else { end_of(&buf) };
             if end > 0 {
                 self.carry = buf.split_off(end);
-                let first_line = self.line;
-                self.line += bytecount(&buf);
-                return Ok(Some(Piece::Records {
-                    bytes: buf,
-                    first_line,
-                }));
+                return Ok(Some(Piece::Records(buf)));
             }
             if let Some(max) = self.max_record {
                 if buf.len() > max {
                     // A line longer than allowed: drop it, keep its place.
-                    let line = self.line;
-                    self.line += 1;
                     self.skip_line()?;
-                    return Ok(Some(Piece::TooLong { line }));
+                    return Ok(Some(Piece::TooLong));
                 }
             }
             want = buf.len() * 2;
@@ -170,45 +166,93 @@ fn bytecount(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-/// Parses pieces in parallel, a batch at a time, and appends the builders
-/// in order into `main`.
+/// What a worker makes of a piece: its builder (row and line numbers
+/// local to the piece) and the number of lines the piece spans.
+type Parsed = Result<(EventLogBuilder, u64), Error>;
+
+/// Reads the next batch of pieces; an input error ends the batch and is
+/// returned beside what was read before it.
+fn read_batch<R: Read>(
+    cutter: &mut Cutter<R>,
+    end_of: &impl Fn(&[u8]) -> usize,
+    size: usize,
+) -> (Vec<Piece>, Option<Error>) {
+    let mut pieces = Vec::with_capacity(size);
+    while pieces.len() < size {
+        match cutter.next(end_of) {
+            Ok(Some(p)) => pieces.push(p),
+            Ok(None) => break,
+            Err(e) => return (pieces, Some(e)),
+        }
+    }
+    (pieces, None)
+}
+
+/// Appends parsed pieces in order; `lines` counts the lines before them.
+fn append_all(
+    main: &mut EventLogBuilder,
+    lines: &mut u64,
+    parsed: Vec<Parsed>,
+) -> Result<(), Error> {
+    for p in parsed {
+        match p {
+            Ok((b, n)) => {
+                main.append(b, *lines)?;
+                *lines += n;
+            }
+            Err(e) => return Err(shift(e, main.rows(), *lines)),
+        }
+    }
+    Ok(())
+}
+
+/// Runs a pipeline over batches of pieces: while the pool parses batch
+/// k + 1, this thread appends batch k in order into `main` and reads batch
+/// k + 2 (the reader never leaves this thread). `lines` is the number of
+/// lines before the first piece.
 fn run<R: Read>(
     cutter: &mut Cutter<R>,
     end_of: impl Fn(&[u8]) -> usize,
     main: &mut EventLogBuilder,
-    parse: impl Fn(Piece, EventLogBuilder) -> Result<EventLogBuilder, Error> + Sync,
+    mut lines: u64,
+    parse: impl Fn(Piece, EventLogBuilder) -> Parsed + Sync,
 ) -> Result<(), Error> {
-    let batch = rayon::current_num_threads().max(1) * 2;
+    let size = rayon::current_num_threads().max(1) * 2;
     let proto = main.empty_like();
+    let (mut to_parse, mut read_error) = read_batch(cutter, &end_of, size);
+    let mut parsed: Vec<Parsed> = Vec::new();
     loop {
-        let mut pieces = Vec::with_capacity(batch);
-        while pieces.len() < batch {
-            match cutter.next(&end_of)? {
-                Some(p) => pieces.push(p),
-                None => break,
+        if to_parse.is_empty() && parsed.is_empty() {
+            return read_error.map_or(Ok(()), Err);
+        }
+        let pieces = std::mem::take(&mut to_parse);
+        let ready = std::mem::take(&mut parsed);
+        let mut slots: Vec<Option<Parsed>> = (0..pieces.len()).map(|_| None).collect();
+        let (parse, proto) = (&parse, &proto);
+        let appended = rayon::in_place_scope(|scope| {
+            for (slot, piece) in slots.iter_mut().zip(pieces) {
+                scope.spawn(move |_| *slot = Some(parse(piece, proto.empty_like())));
             }
-        }
-        if pieces.is_empty() {
-            return Ok(());
-        }
-        let results: Vec<Result<EventLogBuilder, Error>> = pieces
-            .into_par_iter()
-            .map(|p| parse(p, proto.clone()))
-            .collect();
-        for r in results {
-            match r {
-                Ok(b) => main.append(b)?,
-                Err(e) => return Err(shift_row(e, main.rows())),
+            let appended = append_all(main, &mut lines, ready);
+            if appended.is_ok() && read_error.is_none() {
+                let (next, error) = read_batch(cutter, &end_of, size);
+                to_parse = next;
+                read_error = error;
             }
-        }
+            appended
+        });
+        appended?;
+        // Every spawned task has filled its slot when the scope ends.
+        parsed = slots.into_iter().flatten().collect();
     }
 }
 
-/// Shifts the row number of a row error found in a later block.
-fn shift_row(e: Error, offset: u64) -> Error {
+/// Shifts the row and line numbers of a row error found in a later piece.
+fn shift(e: Error, rows: u64, lines: u64) -> Error {
     match e {
         Error::EventRow(mut row) => {
-            row.row += offset;
+            row.row += rows;
+            row.line = row.line.map(|l| l + lines);
             Error::EventRow(row)
         }
         other => other,
@@ -233,7 +277,7 @@ fn csv_blocks<R: Read>(
     let delimiter = options.delimiter;
     let end_of = move |b: &[u8]| csv_end(b, delimiter);
     // The header: the first record.
-    let mut cutter = Cutter::new(&mut reader, Vec::new(), 1, None);
+    let mut cutter = Cutter::new(&mut reader, Vec::new(), None);
     let mut head = Vec::new();
     let mut want = 1 << 16;
     let header_end = loop {
@@ -250,16 +294,24 @@ fn csv_blocks<R: Read>(
     let mut main = csv_builder(map, options);
     let layout: CsvLayout = layout(&raw, options, &main)?;
     let eof = cutter.eof;
-    let mut cutter = Cutter::new(&mut reader, rest, 1 + bytecount(&head), None);
+    let mut cutter = Cutter::new(&mut reader, rest, None);
     cutter.eof = eof;
     cutter.block = block;
-    run(&mut cutter, end_of, &mut main, |piece, mut b| {
-        if let Piece::Records { bytes, first_line } = piece {
-            let mut rdr = reader_builder(options, false).from_reader(&bytes[..]);
-            read_records(&mut rdr, &layout, options, &mut b, first_line - 1)?;
-        }
-        Ok(b)
-    })?;
+    run(
+        &mut cutter,
+        end_of,
+        &mut main,
+        bytecount(&head),
+        |piece, mut b| {
+            let mut lines = 0;
+            if let Piece::Records(bytes) = piece {
+                let mut rdr = reader_builder(options, false).from_reader(&bytes[..]);
+                read_records(&mut rdr, &layout, options, &mut b, 0)?;
+                lines = bytecount(&bytes);
+            }
+            Ok((b, lines))
+        },
+    )?;
     Ok(main.build())
 }
 
@@ -279,23 +331,27 @@ fn jsonl_blocks<R: Read>(
     block: usize,
 ) -> Result<EventLog, Error> {
     let mut main = jsonl_builder(map, options);
-    let mut cutter = Cutter::new(reader, Vec::new(), 1, Some(options.max_line_bytes));
+    let mut cutter = Cutter::new(reader, Vec::new(), Some(options.max_line_bytes));
     cutter.block = block;
-    run(&mut cutter, line_end, &mut main, |piece, mut b| {
-        match piece {
-            Piece::TooLong { line } => b.refuse(too_long(options), Some(line))?,
-            Piece::Records { bytes, first_line } => {
+    run(&mut cutter, line_end, &mut main, 0, |piece, mut b| {
+        let lines = match piece {
+            Piece::TooLong => {
+                b.refuse(too_long(options), Some(1))?;
+                1
+            }
+            Piece::Records(bytes) => {
                 let mut body = &bytes[..];
                 if body.last() == Some(&b'\n') {
                     body = &body[..body.len() - 1];
                 }
                 for (i, line) in body.split(|&c| c == b'\n').enumerate() {
                     let line = line.strip_suffix(b"\r").unwrap_or(line);
-                    read_one_line(&mut b, line, first_line + i as u64, options)?;
+                    read_one_line(&mut b, line, 1 + i as u64, options)?;
                 }
+                bytecount(&bytes)
             }
-        }
-        Ok(b)
+        };
+        Ok((b, lines))
     })?;
     Ok(main.build())
 }

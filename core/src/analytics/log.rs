@@ -387,10 +387,10 @@ impl EventLogBuilder {
 
     /// Appends the events and counts of `other`, a builder over the same
     /// map that read the rows following this one's (its row numbers are
-    /// shifted by this one's row count). Interned ids are renumbered so that
+    /// shifted by this one's row count, its line numbers by `line_offset`). Interned ids are renumbered so that
     /// the result is what one builder reading both would hold.
     #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
-    pub(crate) fn append(&mut self, other: EventLogBuilder) -> Result<(), Error> {
+    pub(crate) fn append(&mut self, other: EventLogBuilder, line_offset: u64) -> Result<(), Error> {
         let too_large = || {
             Error::EventRow(Box::new(RowError::new(
                 RowErrorKind::LogTooLarge,
@@ -465,6 +465,7 @@ impl EventLogBuilder {
         let mut stats = other.stats;
         for e in &mut stats.examples {
             e.row += offset;
+            e.line = e.line.map(|l| l + line_offset);
         }
         self.stats.rows += stats.rows;
         for (code, k) in stats.skipped {
