@@ -213,6 +213,19 @@ fn corrupted_partials_are_refused_not_panicking() {
         broken.finish(&map, &options).unwrap_err().code(),
         "INVALID_VALUE"
     );
+    // Counts at the limit saturate instead of overflowing.
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["totals"]["customers"] = serde_json::json!(u64::MAX);
+    value["touchpoints"][0]["value"] = serde_json::json!(12345);
+    // Fixed-point sums are i128: beyond u64 in JSON text too.
+    let big = serde_json::to_string(&value)
+        .unwrap()
+        .replace("\"value\":12345", &format!("\"value\":{}", i128::MAX));
+    assert!(big.contains(&i128::MAX.to_string()));
+    let huge: Partial = serde_json::from_str(&big).unwrap();
+    let merged = huge.clone().merge(huge).unwrap();
+    assert_eq!(merged.customers(), u64::MAX);
+    assert!(merged.finish(&map, &options).is_ok());
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["transitions"]["entries"] = serde_json::json!([[0, 99, {"count": 1, "customers": 1}]]);
     assert!(serde_json::from_value::<Partial>(value).is_err());

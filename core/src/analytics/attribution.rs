@@ -117,18 +117,22 @@ impl AttributionAcc {
     }
 
     pub(crate) fn merge(&mut self, o: &AttributionAcc) {
-        self.attributable_conversions += o.attributable_conversions;
-        self.attributable_value += o.attributable_value;
-        self.unattributed_conversions += o.unattributed_conversions;
-        self.unattributed_value += o.unattributed_value;
+        self.attributable_conversions = self
+            .attributable_conversions
+            .saturating_add(o.attributable_conversions);
+        self.attributable_value = self.attributable_value.saturating_add(o.attributable_value);
+        self.unattributed_conversions = self
+            .unattributed_conversions
+            .saturating_add(o.unattributed_conversions);
+        self.unattributed_value = self.unattributed_value.saturating_add(o.unattributed_value);
         for (a, b) in self.conversions.iter_mut().zip(&o.conversions) {
             for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
+                *x = x.saturating_add(*y);
             }
         }
         for (a, b) in self.value.iter_mut().zip(&o.value) {
             for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
+                *x = x.saturating_add(*y);
             }
         }
     }

@@ -73,20 +73,30 @@ impl ConformanceAcc {
     }
 
     pub(crate) fn merge(&mut self, o: &ConformanceAcc) {
-        self.transitions += o.transitions;
-        self.planned_transitions += o.planned_transitions;
-        self.backward_moves += o.backward_moves;
-        self.backward_moves_unmarked += o.backward_moves_unmarked;
-        self.customers_with_unmarked_backward_moves += o.customers_with_unmarked_backward_moves;
-        self.customers_with_skipped_stages += o.customers_with_skipped_stages;
-        self.customers_starting_at_entry += o.customers_starting_at_entry;
-        self.customers += o.customers;
-        self.fitness_moves += o.fitness_moves;
-        self.fitness_planned += o.fitness_planned;
-        self.fitness_sum += o.fitness_sum;
-        self.perfect += o.perfect;
+        self.transitions = self.transitions.saturating_add(o.transitions);
+        self.planned_transitions = self
+            .planned_transitions
+            .saturating_add(o.planned_transitions);
+        self.backward_moves = self.backward_moves.saturating_add(o.backward_moves);
+        self.backward_moves_unmarked = self
+            .backward_moves_unmarked
+            .saturating_add(o.backward_moves_unmarked);
+        self.customers_with_unmarked_backward_moves = self
+            .customers_with_unmarked_backward_moves
+            .saturating_add(o.customers_with_unmarked_backward_moves);
+        self.customers_with_skipped_stages = self
+            .customers_with_skipped_stages
+            .saturating_add(o.customers_with_skipped_stages);
+        self.customers_starting_at_entry = self
+            .customers_starting_at_entry
+            .saturating_add(o.customers_starting_at_entry);
+        self.customers = self.customers.saturating_add(o.customers);
+        self.fitness_moves = self.fitness_moves.saturating_add(o.fitness_moves);
+        self.fitness_planned = self.fitness_planned.saturating_add(o.fitness_planned);
+        self.fitness_sum = self.fitness_sum.saturating_add(o.fitness_sum);
+        self.perfect = self.perfect.saturating_add(o.perfect);
         for (a, b) in self.histogram.iter_mut().zip(o.histogram) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
     }
 

@@ -123,15 +123,17 @@ impl FunnelAcc {
     }
 
     pub(crate) fn merge(&mut self, other: FunnelAcc) {
-        self.customers += other.customers;
-        self.customers_with_touchpoints += other.customers_with_touchpoints;
-        self.converted += other.converted;
-        self.conversion_value += other.conversion_value;
+        self.customers = self.customers.saturating_add(other.customers);
+        self.customers_with_touchpoints = self
+            .customers_with_touchpoints
+            .saturating_add(other.customers_with_touchpoints);
+        self.converted = self.converted.saturating_add(other.converted);
+        self.conversion_value = self.conversion_value.saturating_add(other.conversion_value);
         self.time_to_conversion.merge(other.time_to_conversion);
         for (a, b) in self.stages.iter_mut().zip(other.stages) {
-            a.customers += b.customers;
-            a.continued += b.continued;
-            a.skipped += b.skipped;
+            a.customers = a.customers.saturating_add(b.customers);
+            a.continued = a.continued.saturating_add(b.continued);
+            a.skipped = a.skipped.saturating_add(b.skipped);
             a.time_in_stage.merge(b.time_in_stage);
             a.time_to_conversion.merge(b.time_to_conversion);
         }

@@ -50,14 +50,15 @@ pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>,
     let mut row_total = vec![0u64; m];
     for &(a, b, c) in &entries {
         if a == start {
-            start_total += c;
+            start_total = start_total.saturating_add(c);
             if (b as usize) < n {
                 p0[index[b as usize]] += c as f64;
             } else if b == conv {
-                start_conv += c;
+                start_conv = start_conv.saturating_add(c);
             }
         } else if (a as usize) < n {
-            row_total[index[a as usize]] += c;
+            let t = &mut row_total[index[a as usize]];
+            *t = t.saturating_add(c);
         }
     }
     if start_total == 0 {

@@ -37,16 +37,18 @@ pub(crate) struct TouchpointAcc {
 
 impl TouchpointAcc {
     fn merge(&mut self, o: &TouchpointAcc) {
-        self.reach += o.reach;
-        self.entries += o.entries;
-        self.repeats += o.repeats;
-        self.starts += o.starts;
-        self.exits += o.exits;
-        self.conversions += o.conversions;
-        self.value += o.value;
-        self.score_count += o.score_count;
-        self.score_sum += o.score_sum;
-        self.scores_out_of_range += o.scores_out_of_range;
+        self.reach = self.reach.saturating_add(o.reach);
+        self.entries = self.entries.saturating_add(o.entries);
+        self.repeats = self.repeats.saturating_add(o.repeats);
+        self.starts = self.starts.saturating_add(o.starts);
+        self.exits = self.exits.saturating_add(o.exits);
+        self.conversions = self.conversions.saturating_add(o.conversions);
+        self.value = self.value.saturating_add(o.value);
+        self.score_count = self.score_count.saturating_add(o.score_count);
+        self.score_sum = self.score_sum.saturating_add(o.score_sum);
+        self.scores_out_of_range = self
+            .scores_out_of_range
+            .saturating_add(o.scores_out_of_range);
     }
 }
 
@@ -64,13 +66,19 @@ pub(crate) struct TotalsAcc {
 
 impl TotalsAcc {
     fn merge(&mut self, o: &TotalsAcc) {
-        self.customers += o.customers;
-        self.events += o.events;
-        self.events_outside_window += o.events_outside_window;
-        self.unknown_events += o.unknown_events;
-        self.customers_with_unknown += o.customers_with_unknown;
-        self.customers_without_segment += o.customers_without_segment;
-        self.value += o.value;
+        self.customers = self.customers.saturating_add(o.customers);
+        self.events = self.events.saturating_add(o.events);
+        self.events_outside_window = self
+            .events_outside_window
+            .saturating_add(o.events_outside_window);
+        self.unknown_events = self.unknown_events.saturating_add(o.unknown_events);
+        self.customers_with_unknown = self
+            .customers_with_unknown
+            .saturating_add(o.customers_with_unknown);
+        self.customers_without_segment = self
+            .customers_without_segment
+            .saturating_add(o.customers_without_segment);
+        self.value = self.value.saturating_add(o.value);
     }
 }
 
@@ -292,7 +300,8 @@ impl Partial {
         self.markov_touchpoints.merge(&other.markov_touchpoints);
         self.markov_channels.merge(&other.markov_channels);
         for (name, n) in other.unknown {
-            *self.unknown.entry(name).or_insert(0) += n;
+            let count = self.unknown.entry(name).or_insert(0);
+            *count = count.saturating_add(n);
         }
         self.customers.extend(other.customers);
     }

@@ -14,7 +14,7 @@ pub(crate) trait Tally: Clone + Default + PartialEq {
 
 impl Tally for u64 {
     fn add(&mut self, other: &Self) {
-        *self += other;
+        *self = self.saturating_add(*other);
     }
 }
 
@@ -27,8 +27,8 @@ pub(crate) struct PairCount {
 
 impl Tally for PairCount {
     fn add(&mut self, other: &Self) {
-        self.count += other.count;
-        self.customers += other.customers;
+        self.count = self.count.saturating_add(other.count);
+        self.customers = self.customers.saturating_add(other.customers);
     }
 }
 
@@ -169,15 +169,15 @@ impl VariantTable {
             Some(c) => c,
             None => self.map.entry(path.into()).or_default(),
         };
-        c.customers += 1;
-        c.conversions += u64::from(converted);
+        c.customers = c.customers.saturating_add(1);
+        c.conversions = c.conversions.saturating_add(u64::from(converted));
     }
 
     pub(crate) fn merge(&mut self, other: VariantTable) {
         for (k, v) in other.map {
             let c = self.map.entry(k).or_default();
-            c.customers += v.customers;
-            c.conversions += v.conversions;
+            c.customers = c.customers.saturating_add(v.customers);
+            c.conversions = c.conversions.saturating_add(v.conversions);
         }
     }
 
@@ -206,8 +206,8 @@ impl<'de> Deserialize<'de> for VariantTable {
         let mut t = VariantTable::default();
         for (k, v) in list {
             let c = t.map.entry(k.into_boxed_slice()).or_default();
-            c.customers += v.customers;
-            c.conversions += v.conversions;
+            c.customers = c.customers.saturating_add(v.customers);
+            c.conversions = c.conversions.saturating_add(v.conversions);
         }
         Ok(t)
     }

@@ -214,9 +214,10 @@ impl IngestStats {
     /// Adds another log's statistics (associative and commutative: examples
     /// are the smallest rows of both, in a fixed order).
     pub(crate) fn merge(&mut self, other: &IngestStats) {
-        self.rows += other.rows;
+        self.rows = self.rows.saturating_add(other.rows);
         for (code, n) in &other.skipped {
-            *self.skipped.entry(code.clone()).or_insert(0) += n;
+            let count = self.skipped.entry(code.clone()).or_insert(0);
+            *count = count.saturating_add(*n);
         }
         self.examples.extend(other.examples.iter().cloned());
         self.examples.sort_by(|a, b| {
