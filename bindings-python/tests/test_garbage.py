@@ -272,11 +272,6 @@ def test_nesting_limit_is_the_same_for_text_and_dicts():
     assert isinstance(err, journeymap.ParseError) and err.code == "LIMIT_EXCEEDED"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core applies the string-length limit when reading JSON but not in mutations, "
-    "so set_name('x' * 200_000) gives a map whose to_json() cannot be read back",
-)
 def test_strings_over_the_limit_are_refused_by_mutations(small):
     long = "x" * (STRING_LIMIT + 1)
     with pytest.raises(journeymap.JourneyMapError) as info:

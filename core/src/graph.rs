@@ -19,7 +19,7 @@ use crate::model::{
     Channel, ConversionTarget, JourneyDocument, Metadata, Objective, Persona, Stage, StageId, Team,
     Touchpoint, TouchpointKind, Transition,
 };
-use crate::parse::parse_document;
+use crate::parse::{check_limits, parse_document};
 use crate::validate::check;
 
 /// A journey map whose invariants always hold.
@@ -525,7 +525,12 @@ impl JourneyMap {
     ) -> Result<(), Error> {
         let mut doc = self.doc.clone();
         change(&mut doc)?;
-        *self = Self::from_document(doc)?;
+        // The limits JSON input gets apply to what a mutation brings in too,
+        // so that every map can be written and read back. Serialising plain
+        // data cannot fail.
+        let limits = Limits::default();
+        check_limits(&serde_json::to_value(&doc).unwrap_or_default(), &limits)?;
+        *self = Self::from_document_with_limits(doc, &limits)?;
         Ok(())
     }
 }

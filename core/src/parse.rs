@@ -104,6 +104,13 @@ fn check_version(version: &Value) -> Result<(), Error> {
     }
 }
 
+/// Checks string, list and object sizes of a JSON value against `limits`.
+pub(crate) fn check_limits(value: &Value, limits: &Limits) -> Result<(), Error> {
+    let mut errors = Vec::new();
+    walk_limits(value, &mut String::new(), limits, &mut errors);
+    Error::from_violations(errors).map_or(Ok(()), Err)
+}
+
 fn walk_limits(value: &Value, path: &mut String, limits: &Limits, errors: &mut Vec<Error>) {
     let too_long =
         |s: &str| s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars;

@@ -45,3 +45,16 @@ fn cascading_stage_removal_checks_addressed_pain_points() {
     assert!(map.touchpoints().is_empty());
     assert!(map.transitions().is_empty());
 }
+
+#[test]
+fn mutations_respect_the_json_input_limits() {
+    let mut map = JourneyMap::from_json(MAP).unwrap();
+    let before = map.clone();
+    let long = "x".repeat(journeymap::Limits::default().max_string_chars + 1);
+    let err = map.set_name(long).unwrap_err();
+    assert_eq!(err.code(), "LIMIT_EXCEEDED");
+    assert_eq!(err.path(), Some("/name"));
+    assert_eq!(map, before);
+    // What a map holds can always be read back.
+    assert_eq!(JourneyMap::from_json(&map.to_json()).unwrap(), map);
+}
