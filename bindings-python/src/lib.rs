@@ -11,9 +11,12 @@
 use pyo3::prelude::*;
 
 mod convert;
+mod diff;
 mod errors;
 mod functions;
+mod lint;
 mod map;
+mod render;
 
 /// Customer journey maps: the native part of the `journeymap` package.
 #[pymodule]
@@ -25,6 +28,12 @@ mod _native {
 
     #[pymodule_export]
     use super::functions::{schema, validate};
+
+    #[pymodule_export]
+    use super::lint::{explain_rule, lint_rules};
+
+    #[pymodule_export]
+    use super::diff::diff;
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

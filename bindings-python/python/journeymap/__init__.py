@@ -26,6 +26,7 @@ from ._errors import (
     ReferenceInUseError,
 )
 from ._native import JourneyMap, __version__, schema, validate
+from ._native import diff, explain_rule, lint_rules
 from ._types import (
     JsonValue,
     StageKind,
@@ -59,6 +60,9 @@ __all__ = [
     "JourneyMap",
     "schema",
     "validate",
+    "lint_rules",
+    "explain_rule",
+    "diff",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",

@@ -43,6 +43,7 @@ Documents given as dicts are read exactly as their JSON text would be: the
 same codes and paths, without line and column.
 """
 
+import datetime
 import os
 from typing import Any, Optional, Sequence, Union, final
 
@@ -52,6 +53,9 @@ __all__ = [
     "JourneyMap",
     "schema",
     "validate",
+    "lint_rules",
+    "explain_rule",
+    "diff",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",
@@ -309,6 +313,42 @@ class JourneyMap:
     def set_metadata(self, metadata: Metadata) -> None:
         """Replaces the metadata (dates are checked)."""
 
+    # Lint, diff and rendering
+    def lint(
+        self,
+        today: Union[datetime.date, str, None] = None,
+        disable: Optional[Sequence[str]] = None,
+        severity: Optional[dict[str, LintSeverity]] = None,
+        max_review_age_days: Optional[int] = None,
+    ) -> list[dict[str, Any]]:
+        """The lint diagnostics (dicts with ``code``, ``name``, ``severity``,
+        ``message``, ``location``...), by rule code then document order.
+        ``today`` enables the review-age rules; rules are named by code
+        (``JM-L003``) or name (``dead-end``). An unknown rule or severity
+        raises InvalidMapError (``INVALID_VALUE``)."""
+    def diff(self, other: "JourneyMap") -> dict[str, Any]:
+        """The differences from this map (old) to ``other`` (new): keys
+        ``map``, ``added``, ``removed``, ``changed``, ``moved``,
+        ``stage_order``."""
+    def to_svg(self, persona: Optional[str] = None) -> str:
+        """The SVG journey canvas; ``persona`` restricts it to that
+        persona's journey (NotFoundError for an unknown persona)."""
+    def _repr_svg_(self) -> str:
+        """The SVG canvas, for inline display in Jupyter."""
+    def to_mermaid(self) -> str:
+        """The Mermaid ``journey`` diagram."""
+    def to_mermaid_flowchart(self) -> str:
+        """The touchpoint graph as a Mermaid ``flowchart LR``."""
+    def to_dot(self) -> str:
+        """The touchpoint graph as Graphviz DOT text."""
+    def to_csv(self, raw: bool = False) -> str:
+        """The touchpoints as CSV; formula-like cells are neutralised
+        unless ``raw``."""
+    @classmethod
+    def from_mermaid(cls, text: str) -> "JourneyMap":
+        """Reads a Mermaid ``journey`` diagram; ParseError
+        (``MERMAID_SYNTAX``, with ``line``/``column``) for malformed text."""
+
     # Protocols
     def copy(self) -> "JourneyMap":
         """An independent copy."""
@@ -329,3 +369,14 @@ def validate(doc: Union[str, bytes, Document, dict[str, Any]]) -> list[ErrorInfo
     ``[]`` when it is a valid map. The codes and paths are those
     :meth:`JourneyMap.from_json` would raise. TypeError for an argument
     that is neither text nor a dict."""
+
+def lint_rules() -> list[dict[str, Any]]:
+    """The lint rule catalogue, one dict per rule, in code order."""
+
+def explain_rule(code: str) -> str:
+    """The documentation of a lint rule (code or name, any case);
+    InvalidMapError (``INVALID_VALUE``) for an unknown rule."""
+
+def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
+    """The differences from map ``old`` to map ``new`` (see
+    :meth:`JourneyMap.diff`)."""
