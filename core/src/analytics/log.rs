@@ -510,44 +510,64 @@ impl EventLogBuilder {
 
     /// Sorts the events into journeys and returns the log.
     pub fn build(self) -> EventLog {
-        let n_customers = self.customers.len();
+        let EventLogBuilder {
+            fingerprint,
+            n_touchpoints,
+            customers,
+            segments,
+            unknown,
+            customer,
+            ts,
+            code,
+            value,
+            score,
+            segment,
+            stats,
+            ..
+        } = self;
+        let n_customers = customers.len();
         // Counting sort by customer (stable: keeps input order), then a
         // stable sort by timestamp within each customer.
         let mut starts = vec![0usize; n_customers + 1];
-        for &c in &self.customer {
+        for &c in &customer {
             starts[c as usize + 1] += 1;
         }
         for i in 0..n_customers {
             starts[i + 1] += starts[i];
         }
         let mut next = starts.clone();
-        let mut perm = vec![0u32; self.ts.len()];
-        for (i, &c) in self.customer.iter().enumerate() {
+        let mut perm = vec![0u32; ts.len()];
+        for (i, &c) in customer.iter().enumerate() {
             let slot = &mut next[c as usize];
             // Fewer than u32::MAX events are accepted (see `accept`).
             perm[*slot] = i as u32;
             *slot += 1;
         }
         drop(next);
-        sort_journeys(&mut perm, &starts, &self.ts);
-        let ts = gather(&perm, &self.ts);
-        let code = gather(&perm, &self.code);
-        let value = self.value.as_deref().map(|v| gather(&perm, v));
-        let score = self.score.as_deref().map(|v| gather(&perm, v));
-        let segment = self.segment.as_deref().map(|v| gather(&perm, v));
+        drop(customer);
+        sort_journeys(&mut perm, &starts, &ts);
+        // One column at a time, freeing each input column once gathered,
+        // so that the peak is the log plus one column.
+        let sorted_ts = gather(&perm, &ts);
+        drop(ts);
+        let sorted_code = gather(&perm, &code);
+        drop(code);
+        let value = value.map(|v| gather(&perm, &v));
+        let score = score.map(|v| gather(&perm, &v));
+        let segment = segment.map(|v| gather(&perm, &v));
         EventLog {
-            fingerprint: self.fingerprint,
-            n_touchpoints: self.n_touchpoints,
-            customers: self.customers,
+            fingerprint,
+            n_touchpoints,
+            customers,
             starts,
-            ts,
-            code,
+            ts: sorted_ts,
+            code: sorted_code,
             value,
             score,
             segment,
-            segments: self.segments,
-            unknown: self.unknown,
-            stats: self.stats,
+            segments,
+            unknown,
+            stats,
         }
     }
 }
