@@ -10,6 +10,7 @@
 
 use pyo3::prelude::*;
 
+mod analytics;
 mod convert;
 mod diff;
 mod errors;
@@ -34,6 +35,9 @@ mod _native {
 
     #[pymodule_export]
     use super::diff::diff;
+
+    #[pymodule_export]
+    use super::analytics::_analyze_bytes;
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

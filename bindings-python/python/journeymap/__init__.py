@@ -27,6 +27,7 @@ from ._errors import (
 )
 from ._native import JourneyMap, __version__, schema, validate
 from ._native import diff, explain_rule, lint_rules
+from ._analytics import analyze
 from ._types import (
     JsonValue,
     StageKind,
@@ -63,6 +64,7 @@ __all__ = [
     "lint_rules",
     "explain_rule",
     "diff",
+    "analyze",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",

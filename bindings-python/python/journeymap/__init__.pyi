@@ -56,6 +56,7 @@ __all__ = [
     "lint_rules",
     "explain_rule",
     "diff",
+    "analyze",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",
@@ -380,3 +381,14 @@ def explain_rule(code: str) -> str:
 def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
     """The differences from map ``old`` to map ``new`` (see
     :meth:`JourneyMap.diff`)."""
+
+def analyze(
+    map: JourneyMap,
+    events: Union[str, os.PathLike[str]],
+    *,
+    on_bad_row: str = "fail",
+    **options: Any,
+) -> dict[str, Any]:
+    """The journey report (dict) of a ``.csv`` / ``.jsonl`` event log read
+    against ``map``; ``on_bad_row`` is ``"fail"`` or ``"skip"``; other
+    keywords are report options (``half_life_ms``...)."""
