@@ -70,3 +70,20 @@ def test_unknown_report_option_is_a_journeymap_error() -> None:
     m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
     with pytest.raises(JourneyMapError):
         journeymap.analyze(m, REPO / "tests/fixtures/events/shop.csv", no_such_option=1)
+
+
+@pytest.mark.parametrize("kind", ["pandas", "pyarrow"])
+@pytest.mark.parametrize("spec,log", [c for c in REPORT_CASES if c[1].endswith(".csv")], ids=str)
+def test_report_vectors_through_dataframes(kind: str, spec: Path, log: str) -> None:
+    pd = pytest.importorskip("pandas")
+    s = json.loads(spec.read_text(encoding="utf-8"))
+    m = JourneyMap.from_path(str(REPO / s["map"]))
+    df = pd.read_csv(REPO / log, dtype=str, keep_default_na=False)
+    if kind == "pyarrow":
+        pa = pytest.importorskip("pyarrow")
+        events = pa.Table.from_pandas(df, preserve_index=False)
+    else:
+        events = df
+    report = journeymap.analyze(m, events, **s["options"])
+    check("", s["report"], report)
+    assert report == journeymap.analyze(m, REPO / log, **s["options"])

@@ -33,18 +33,64 @@ def analyze(
     """
     if not isinstance(map, _native.JourneyMap):
         raise TypeError(f"map must be a JourneyMap, not {type(map).__name__}")
-    if not isinstance(events, (str, os.PathLike)):
-        raise TypeError(
-            f"events must be a path to a .csv or .jsonl file, not {type(events).__name__}"
-        )
     if on_bad_row not in ("fail", "skip"):
         raise ValueError(f"on_bad_row must be 'fail' or 'skip', not {on_bad_row!r}")
+    columns = _columns(events)
+    if columns is not None:
+        report: dict[str, Any] = _native._analyze_bytes(
+            map, _csv_bytes(columns), "csv", json.dumps({"on_error": on_bad_row}), json.dumps(options)
+        )
+        return report
+    if not isinstance(events, (str, os.PathLike)):
+        raise TypeError(
+            "events must be a path to a .csv or .jsonl file, a pandas DataFrame or a "
+            f"pyarrow Table, not {type(events).__name__}"
+        )
     path = Path(events)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".jsonl"):
         raise ValueError(f"cannot tell the event log format of {str(path)!r}: use .csv or .jsonl")
     data = path.read_bytes()
-    report: dict[str, Any] = _native._analyze_bytes(
+    report = _native._analyze_bytes(
         map, data, suffix[1:], json.dumps({"on_error": on_bad_row}), json.dumps(options)
     )
     return report
+
+
+def _columns(events: Any) -> "dict[str, list[Any]] | None":
+    """Whole columns of a pandas DataFrame or pyarrow Table (by duck type),
+    or None for anything else."""
+    cls = type(events)
+    module = cls.__module__.split(".")[0]
+    if module == "pandas" and cls.__name__ == "DataFrame":
+        return {str(c): events[c].to_list() for c in events.columns}
+    if module == "pyarrow" and cls.__name__ == "Table":
+        return {str(c): events.column(c).to_pylist() for c in events.column_names}
+    return None
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:  # NaN: a missing cell
+        return ""
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
+    return str(value)
+
+
+def _csv_bytes(columns: "dict[str, list[Any]]") -> bytes:
+    """The columns as CSV text for core's CSV reader (same column names,
+    same bad-row handling, rows numbered from 1 after the header)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    names = list(columns)
+    w.writerow(names)
+    rows = len(columns[names[0]]) if names else 0
+    for i in range(rows):
+        w.writerow([_cell(columns[n][i]) for n in names])
+    return out.getvalue().encode("utf-8")
