@@ -87,3 +87,14 @@ def test_report_vectors_through_dataframes(kind: str, spec: Path, log: str) -> N
     report = journeymap.analyze(m, events, **s["options"])
     check("", s["report"], report)
     assert report == journeymap.analyze(m, REPO / log, **s["options"])
+
+
+def test_dataframe_with_a_bad_timestamp_fails_or_is_skipped() -> None:
+    pd = pytest.importorskip("pandas")
+    m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
+    df = pd.read_csv(REPO / "tests/fixtures/events/shop.csv", dtype=str, keep_default_na=False)
+    df.loc[0, "timestamp"] = "yesterday"
+    with pytest.raises(JourneyMapError) as info:
+        journeymap.analyze(m, df)
+    assert info.value.code == "BAD_TIMESTAMP"
+    assert isinstance(journeymap.analyze(m, df, on_bad_row="skip"), dict)

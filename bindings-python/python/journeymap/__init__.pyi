@@ -384,11 +384,12 @@ def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
 
 def analyze(
     map: JourneyMap,
-    events: Union[str, os.PathLike[str]],
+    events: Union[str, os.PathLike[str], Any],
     *,
     on_bad_row: str = "fail",
     **options: Any,
 ) -> dict[str, Any]:
-    """The journey report (dict) of a ``.csv`` / ``.jsonl`` event log read
-    against ``map``; ``on_bad_row`` is ``"fail"`` or ``"skip"``; other
+    """The journey report (dict) of an event log read against ``map``: a
+    ``.csv`` / ``.jsonl`` path, a pandas DataFrame or a pyarrow Table with
+    columns ``customer_id``, ``timestamp``, ``touchpoint``; ``on_bad_row`` is ``"fail"`` or ``"skip"``; other
     keywords are report options (``half_life_ms``...)."""
