@@ -389,3 +389,48 @@ proptest! {
 fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::Writer::from_writer(Vec::new())
 }
+
+#[test]
+fn large_columns_read_like_one_pass() {
+    let map = map();
+    let n = 150_000;
+    let names: Vec<String> = (0..n).map(|i| format!("c{}", i % 7919)).collect();
+    let mut customer: Vec<&str> = names.iter().map(String::as_str).collect();
+    let ts: Vec<i64> = (0..n as i64).map(|i| (i * 7919) % 100_003).collect();
+    let tps = ["ad", "product", "cart", "checkout"];
+    let tp: Vec<Option<&str>> = (0..n).map(|i| Some(tps[i % 4])).collect();
+    let columns = Columns {
+        touchpoint: Some(&tp),
+        ..Columns::new(&customer, &ts)
+    };
+    let log = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap();
+    let mut b = EventLog::builder(&map);
+    for i in 0..n {
+        b.push(&Event::touchpoint(customer[i], ts[i], tps[i % 4]))
+            .unwrap();
+    }
+    let one = b.build();
+    assert_eq!(
+        log.customer_ids().collect::<Vec<_>>(),
+        one.customer_ids().collect::<Vec<_>>()
+    );
+    for c in ["c0", "c17", "c7918"] {
+        assert_eq!(log.journey(c), one.journey(c));
+    }
+    // The first bad row is reported with its position, even in a late chunk.
+    customer[140_001] = "";
+    customer[149_999] = "";
+    let columns = Columns {
+        touchpoint: Some(&tp),
+        ..Columns::new(&customer, &ts)
+    };
+    let err = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap_err();
+    assert_eq!(
+        (err.code(), err.row_error().unwrap().row),
+        ("EMPTY_CUSTOMER", 140_002)
+    );
+    let log = EventLog::from_columns(&map, &columns, OnError::Skip).unwrap();
+    assert_eq!(log.len(), n - 2);
+    let rows: Vec<u64> = log.stats().examples.iter().map(|e| e.row).collect();
+    assert_eq!(rows, [140_002, 150_000]);
+}

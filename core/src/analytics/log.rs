@@ -854,7 +854,6 @@ impl EventLog {
             });
         }
         let mut b = EventLogBuilder::new(map).on_error(on_error);
-        b.reserve(n);
         // For each attribute slot of the rules, its column (if given).
         let slots: Vec<Option<&[Option<&str>]>> = b
             .attribute_keys()
@@ -867,23 +866,55 @@ impl EventLog {
                     .map(|(_, c)| *c)
             })
             .collect();
-        let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
-        for i in 0..n {
-            let e = Event {
-                customer: columns.customer[i],
-                timestamp_ms: columns.timestamp_ms[i],
-                touchpoint: cell(columns.touchpoint, i),
-                event: cell(columns.event, i),
-                channel: cell(columns.channel, i),
-                attributes: &[],
-                value: columns.value.and_then(|c| c[i]),
-                score: columns.score.and_then(|c| c[i]),
-                segment: cell(columns.segment, i),
-            };
-            b.push_with(&e, None, |slot| {
-                slots[slot].and_then(|c| c[i]).filter(|v| !v.is_empty())
-            })?;
+        let fill = |b: &mut EventLogBuilder, rows: std::ops::Range<usize>| -> Result<(), Error> {
+            b.reserve(rows.len());
+            let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
+            for i in rows {
+                let e = Event {
+                    customer: columns.customer[i],
+                    timestamp_ms: columns.timestamp_ms[i],
+                    touchpoint: cell(columns.touchpoint, i),
+                    event: cell(columns.event, i),
+                    channel: cell(columns.channel, i),
+                    attributes: &[],
+                    value: columns.value.and_then(|c| c[i]),
+                    score: columns.score.and_then(|c| c[i]),
+                    segment: cell(columns.segment, i),
+                };
+                b.push_with(&e, None, |slot| {
+                    slots[slot].and_then(|c| c[i]).filter(|v| !v.is_empty())
+                })?;
+            }
+            Ok(())
+        };
+        #[cfg(feature = "parallel")]
+        {
+            // Chunks of rows on the pool, appended in order: the same log,
+            // rows and first error as one pass.
+            use rayon::prelude::*;
+            const ROWS: usize = 1 << 16;
+            let proto = b.empty_like();
+            let chunks: Vec<Result<EventLogBuilder, Error>> = (0..n.div_ceil(ROWS))
+                .into_par_iter()
+                .map(|k| {
+                    let mut part = proto.empty_like();
+                    fill(&mut part, k * ROWS..((k + 1) * ROWS).min(n))?;
+                    Ok(part)
+                })
+                .collect();
+            for chunk in chunks {
+                match chunk {
+                    Ok(part) => b.append(part, 0)?,
+                    Err(Error::EventRow(mut row)) => {
+                        row.row += b.rows();
+                        return Err(Error::EventRow(row));
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
         }
+        #[cfg(not(feature = "parallel"))]
+        fill(&mut b, 0..n)?;
         Ok(b.build())
     }
 }
