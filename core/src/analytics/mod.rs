@@ -94,7 +94,7 @@
 //!   (weight halves every half-life before the last touch) and
 //!   position-based models split each conversion and its value exactly; a
 //!   conversion with no touch is *unattributed*. The Markov model (first
-//!   order, see the `markov` module docs) uses every customer with a touch:
+//!   order, see docs/analytics.md) uses every customer with a touch:
 //!   paths end in conversion or null; the removal effect of a state is the
 //!   share of conversions lost without it, and the attributable conversions
 //!   and value are split in proportion to removal effects. Channel-level
