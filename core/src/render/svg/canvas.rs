@@ -880,21 +880,9 @@ impl<'a> Canvas<'a> {
                 ]
                 .into_iter()
                 .map(|sev| {
+                    let (stripe, fill, _) = st::severity_colours(sev);
                     let g: Glyph = Box::new(move |x, cy, out: &mut Vec<Node>| {
-                        let (stripe, fill, _) = st::severity_colours(sev);
-                        out.push(Node::Rect {
-                            r: rect(x, cy - 8.0, 22.0, 16.0),
-                            rx: 3.0,
-                            fill,
-                            stroke: Some((stripe, 1.0)),
-                        });
-                        out.push(Node::Rect {
-                            r: rect(x, cy - 8.0, 5.0, 16.0),
-                            rx: 2.0,
-                            fill: stripe,
-                            stroke: None,
-                        });
-                        22.0
+                        stripe_swatch(x, cy, stripe, fill, out)
                     });
                     (capitalise(st::severity_name(sev)), g)
                 })
@@ -936,21 +924,9 @@ impl<'a> Canvas<'a> {
                 ]
                 .into_iter()
                 .map(|status| {
+                    let (stripe, fill, _) = st::status_colours(status);
                     let g: Glyph = Box::new(move |x, cy, out: &mut Vec<Node>| {
-                        let (stripe, fill, _) = st::status_colours(status);
-                        out.push(Node::Rect {
-                            r: rect(x, cy - 8.0, 22.0, 16.0),
-                            rx: 3.0,
-                            fill,
-                            stroke: Some((stripe, 1.0)),
-                        });
-                        out.push(Node::Rect {
-                            r: rect(x, cy - 8.0, 5.0, 16.0),
-                            rx: 2.0,
-                            fill: stripe,
-                            stroke: None,
-                        });
-                        22.0
+                        stripe_swatch(x, cy, stripe, fill, out)
                     });
                     (capitalise(st::status_name(status)), g)
                 })
@@ -1348,4 +1324,28 @@ impl Canvas<'_> {
         let y = more(out, &rest, MAX_ITEMS, x + PAD, y, w - 2.0 * PAD);
         y - GAP + INSET - top
     }
+}
+
+/// A legend swatch shaped like a pain point or opportunity card: a tinted
+/// box with its coloured stripe on the left. Returns the width drawn.
+fn stripe_swatch(
+    x: f64,
+    cy: f64,
+    stripe: &'static str,
+    fill: &'static str,
+    out: &mut Vec<Node>,
+) -> f64 {
+    out.push(Node::Rect {
+        r: rect(x, cy - 8.0, 22.0, 16.0),
+        rx: 3.0,
+        fill,
+        stroke: Some((stripe, 1.0)),
+    });
+    out.push(Node::Rect {
+        r: rect(x, cy - 8.0, 5.0, 16.0),
+        rx: 2.0,
+        fill: stripe,
+        stroke: None,
+    });
+    22.0
 }
