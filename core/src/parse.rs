@@ -6,7 +6,8 @@
 //! than for fields this version does not know), then deserialised strictly
 //! into [`JourneyDocument`] with the JSON path of any type error.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
@@ -46,7 +47,29 @@ pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocum
 /// assert_eq!(err.code(), "JSON_TYPE");
 /// ```
 pub fn parse_part<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Error> {
-    let schema = schemars::schema_for!(T).to_value();
+    // Bindings read a part on every mutation: generate each type's schema
+    // once, keyed by its schemars id.
+    static SCHEMAS: OnceLock<Mutex<HashMap<String, Arc<Value>>>> = OnceLock::new();
+    let cache = SCHEMAS.get_or_init(Default::default);
+    let id = T::schema_id().into_owned();
+    // A poisoned lock only means another thread panicked while inserting;
+    // the map itself is still a valid cache.
+    let cached = cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&id)
+        .cloned();
+    let schema = match cached {
+        Some(schema) => schema,
+        None => {
+            let schema = Arc::new(schemars::schema_for!(T).to_value());
+            cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(id, Arc::clone(&schema));
+            schema
+        }
+    };
     parse_checked(text, &Limits::default(), &schema, false)
 }
 
