@@ -1,11 +1,13 @@
-// Checks schema/journey-map.schema.json with ajv (draft 2020-12 build, strict
+// Checks schema/journey-map.schema.json and schema/journey-report.schema.json with ajv (draft 2020-12 build, strict
 // mode, format assertions from ajv-formats).
 //
 // - every schema/examples/*.json must be accepted;
 // - every schema/examples/invalid/*.json must be refused;
 // - every tests/fixtures/documents/*.json must be accepted or refused as its
 //   `schema_valid` entry in tests/expected/documents.json says (null: the
-//   text must not even be JSON).
+//   text must not even be JSON);
+// - every report in $JOURNEYMAP_REPORTS_DIR (written by tests/schema/run with
+//   the CLI) must be accepted by the report schema.
 //
 // Prints one summary line and exits non-zero on any failure.
 
@@ -95,6 +97,29 @@ for (const [label, path, want] of cases) {
     failures.push(`${label}: refused at ${first.instancePath || "/"}: ${first.message}`);
   } else {
     failures.push(`${label}: accepted, expected refusal`);
+  }
+}
+
+const reportsDir = process.env.JOURNEYMAP_REPORTS_DIR;
+if (reportsDir) {
+  const reportPath = join(root, "schema", "journey-report.schema.json");
+  let validateReport;
+  try {
+    validateReport = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(
+      JSON.parse(readFileSync(reportPath, "utf8")),
+    );
+  } catch (err) {
+    failures.push(`report schema does not compile in strict mode: ${err.message}`);
+  }
+  const reports = jsonFiles(reportsDir);
+  if (!reports.length) failures.push("no reports to validate");
+  for (const f of validateReport ? reports : []) {
+    if (validateReport(JSON.parse(readFileSync(join(reportsDir, f), "utf8")))) {
+      passed += 1;
+    } else {
+      const first = validateReport.errors[0];
+      failures.push(`report ${f}: refused at ${first.instancePath || "/"}: ${first.message}`);
+    }
   }
 }
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Checks schema/journey-map.schema.json with the `jsonschema` package
-(Draft 2020-12, format assertions on).
+"""Checks schema/journey-map.schema.json and schema/journey-report.schema.json
+with the `jsonschema` package (Draft 2020-12, format assertions on).
 
 - every schema/examples/*.json must be accepted;
 - every schema/examples/invalid/*.json must be refused;
 - every tests/fixtures/documents/*.json must be accepted or refused as its
   `schema_valid` entry in tests/expected/documents.json says (null: the text
-  must not even be JSON).
+  must not even be JSON);
+- every report in $JOURNEYMAP_REPORTS_DIR (written by tests/schema/run with
+  the CLI) must be accepted by the report schema.
 
 Prints one summary line and exits non-zero on any failure.
 """
@@ -14,6 +16,7 @@ Prints one summary line and exits non-zero on any failure.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +27,7 @@ SCHEMA = ROOT / "schema" / "journey-map.schema.json"
 EXAMPLES = ROOT / "schema" / "examples"
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
 EXPECTED = ROOT / "tests" / "expected" / "documents.json"
+REPORT_SCHEMA = ROOT / "schema" / "journey-report.schema.json"
 
 
 def _refuse_constant(name: str) -> float:
@@ -91,10 +95,40 @@ def main() -> int:
         else:
             failures.append(f"{label}: accepted, expected refusal")
 
+    failures.extend(check_reports())
+    passed += len(report_files())
+
     for failure in failures:
         print(f"FAIL {failure}")
     print(f"schema (python jsonschema): {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
+
+
+def report_files() -> list[Path]:
+    where = os.environ.get("JOURNEYMAP_REPORTS_DIR")
+    return sorted(Path(where).glob("*.json")) if where else []
+
+
+def check_reports() -> list[str]:
+    """Failures of the report files against the report schema (a file
+    refused counts as failed, an accepted one as passed)."""
+    schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(
+        schema, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    files = report_files()
+    failures: list[str] = []
+    if os.environ.get("JOURNEYMAP_REPORTS_DIR") and not files:
+        failures.append("no reports to validate")
+    for path in files:
+        doc = parse(path.read_text(encoding="utf-8"))
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        if errors:
+            first = errors[0]
+            where = "/" + "/".join(str(p) for p in first.absolute_path)
+            failures.append(f"report {path.name}: refused at {where}: {first.message}")
+    return failures
 
 
 if __name__ == "__main__":
