@@ -12,6 +12,10 @@
 //! text is XML-escaped. Long text is wrapped and, past a few lines, cut with an
 //! ellipsis; the full text is then kept in a `<title>` tooltip.
 //!
+//! With [`SvgOptions::report`], the canvas also shows what a journey report
+//! observed: the funnel per stage, reach, conversion, exits and mean score
+//! per touchpoint, and the conformance of the journeys in the header.
+//!
 //! ```
 //! use journeymap::JourneyMap;
 //! use journeymap::render::svg::{self, Lane, SvgOptions};
@@ -51,6 +55,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::Report;
 use crate::error::Error;
 use crate::graph::JourneyMap;
 
@@ -185,6 +190,11 @@ pub struct SvgOptions {
     /// [`MAX_MIN_WIDTH`]). The canvas grows beyond it with the number of
     /// touchpoints.
     pub min_width: u32,
+    /// A journey report of this map (see [`crate::analytics::analyze`]) to
+    /// overlay: observed funnel per stage, figures per touchpoint, observed
+    /// scores on the emotion curve, conformance in the header. Default
+    /// `None`. See [`SvgOptions::report`].
+    pub report: Option<Report>,
 }
 
 impl Default for SvgOptions {
@@ -196,6 +206,7 @@ impl Default for SvgOptions {
             legend: true,
             column_width: 200,
             min_width: 960,
+            report: None,
         }
     }
 }
@@ -255,6 +266,105 @@ impl SvgOptions {
         self.min_width = px;
         self
     }
+
+    /// Overlays a journey report of the map (what
+    /// [`crate::analytics::analyze`] returns, or [`read_report`] reads back
+    /// from its JSON):
+    ///
+    /// - the header summarises the report: customers, events, conversions,
+    ///   transitions observed and how many are not in the map, the share of
+    ///   planned moves, fitness, events at no touchpoint, skipped rows;
+    /// - a "Funnel" row under the stage names gives, per stage, the
+    ///   customers reached (with a bar relative to the most-reached stage),
+    ///   the share of the first stage, the share that continued to a later
+    ///   stage, the drop-off, the median time in the stage and the customers
+    ///   who skipped it;
+    /// - each touchpoint card gives its reach (with a bar relative to the
+    ///   most-reached touchpoint), the share of its customers who converted
+    ///   (`conversion_rate`), its exits and its mean observed score against
+    ///   the planned one;
+    /// - the emotion curve gets a second, dotted series of diamonds at the
+    ///   observed mean scores, next to the planned faces;
+    /// - the legend explains the overlay.
+    ///
+    /// Figures are matched to the map by touchpoint and stage id. A
+    /// touchpoint or stage the report does not know (the map changed since
+    /// the report was computed) is drawn without figures and counted in the
+    /// header. A report sharing no touchpoint id with the map (a report of
+    /// another map) is not an error: the canvas is drawn without figures and
+    /// the header says so.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// use journeymap::render::svg::{self, SvgOptions};
+    ///
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [
+    ///     {"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Checkout", "stage": "buy", "channel": "web", "kind": "conversion"}]}"#).unwrap();
+    /// let csv = "customer_id,timestamp,touchpoint\n\
+    ///            c1,2026-03-01T09:00:00Z,home\n\
+    ///            c1,2026-03-01T09:05:00Z,pay\n\
+    ///            c2,2026-03-01T10:00:00Z,home\n";
+    /// let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+    ///
+    /// let svg = svg::render(&map, &SvgOptions::new().report(report)).unwrap();
+    /// assert!(svg.contains("2 reached"));   // the Visit stage
+    /// assert!(svg.contains("50.0%"));       // half of them continued
+    /// ```
+    pub fn report(mut self, report: Report) -> Self {
+        self.report = Some(report);
+        self
+    }
+}
+
+/// Reads a journey report back from its JSON (as written by
+/// `journeymap analyze --format json` or `serde_json`), for
+/// [`SvgOptions::report`].
+///
+/// Errors are located like a map's: `JSON_SYNTAX` with line and column,
+/// `JSON_TYPE`, `MISSING_FIELD` or `UNKNOWN_FIELD` with the JSON Pointer of
+/// the value, `LIMIT_EXCEEDED` past the input limits
+/// ([`crate::Limits`]). The per-customer list (`customers`, written with
+/// `include_customers`) is not needed by the overlay: a list longer than
+/// the limit on list items is set aside rather than refused.
+///
+/// ```
+/// use journeymap::render::svg::read_report;
+/// let err = read_report("{\"report_version\": 1,").unwrap_err();
+/// assert_eq!(err.code(), "JSON_SYNTAX");
+/// let err = read_report(r#"{"report_version": "one"}"#).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("JSON_TYPE", Some("/report_version")));
+/// ```
+pub fn read_report(text: &str) -> Result<Report, Error> {
+    match crate::parse_part::<Report>(text) {
+        Err(e) if only_customers_too_long(&e) => {
+            // Only the per-customer list is over the limits: read the
+            // report without it (the text itself is within the size limit,
+            // or the error would be about the whole document).
+            let mut value: serde_json::Value = serde_json::from_str(text).map_err(|_| e.clone())?;
+            if let Some(obj) = value.as_object_mut() {
+                obj.remove("customers");
+            }
+            let trimmed = serde_json::to_string(&value).map_err(|_| e.clone())?;
+            crate::parse_part::<Report>(&trimmed)
+        }
+        other => other,
+    }
+}
+
+/// Whether every violation is a limit on the list of customers (or inside
+/// it).
+fn only_customers_too_long(e: &Error) -> bool {
+    e.violations().iter().all(|v| {
+        v.code() == "LIMIT_EXCEEDED"
+            && v.path()
+                .is_some_and(|p| p == "/customers" || p.starts_with("/customers/"))
+    })
 }
 
 /// An axis-aligned rectangle in canvas pixels (y grows downwards).
@@ -337,6 +447,12 @@ pub enum TextRole {
     Legend,
     /// A note such as "no touchpoints" or "+3 more".
     Note,
+    /// The report overlay's summary and warnings in the header.
+    Report,
+    /// A stage's observed funnel figures (report overlay).
+    Funnel,
+    /// A touchpoint's observed figures (report overlay).
+    Figure,
 }
 
 /// One block of text as placed on the canvas.

@@ -6,7 +6,10 @@
 //! inside its column. Cells are measured by drawing them into a scratch list
 //! first, then drawn for real at their final position.
 
+mod overlay;
+
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use super::scene::{Anchor, Node, Scene, TextBlock};
@@ -126,6 +129,13 @@ struct Canvas<'a> {
     column_boxes: Vec<ColumnBox>,
     /// Pain point descriptions by id (for opportunity tooltips).
     pains: HashMap<&'a str, &'a str>,
+    /// The report to overlay, if any.
+    overlay: Option<overlay::Overlay<'a>>,
+    /// Where the report's figures start in touchpoint cards (from the top
+    /// of the cell), so that they line up across the row; and the largest
+    /// such start found while measuring.
+    figures_offset: Cell<f64>,
+    figures_start: Cell<f64>,
     /// Drawn first: stage tints and grid lines.
     under: Vec<Node>,
     back: Vec<Node>,
@@ -146,6 +156,7 @@ pub(super) fn build(map: &JourneyMap, options: &SvgOptions) -> Result<Scene, Err
     }
     let grid_top = y;
     y = canvas.stage_headers(y);
+    y = canvas.funnel_row(y);
     let mut seen = Vec::new();
     for &lane in &options.lanes {
         if seen.contains(&lane) {
@@ -209,9 +220,16 @@ impl<'a> Canvas<'a> {
             .flat_map(|t| &t.pain_points)
             .map(|p| (p.id.as_str(), p.description.as_str()))
             .collect();
+        let overlay = options
+            .report
+            .as_ref()
+            .map(|r| overlay::Overlay::new(r, map));
         Canvas {
             column_boxes: Vec::new(),
             pains,
+            overlay,
+            figures_offset: Cell::new(0.0),
+            figures_start: Cell::new(0.0),
             map,
             options,
             persona,
@@ -280,6 +298,7 @@ impl<'a> Canvas<'a> {
             let text = format!("All personas: {}", names.join(", "));
             y += 2.0 + put(&mut self.front, &text, MARGIN, y + 2.0, w, meta_style);
         }
+        y = self.report_header(y);
         y + 18.0
     }
 
@@ -452,6 +471,17 @@ impl<'a> Canvas<'a> {
         let label_w = LABEL_W - 2.0 * PAD;
         let mut height = Self::label_height(label_w)(lane.title()).max(48.0);
         let mut scratch = Vec::new();
+        if lane == Lane::Touchpoints && self.overlay_in_legend() {
+            // Measure where each card's figures would start, then start
+            // them all at the lowest of these.
+            self.figures_offset.set(0.0);
+            self.figures_start.set(0.0);
+            for c in 0..self.columns.len() {
+                scratch.clear();
+                self.cell(lane, c, 0.0, &mut scratch);
+            }
+            self.figures_offset.set(self.figures_start.get());
+        }
         for c in 0..self.columns.len() {
             scratch.clear();
             height = height.max(self.cell(lane, c, 0.0, &mut scratch));
@@ -564,6 +594,10 @@ impl<'a> Canvas<'a> {
             y += 8.0;
             y += pill(out, text, ix, y, fill, st::WHITE);
         }
+        self.figures_start
+            .set(self.figures_start.get().max(y - top));
+        y = y.max(top + self.figures_offset.get());
+        y = self.touchpoint_figures(tp, ix, y, iw, out);
         out.push(Node::Close);
         y + 12.0 + INSET - top
     }
@@ -683,13 +717,18 @@ impl<'a> Canvas<'a> {
             last = Some((i, x, y));
         }
         self.flush_curve(&mut solid);
+        // The report's observed scores: a dotted line under the labels,
+        // diamonds over them.
+        let level_f = |m: f64| top + EMOTION_TOP + (2.0 - m) * LEVEL_STEP;
+        let observed = self.observed_points(level_f);
+        self.observed_line(&observed);
 
         let label_style = Style::new(st::EMOTION_LABEL, st::INK, TextRole::EmotionLabel, 2)
             .anchor(Anchor::Middle);
         let note = Style::new(st::NOTE, st::INK_MUTED, TextRole::Note, 2)
             .italic()
             .anchor(Anchor::Middle);
-        for col in &self.columns {
+        for (i, col) in self.columns.iter().enumerate() {
             let Some(tp) = col.touchpoint else { continue };
             let cx = col.x + self.col_w / 2.0;
             let iw = self.col_w - 2.0 * PAD;
@@ -739,6 +778,9 @@ impl<'a> Canvas<'a> {
             } else {
                 cy + FACE_R + 6.0
             };
+            if let Some(&Some(d)) = observed.get(i) {
+                overlay::clear_of_diamond(&mut b, d, col.x, cy, (top, top + height));
+            }
             let r = b.rect();
             self.front.push(Node::Rect {
                 r: rect(r.x - 4.0, r.y - 1.0, r.width + 8.0, r.height + 2.0),
@@ -748,6 +790,7 @@ impl<'a> Canvas<'a> {
             });
             self.front.push(Node::Text(b));
         }
+        self.observed_markers(&observed);
         self.under.push(Node::Line {
             x1: MARGIN,
             y1: top + height,
@@ -934,7 +977,11 @@ impl<'a> Canvas<'a> {
             ),
         ];
         let shown = |lane: &Lane| self.options.lanes.contains(lane);
-        let rows: Vec<_> = rows.into_iter().filter(|(l, _, _)| shown(l)).collect();
+        let mut rows: Vec<_> = rows.into_iter().filter(|(l, _, _)| shown(l)).collect();
+        if self.overlay_in_legend() {
+            // The lane of this row is not looked at: rows are filtered above.
+            rows.push((Lane::Touchpoints, "Report", overlay::legend_items()));
+        }
         if rows.is_empty() {
             return above;
         }
@@ -996,6 +1043,9 @@ impl<'a> Canvas<'a> {
         );
         if let Some(p) = self.persona {
             desc.push_str(&format!(", for persona {}", p.name));
+        }
+        if let Some(more) = self.overlay_desc() {
+            desc.push_str(&more);
         }
         desc.push('.');
         let mut back = self.under;

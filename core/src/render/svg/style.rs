@@ -36,6 +36,11 @@ pub const LEGEND_BG: &str = "#f8fafc";
 pub const CONVERSION: &str = "#059669";
 pub const EXIT: &str = "#64748b";
 pub const WHITE: &str = "#ffffff";
+/// Report overlay: observed figures, reach bars and observed-score markers.
+pub const OBSERVED: &str = "#0d9488";
+pub const OBSERVED_INK: &str = "#115e59";
+pub const TRACK: &str = "#e2e8f0";
+pub const WARNING_INK: &str = "#b45309";
 
 /// Soft header colours, one per stage, cycling.
 pub const STAGE_HEADERS: [&str; 6] = [
@@ -63,6 +68,10 @@ pub const EMOTION_LABEL: Font = Font::regular(11.0);
 pub const NOTE: Font = Font::regular(11.0);
 pub const LEGEND_HEAD: Font = Font::bold(12.0);
 pub const LEGEND: Font = Font::regular(11.5);
+pub const REPORT: Font = Font::regular(12.0);
+pub const FIGURE: Font = Font::regular(11.0);
+pub const FIGURE_VALUE: Font = Font::bold(11.5);
+pub const FUNNEL_HEAD: Font = Font::bold(13.0);
 
 /// Disc colour of a channel kind.
 pub fn channel_colour(kind: ChannelKind) -> &'static str {
