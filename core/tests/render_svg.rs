@@ -1,12 +1,37 @@
 //! The SVG journey canvas: snapshots, determinism, hostile text, large maps,
 //! layout without overlaps, options and errors.
 
+use journeymap::analytics::{analyze, CsvOptions, EventLog, Report, ReportOptions, ScoreScale};
 use journeymap::model::{
     Channel, ChannelKind, Emotion, JourneyDocument, Opportunity, PainPoint, Persona, Severity,
     Stage, Team, Touchpoint, TouchpointKind,
 };
 use journeymap::render::svg::{self, layout, Lane, SvgOptions, TextRole};
 use journeymap::JourneyMap;
+
+/// The report of a log with, for each touchpoint `i` of the map,
+/// `i % 4 + 1` customers who start there and go on to the next touchpoint
+/// (scores on 1..5), so that every figure of the overlay has a value.
+fn synthetic_report(map: &JourneyMap) -> Report {
+    let ids: Vec<&str> = map.touchpoints().iter().map(|t| t.id.as_str()).collect();
+    let mut csv = String::from("customer_id,timestamp,touchpoint,score\n");
+    for (i, id) in ids.iter().enumerate() {
+        for k in 0..(i % 4 + 1) {
+            let customer = format!("c{i}-{k}");
+            let score = (i + k) % 5 + 1;
+            csv.push_str(&format!("{customer},2026-03-01T09:00:00Z,{id},{score}\n"));
+            if let Some(next) = ids.get(i + 1 + k % 2) {
+                csv.push_str(&format!(
+                    "{customer},2026-03-01T09:{:02}:00Z,{next},\n",
+                    k + 1
+                ));
+            }
+        }
+    }
+    let log = EventLog::from_csv(csv.as_bytes(), map, &CsvOptions::default()).expect("log");
+    let options = ReportOptions::new().score_scale(ScoreScale::OneToFive);
+    analyze(map, &log, &options).expect("report")
+}
 
 /// A small map: three stages (one empty), two personas, four touchpoints (one
 /// without emotion), pain points, opportunities, owners.
@@ -243,10 +268,16 @@ fn hostile_map() -> (JourneyMap, String) {
 #[test]
 fn hostile_text_is_escaped_and_the_output_stays_safe() {
     let (map, long) = hostile_map();
+    // A report whose map name is hostile too (reports are files a user may
+    // be handed).
+    let mut report = synthetic_report(&map);
+    report.map = format!("{}{}", PAYLOADS[7], controls());
     for options in [
         SvgOptions::default(),
         SvgOptions::new().persona("p"),
         SvgOptions::new().title(PAYLOADS[0]),
+        SvgOptions::new().report(report.clone()),
+        SvgOptions::new().persona("p").report(report.clone()),
     ] {
         let svg = svg::render(&map, &options).unwrap();
         assert_safe(&svg);
@@ -351,8 +382,14 @@ fn big_map(n: usize, stages: usize) -> JourneyMap {
 #[test]
 fn forty_five_touchpoints_fit_without_overlap() {
     let map = big_map(45, 6);
-    let options = SvgOptions::default();
-    let l = layout(&map, &options).unwrap();
+    let report = synthetic_report(&map);
+    for options in [SvgOptions::default(), SvgOptions::new().report(report)] {
+        forty_five_touchpoints_fit(&map, &options);
+    }
+}
+
+fn forty_five_touchpoints_fit(map: &JourneyMap, options: &SvgOptions) {
+    let l = layout(map, options).unwrap();
     assert!(
         l.overlapping_text().is_empty(),
         "{:?}",
@@ -376,7 +413,7 @@ fn forty_five_touchpoints_fit_without_overlap() {
         .map(|b| b.lines.join(" "))
         .collect();
     assert_eq!(names.len(), 45);
-    let svg = svg::render(&map, &options).unwrap();
+    let svg = svg::render(map, options).unwrap();
     assert_safe(&svg);
     let doc = xml(&svg);
     // Each <text> element read back as its lines joined by spaces.
@@ -433,6 +470,7 @@ fn forty_five_touchpoints_fit_without_overlap() {
                 | TextRole::Action
                 | TextRole::PainPoint
                 | TextRole::EmotionLabel
+                | TextRole::Figure
         )
     }) {
         assert_eq!(
@@ -449,15 +487,34 @@ fn forty_five_touchpoints_fit_without_overlap() {
 #[test]
 fn a_thousand_touchpoints_still_render() {
     let map = big_map(1000, 12);
-    let l = layout(&map, &SvgOptions::default()).unwrap();
-    assert!(l.overlapping_text().is_empty());
-    assert_eq!(
-        l.text_boxes
-            .iter()
-            .filter(|b| b.role == TextRole::TouchpointName)
-            .count(),
-        1000
-    );
+    let report = synthetic_report(&map);
+    for options in [SvgOptions::default(), SvgOptions::new().report(report)] {
+        let l = layout(&map, &options).unwrap();
+        assert!(l.overlapping_text().is_empty());
+        assert_eq!(
+            l.text_boxes
+                .iter()
+                .filter(|b| b.role == TextRole::TouchpointName)
+                .count(),
+            1000
+        );
+        let canvas = svg::Rect {
+            x: 0.0,
+            y: 0.0,
+            width: l.width,
+            height: l.height,
+        };
+        assert!(l.text_boxes.iter().all(|b| canvas.contains(&b.rect)));
+        if options.report.is_some() {
+            // Four figures per card: reached, converted, exits, score.
+            let reached = l
+                .text_boxes
+                .iter()
+                .filter(|b| b.role == TextRole::Figure && b.lines == ["Reached"])
+                .count();
+            assert_eq!(reached, 1000);
+        }
+    }
 }
 
 #[test]
@@ -577,4 +634,339 @@ fn lane_names_parse() {
     assert_eq!("Pain-Points".parse::<Lane>().unwrap(), Lane::PainPoints);
     let err = "emotion curve".parse::<Lane>().unwrap_err();
     assert_eq!(err.code(), "INVALID_VALUE");
+}
+
+// ---------------------------------------------------------------------------
+// Report overlay
+
+fn example(name: &str) -> String {
+    format!("{}/../schema/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled coffee-maker map and the report of its bundled event log
+/// (scores on 1..5), as `journeymap analyze --score-scale one-to-five`
+/// computes it.
+fn coffee_maker_with_report() -> (JourneyMap, Report) {
+    let map = JourneyMap::from_path(example("coffee-maker.json")).unwrap();
+    let file = std::fs::File::open(example("coffee-maker-events.csv")).unwrap();
+    let log =
+        EventLog::from_csv(std::io::BufReader::new(file), &map, &CsvOptions::default()).unwrap();
+    let options = ReportOptions::new().score_scale(ScoreScale::OneToFive);
+    let report = analyze(&map, &log, &options).unwrap();
+    (map, report)
+}
+
+/// The text of each text box of `role`, lines joined by spaces.
+fn texts(l: &svg::Layout, role: TextRole) -> Vec<String> {
+    l.text_boxes
+        .iter()
+        .filter(|b| b.role == role)
+        .map(|b| b.lines.join(" "))
+        .collect()
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn snapshot_of_the_coffee_maker_with_its_report() {
+    let (map, report) = coffee_maker_with_report();
+    let svg = svg::render(&map, &SvgOptions::new().report(report)).unwrap();
+    assert_safe(&svg);
+    insta::assert_snapshot!("coffee_maker_report", svg);
+}
+
+#[test]
+fn the_overlay_shows_the_reports_figures_where_they_belong() {
+    let (map, report) = coffee_maker_with_report();
+    let options = SvgOptions::new().report(report.clone());
+    let l = layout(&map, &options).unwrap();
+    assert!(
+        l.overlapping_text().is_empty(),
+        "{:?}",
+        l.overlapping_text()
+    );
+
+    // Header: customers, conversions, unplanned transitions, planned share.
+    let header = texts(&l, TextRole::Report).join("\n");
+    let t = &report.totals;
+    assert!(header.contains(&format!(
+        "{} customers, {} events, {} converted ({:.1}%)",
+        thousands(t.customers),
+        thousands(t.events),
+        thousands(t.converted_customers),
+        t.conversion_rate.unwrap() * 100.0
+    )));
+    let unplanned = report
+        .transitions
+        .iter()
+        .filter(|t| t.count > 0 && !t.planned)
+        .count();
+    assert!(unplanned > 0);
+    assert!(
+        header.contains(&format!("{unplanned} not in the map")),
+        "{header}"
+    );
+    // The same map, every touchpoint known: no warning.
+    assert!(!header.contains("not in the report"), "{header}");
+
+    // Funnel: each stage's figures inside the stage's span of columns.
+    for stage in &report.funnel.stages {
+        let cols: Vec<_> = l
+            .columns
+            .iter()
+            .filter(|c| c.stage == stage.stage)
+            .collect();
+        let (left, right) = (
+            cols[0].rect.x,
+            cols.last().unwrap().rect.x + cols.last().unwrap().rect.width,
+        );
+        let reached = format!("{} reached", thousands(stage.customers));
+        let b = l
+            .text_boxes
+            .iter()
+            .find(|b| b.role == TextRole::Funnel && b.lines.join(" ") == reached)
+            .unwrap_or_else(|| panic!("no {reached:?} for {}", stage.stage));
+        assert!(b.rect.x >= left && b.rect.x + b.rect.width <= right);
+        if let Some(rate) = stage.conversion_to_next {
+            let continued = format!(
+                "\u{2192} {:.1}% continued ({})",
+                rate * 100.0,
+                stage.continued
+            );
+            assert!(
+                texts(&l, TextRole::Funnel).contains(&continued),
+                "{continued}"
+            );
+        }
+    }
+
+    // Touchpoints: reach, conversion, exits and score in the card's column.
+    for tp in &report.touchpoints {
+        let col = l
+            .columns
+            .iter()
+            .find(|c| c.touchpoint.as_deref() == Some(tp.touchpoint.as_str()))
+            .unwrap();
+        let in_col: Vec<String> = l
+            .text_boxes
+            .iter()
+            .filter(|b| b.role == TextRole::Figure && col.rect.contains(&b.rect))
+            .map(|b| b.lines.join(" "))
+            .collect();
+        assert_eq!(in_col.len(), 8, "{in_col:?}");
+        assert!(in_col.contains(&thousands(tp.reach)), "{in_col:?}");
+        assert!(in_col.contains(&format!("{:.1}%", tp.conversion_rate.unwrap() * 100.0)));
+        assert!(in_col.contains(&thousands(tp.exits)));
+        let mean = tp.score.mean.unwrap();
+        let shown = format!("{:.2}", mean.abs());
+        assert!(
+            in_col.iter().any(|t| t.ends_with(&shown)),
+            "{shown} in {in_col:?}"
+        );
+    }
+
+    // One observed-score marker per touchpoint with scores; the legend
+    // explains the overlay.
+    let svg = svg::render(&map, &options).unwrap();
+    let doc = xml(&svg);
+    let markers = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("observed-score"))
+        .count();
+    let scored = report
+        .touchpoints
+        .iter()
+        .filter(|t| t.score.mean.is_some())
+        .count();
+    assert!(scored > 0);
+    assert_eq!(markers, scored);
+    let legend = texts(&l, TextRole::Legend).join("\n");
+    assert!(legend.contains("Mean observed score"), "{legend}");
+    assert!(legend.contains("Funnel:"), "{legend}");
+    // Without a report, none of it.
+    let plain = layout(&map, &SvgOptions::default()).unwrap();
+    for role in [TextRole::Report, TextRole::Funnel, TextRole::Figure] {
+        assert!(texts(&plain, role).is_empty());
+    }
+}
+
+#[test]
+fn the_overlay_is_deterministic_and_survives_json() {
+    let (map, report) = coffee_maker_with_report();
+    let a = svg::render(&map, &SvgOptions::new().report(report.clone())).unwrap();
+    let b = svg::render(&map, &SvgOptions::new().report(report.clone())).unwrap();
+    assert_eq!(a, b);
+    // Written as `journeymap analyze --format json` does, read back.
+    let json = serde_json::to_string_pretty(&report).unwrap();
+    let back = svg::read_report(&json).unwrap();
+    assert_eq!(back, report);
+    let c = svg::render(&map, &SvgOptions::new().report(back)).unwrap();
+    assert_eq!(a, c);
+}
+
+#[test]
+fn touchpoints_the_report_does_not_know_have_no_figures() {
+    let mut map = small_map();
+    let report = synthetic_report(&map);
+    map.add_touchpoint(Touchpoint::new(
+        "late",
+        "Added after the report",
+        "collect",
+        "shop",
+    ))
+    .unwrap();
+    let l = layout(&map, &SvgOptions::new().report(report)).unwrap();
+    assert!(l.overlapping_text().is_empty());
+    let header = texts(&l, TextRole::Report).join("\n");
+    assert!(
+        header.contains("1 touchpoint of this map not in the report"),
+        "{header}"
+    );
+    let late = l
+        .columns
+        .iter()
+        .find(|c| c.touchpoint.as_deref() == Some("late"))
+        .unwrap();
+    let figures: Vec<String> = l
+        .text_boxes
+        .iter()
+        .filter(|b| b.role == TextRole::Figure && late.rect.contains(&b.rect))
+        .map(|b| b.lines.join(" "))
+        .collect();
+    assert_eq!(figures, ["not in the report"]);
+    // The others still have theirs.
+    assert_eq!(
+        texts(&l, TextRole::Figure)
+            .iter()
+            .filter(|t| *t == "Reached")
+            .count(),
+        4
+    );
+}
+
+#[test]
+fn a_report_of_another_map_is_drawn_without_figures_and_said_so() {
+    let (_, report) = coffee_maker_with_report();
+    let map = small_map();
+    let options = SvgOptions::new().report(report);
+    let l = layout(&map, &options).unwrap();
+    let header = texts(&l, TextRole::Report).join("\n");
+    assert!(
+        header.contains("Report of \u{201c}Buying a coffee maker online\u{201d}"),
+        "{header}"
+    );
+    assert!(
+        header.contains("shares no touchpoint with this map"),
+        "{header}"
+    );
+    assert!(texts(&l, TextRole::Funnel).is_empty());
+    assert!(texts(&l, TextRole::Figure).is_empty());
+    let svg = svg::render(&map, &options).unwrap();
+    assert_safe(&svg);
+    assert!(!svg.contains("observed-score"));
+    // Everything else is the plain canvas.
+    let plain = layout(&map, &SvgOptions::default()).unwrap();
+    assert_eq!(
+        texts(&plain, TextRole::TouchpointName),
+        texts(&l, TextRole::TouchpointName)
+    );
+}
+
+#[test]
+fn a_persona_journey_takes_the_overlay_too() {
+    let map = small_map();
+    let report = synthetic_report(&map);
+    let l = layout(&map, &SvgOptions::new().persona("parent").report(report)).unwrap();
+    assert!(l.overlapping_text().is_empty());
+    // Three touchpoints in Sam's journey, each with its figures.
+    assert_eq!(
+        texts(&l, TextRole::Figure)
+            .iter()
+            .filter(|t| *t == "Reached")
+            .count(),
+        3
+    );
+    // Touchpoints of other personas are not "unknown" to the report.
+    assert!(!texts(&l, TextRole::Report)
+        .join(" ")
+        .contains("not in the report"));
+}
+
+#[test]
+fn narrow_columns_stack_figures_rather_than_overlap() {
+    let map = small_map();
+    let report = synthetic_report(&map);
+    let l = layout(
+        &map,
+        &SvgOptions::new()
+            .min_width(0)
+            .column_width(1)
+            .report(report),
+    )
+    .unwrap();
+    assert!(
+        l.overlapping_text().is_empty(),
+        "{:?}",
+        l.overlapping_text()
+    );
+    for b in l.text_boxes.iter().filter(|b| b.role == TextRole::Figure) {
+        assert_eq!(
+            l.columns
+                .iter()
+                .filter(|c| c.rect.contains(&b.rect))
+                .count(),
+            1,
+            "{b:?}"
+        );
+    }
+}
+
+#[test]
+fn report_json_errors_are_located() {
+    let err = svg::read_report("{\n  \"report_version\": 1,\n").unwrap_err();
+    assert_eq!(err.code(), "JSON_SYNTAX");
+    assert_eq!(err.line_column().map(|(l, _)| l), Some(3));
+    let (_, report) = coffee_maker_with_report();
+    let mut value = serde_json::to_value(&report).unwrap();
+    value["funnel"]["stages"][1]["customers"] = "many".into();
+    let err = svg::read_report(&value.to_string()).unwrap_err();
+    assert_eq!(err.code(), "JSON_TYPE");
+    assert_eq!(err.path(), Some("/funnel/stages/1/customers"));
+    value["funnel"]["stages"][1]["customers"] = 3.into();
+    value.as_object_mut().unwrap().remove("totals");
+    let err = svg::read_report(&value.to_string()).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("MISSING_FIELD", Some("/totals")));
+    let err = svg::read_report("[]").unwrap_err();
+    assert_eq!(err.code(), "JSON_TYPE");
+}
+
+#[test]
+fn a_long_customer_list_does_not_stop_the_overlay() {
+    let map = small_map();
+    let report = synthetic_report(&map);
+    let mut value = serde_json::to_value(&report).unwrap();
+    let customer = serde_json::json!({"customer": "c", "events": 1, "unknown_events": 0,
+        "steps": 1, "converted": false, "fitness": 1.0, "skipped_stages": 0,
+        "backward_moves_unmarked": 0});
+    value["customers"] = serde_json::Value::Array(vec![customer; 100_001]);
+    let back = svg::read_report(&value.to_string()).unwrap();
+    assert_eq!(back.customers, None);
+    assert_eq!(back.touchpoints, report.touchpoints);
+    // Other limits still hold.
+    value["map"] = "x".repeat(100_001).into();
+    let err = svg::read_report(&value.to_string()).unwrap_err();
+    assert!(err
+        .violations()
+        .iter()
+        .any(|v| v.code() == "LIMIT_EXCEEDED" && v.path() == Some("/map")));
 }
