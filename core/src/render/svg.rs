@@ -277,8 +277,8 @@ impl SvgOptions {
     /// - a "Funnel" row under the stage names gives, per stage, the
     ///   customers reached (with a bar relative to the most-reached stage),
     ///   the share of the first stage, the share that continued to a later
-    ///   stage, the drop-off, the median time in the stage and the customers
-    ///   who skipped it;
+    ///   stage, the drop-off, the median time in the stage and to
+    ///   conversion, and the customers who skipped it;
     /// - each touchpoint card gives its reach (with a bar relative to the
     ///   most-reached touchpoint), the share of its customers who converted
     ///   (`conversion_rate`), its exits and its mean observed score against

@@ -360,6 +360,10 @@ impl Canvas<'_> {
                         let text = format!("median {} in stage", duration(ms));
                         y += put(&mut nodes, &text, ix, y, iw, soft) + 2.0;
                     }
+                    if let Some(ms) = f.time_to_conversion.median_ms {
+                        let text = format!("median {} to convert", duration(ms));
+                        y += put(&mut nodes, &text, ix, y, iw, soft) + 2.0;
+                    }
                     if f.skipped > 0 {
                         let text = format!("{} skipped it", group(f.skipped));
                         y += put(&mut nodes, &text, ix, y, iw, soft) + 2.0;
@@ -626,4 +630,30 @@ pub(super) fn legend_items() -> Vec<(String, Glyph)> {
             none(),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_formatted_for_reading() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1_000), "1,000");
+        assert_eq!(group(12_345_678), "12,345,678");
+        assert_eq!(percent(Some(0.5404)), "54.0%");
+        assert_eq!(percent(None), "\u{2013}");
+        assert_eq!(percent(Some(f64::NAN)), "\u{2013}");
+        assert_eq!(duration(850), "850ms");
+        assert_eq!(duration(4_200), "4.2s");
+        assert_eq!(duration(35 * 60_000 + 55_000), "35m 55s");
+        assert_eq!(duration(13 * 3_600_000 + 48 * 60_000), "13h 48m");
+        assert_eq!(duration(2 * 86_400_000 + 5 * 3_600_000), "2d 5h");
+        assert_eq!(duration(-5), "0ms");
+        assert_eq!(score(1.024), "+1.02");
+        assert_eq!(score(-0.904), "\u{2212}0.90");
+        assert_eq!(score(-0.001), "0.00");
+        assert_eq!(score(0.0), "0.00");
+    }
 }
