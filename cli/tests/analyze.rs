@@ -454,3 +454,36 @@ fn generate_usage_errors() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn svg_writes_the_canvas_with_the_report() {
+    let svg_path = temp_file("overlay.svg", "");
+    let run = analyze(
+        &fixture("shop.csv"),
+        &["-f", "json", "--svg", svg_path.to_str().unwrap()],
+    );
+    let report = json(&run);
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<?xml"), "{svg}");
+    let reached = format!(
+        ">{} reached<",
+        report["funnel"]["stages"][0]["customers"].as_u64().unwrap()
+    );
+    assert!(svg.contains(&reached), "{reached}");
+    assert!(svg.contains(">Report: "));
+    // The same canvas as `render --report` draws from the JSON.
+    let report_path = temp_file("report.json", &run.stdout);
+    let out = journeymap()
+        .arg("render")
+        .arg(fixture("shop.json"))
+        .args(["-f", "svg", "--report"])
+        .arg(&report_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), svg);
+    // An unwritable path is an I/O error.
+    let run = analyze(&fixture("shop.csv"), &["--svg", "/nonexistent/dir/x.svg"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+}

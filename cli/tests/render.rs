@@ -247,3 +247,145 @@ fn example_maps_round_trip_through_mermaid() {
     }
     assert!(n >= 2);
 }
+
+// ------------------------------------------------------- --report overlay
+
+fn example(name: &str) -> PathBuf {
+    root().join("schema/examples").join(name)
+}
+
+/// The coffee-maker report as `journeymap analyze --format json` writes it,
+/// in a file of its own.
+fn coffee_report() -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::SeqCst);
+    let path = temp_dir().join(format!("report-{n}.json"));
+    let out = journeymap()
+        .arg("analyze")
+        .arg(example("coffee-maker.json"))
+        .arg(example("coffee-maker-events.csv"))
+        .args(["--score-scale", "one-to-five", "--format", "json", "-o"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
+fn render_with_report(map: &Path, report: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = journeymap()
+        .arg("render")
+        .arg(map)
+        .arg("--report")
+        .arg(report)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn svg_with_a_report_shows_its_figures() {
+    let report_path = coffee_report();
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report_path).unwrap()).unwrap();
+    let (code, svg, err) =
+        render_with_report(&example("coffee-maker.json"), &report_path, &["-f", "svg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
+    let first = &report["funnel"]["stages"][0];
+    let reached = format!(">{} reached<", first["customers"].as_u64().unwrap());
+    assert!(svg.contains(&reached), "{reached} not in the SVG");
+    assert!(svg.contains(">Report: "));
+    assert!(svg.contains(r#"class="observed-score""#));
+    // Without --report, no figures.
+    let (code, plain, _) = render(&["-f", "svg"]);
+    assert_eq!(code, Some(0));
+    assert!(!plain.contains("observed-score") && !plain.contains("Funnel (report)"));
+}
+
+#[test]
+fn a_report_of_another_map_is_said_so() {
+    let (code, svg, err) = render_with_report(&map_file(), &coffee_report(), &["-f", "svg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(svg.contains("shares no touchpoint with this map"), "{svg}");
+    assert!(!svg.contains("observed-score"));
+}
+
+#[test]
+fn bad_reports_are_located_errors() {
+    let bad = temp_dir().join("bad-syntax.json");
+    std::fs::write(&bad, "{\n  \"report_version\": 1,\n").unwrap();
+    let (code, out, err) = render_with_report(&map_file(), &bad, &["-f", "svg"]);
+    assert_eq!(code, Some(1));
+    assert!(out.is_empty());
+    assert!(
+        err.starts_with(&format!(
+            "{}: JSON_SYNTAX /: malformed JSON at line 3",
+            bad.display()
+        )),
+        "{err}"
+    );
+
+    let mut report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(coffee_report()).unwrap()).unwrap();
+    report["touchpoints"][2]["reach"] = "lots".into();
+    let wrong = temp_dir().join("bad-type.json");
+    std::fs::write(&wrong, serde_json::to_string_pretty(&report).unwrap()).unwrap();
+    let (code, _, err) = render_with_report(&map_file(), &wrong, &["-f", "svg"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.starts_with(&format!(
+            "{}: JSON_TYPE /touchpoints/2/reach: ",
+            wrong.display()
+        )),
+        "{err}"
+    );
+
+    let map_json = temp_dir().join("not-a-report.json");
+    std::fs::write(&map_json, MAP).unwrap();
+    let (code, _, err) = render_with_report(&map_file(), &map_json, &["-f", "svg"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("MISSING_FIELD") || err.contains("UNKNOWN_FIELD"),
+        "{err}"
+    );
+
+    let binary = temp_dir().join("binary.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+    let (code, _, err) = render_with_report(&map_file(), &binary, &["-f", "svg"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("INVALID_VALUE /: the report is not UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn report_usage_and_io_errors_exit_2() {
+    let (code, _, err) = render_with_report(
+        &map_file(),
+        Path::new("/nonexistent/report.json"),
+        &["-f", "svg"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("cannot read /nonexistent/report.json"),
+        "{err}"
+    );
+    let (code, _, err) = render_with_report(&map_file(), &coffee_report(), &["-f", "mermaid"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("--report applies to --format svg only"),
+        "{err}"
+    );
+}

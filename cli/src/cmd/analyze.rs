@@ -1,4 +1,4 @@
-//! `journeymap analyze MAP EVENTS [--format text|json] [--window 30d] ...`
+//! `journeymap analyze MAP EVENTS [--format text|json] [--window 30d] [--svg OUT.svg] ...`
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -11,6 +11,7 @@ use journeymap::analytics::{
     analyze, AttributionRow, CsvOptions, Durations, EventLog, FieldNames, Funnel, JsonlOptions,
     OnError, Report, ReportOptions, ScoreScale, TimestampFormat,
 };
+use journeymap::render::svg;
 use journeymap::{Error, JourneyMap};
 
 use crate::output::{load_map, write_output, Outcome};
@@ -141,6 +142,10 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
+    /// Also write the map's SVG canvas overlaid with the report (funnel per
+    /// stage, figures per touchpoint, observed scores) to this file.
+    #[arg(long, value_name = "OUT.svg")]
+    pub svg: Option<PathBuf>,
 }
 
 /// Parses `30d`, `12h`, `90m`, `45s`, `500ms`, `2w` (a whole number and a unit).
@@ -240,7 +245,21 @@ pub fn run(args: &Args) -> Outcome {
         },
         Format::Text => text_summary(&map, &report, args.top),
     };
-    write_output(args.output.as_deref(), &text)
+    let canvas = match &args.svg {
+        None => None,
+        Some(path) => match svg::render(&map, &svg::SvgOptions::new().report(report)) {
+            Ok(canvas) => Some((path, canvas)),
+            Err(e) => {
+                eprintln!("journeymap: {} {e}", e.code());
+                return Outcome::Failed;
+            }
+        },
+    };
+    let outcome = write_output(args.output.as_deref(), &text);
+    match canvas {
+        Some((path, canvas)) => outcome.worst(write_output(Some(path), &canvas)),
+        None => outcome,
+    }
 }
 
 fn report_options(args: &Args) -> Result<ReportOptions, String> {
