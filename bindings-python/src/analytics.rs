@@ -1,22 +1,101 @@
-//! Event-log analytics: an event log (CSV or JSON Lines bytes) read against
-//! a map and analysed into a journey report.
+//! Event-log analytics: an event log read against a map and analysed into a
+//! journey report.
+//!
+//! Two inputs: a file (CSV, TSV or JSON Lines, streamed by core's readers)
+//! and anything exporting an Arrow C stream (`__arrow_c_stream__`: pyarrow
+//! tables and readers, polars and pandas DataFrames, DuckDB relations),
+//! whose record batches are read here, column by column, into core's
+//! [`Columns`]. The keyword options are turned into core's option types by
+//! `journeymap/_analytics.py` and arrive as their JSON.
 
-use journeymap::analytics::{analyze, CsvOptions, EventLog, JsonlOptions, ReportOptions};
-use journeymap::{parse_part, Error};
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
+use arrow_array::types::{
+    Date32Type, Date64Type, Float16Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type,
+    Int8Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchReader};
+use arrow_schema::{DataType, TimeUnit};
+use journeymap::analytics::{
+    analyze, parse_duration, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions, RowError,
+    RowErrorKind, TimestampFormat, Timestamps,
+};
+use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
 
 use crate::convert::to_py;
 use crate::errors::{to_pyerr, Origin};
 use crate::map::PyJourneyMap;
 
-/// The journey report (a dict) of an event log given as bytes. `format` is
-/// `csv` or `jsonl`; `reader` the JSON of the reader's options, `report`
-/// the JSON of the report options. Used by `journeymap.analyze`.
+fn invalid(path: &str, message: String) -> Error {
+    Error::InvalidValue {
+        id: None,
+        path: path.to_owned(),
+        message,
+    }
+}
+
+/// An error about a whole column of the input (row 0: no row of data).
+fn column_error(kind: RowErrorKind, column: &str, message: String) -> Error {
+    Error::EventRow(Box::new(RowError {
+        kind,
+        row: 0,
+        line: None,
+        column: Some(column.to_owned()),
+        message,
+    }))
+}
+
+/// The report options' own check, its errors located at the Python
+/// keyword (`/half_life`) rather than the report's field
+/// (`/options/half_life_ms`).
+fn validate_options(options: &ReportOptions, map: &JourneyMap) -> Result<(), Error> {
+    options.validate(map).map_err(|e| match e {
+        Error::InvalidValue { id, path, message } => {
+            let field = path.strip_prefix("/options/").unwrap_or(&path);
+            let keyword = match field {
+                "conversion_window_ms" => "conversion_window",
+                "lookback_window_ms" => "lookback_window",
+                "half_life_ms" => "half_life",
+                other => other,
+            };
+            Error::InvalidValue {
+                id,
+                path: format!("/{keyword}"),
+                message: format!("{keyword}: {message}"),
+            }
+        }
+        other => other,
+    })
+}
+
+fn report_result<'py>(
+    py: Python<'py>,
+    result: Result<journeymap::analytics::Report, Error>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match result {
+        Ok(report) => to_py(py, &report),
+        Err(e) => Err(to_pyerr(py, &e, Origin::OBJECT)),
+    }
+}
+
+/// The journey report (a dict) of an event log file. `format` is `csv`,
+/// `tsv` or `jsonl`; `reader` the JSON of the reader's options
+/// ([`CsvOptions`] or [`JsonlOptions`]), `report` that of the
+/// [`ReportOptions`]. The file is streamed, never held whole.
 #[pyfunction]
-pub fn _analyze_bytes<'py>(
+pub fn _analyze_file<'py>(
     py: Python<'py>,
     map: PyRef<'py, PyJourneyMap>,
-    data: &[u8],
+    path: PathBuf,
     format: &str,
     reader: &str,
     report: &str,
@@ -24,21 +103,515 @@ pub fn _analyze_bytes<'py>(
     let map = &map.map;
     let result = py.detach(|| -> Result<_, Error> {
         let options: ReportOptions = parse_part(report)?;
+        validate_options(&options, map)?;
+        let file = File::open(&path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let file = BufReader::with_capacity(1 << 16, file);
         let log = match format {
-            "csv" => EventLog::from_csv(data, map, &parse_part::<CsvOptions>(reader)?)?,
-            "jsonl" => EventLog::from_jsonl(data, map, &parse_part::<JsonlOptions>(reader)?)?,
+            "csv" | "tsv" => EventLog::from_csv(file, map, &parse_part::<CsvOptions>(reader)?)?,
+            "jsonl" => EventLog::from_jsonl(file, map, &parse_part::<JsonlOptions>(reader)?)?,
             other => {
-                return Err(Error::InvalidValue {
-                    id: None,
-                    path: String::new(),
-                    message: format!("unknown event log format {other:?}; use csv or jsonl"),
-                })
+                return Err(invalid(
+                    "",
+                    format!("unknown event log format {other:?}; use csv, tsv or jsonl"),
+                ))
             }
         };
         analyze(map, &log, &options)
     });
-    match result {
-        Ok(report) => to_py(py, &report),
-        Err(e) => Err(to_pyerr(py, &e, Origin::OBJECT)),
+    report_result(py, result)
+}
+
+/// Milliseconds of a duration written like the CLI's `--window` (`30d`,
+/// `12h`, `90m`...); `InvalidMapError` (`INVALID_VALUE`, path `/<option>`)
+/// otherwise.
+#[pyfunction]
+pub fn _parse_duration(py: Python<'_>, option: &str, text: &str) -> PyResult<u64> {
+    parse_duration(text)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .map_err(|e| {
+            let e = invalid(&format!("/{option}"), format!("{option}: {e}"));
+            to_pyerr(py, &e, Origin::OBJECT)
+        })
+}
+
+/// The journey report (a dict) of events exporting an Arrow C stream
+/// (`events.__arrow_c_stream__()`). `reader` is the JSON of a
+/// [`CsvOptions`] (column names, timestamp format, bad-row policy; the
+/// delimiter is not used), `report` that of the [`ReportOptions`].
+#[pyfunction]
+pub fn _analyze_arrow<'py>(
+    py: Python<'py>,
+    map: PyRef<'py, PyJourneyMap>,
+    events: &Bound<'py, PyAny>,
+    reader: &str,
+    report: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let map = &map.map;
+    let err = |e: Error| to_pyerr(py, &e, Origin::OBJECT);
+    let options: ReportOptions = parse_part(report).map_err(err)?;
+    validate_options(&options, map).map_err(err)?;
+    let reader_options: CsvOptions = parse_part(reader).map_err(err)?;
+    let capsule = events.call_method0("__arrow_c_stream__")?;
+    let capsule = capsule.cast::<PyCapsule>().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(
+            "__arrow_c_stream__() did not return a PyCapsule (arrow_array_stream)",
+        )
+    })?;
+    let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+    // SAFETY: the capsule named `arrow_array_stream` holds an
+    // `ArrowArrayStream` (Arrow PyCapsule interface). `from_raw` moves the
+    // stream out and leaves a released one behind, which the capsule's
+    // destructor then leaves alone.
+    let stream = unsafe {
+        RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>())
     }
+    .map_err(|e| err(invalid("", format!("cannot read the Arrow stream: {e}"))))?;
+    let names: Vec<String> = stream
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    let batches = stream
+        .collect::<Result<Vec<RecordBatch>, _>>()
+        .map_err(|e| err(invalid("", format!("cannot read the Arrow stream: {e}"))))?;
+    let result = py.detach(|| -> Result<_, Error> {
+        let log = arrow_log(map, &names, &batches, &reader_options)?;
+        analyze(map, &log, &options)
+    });
+    report_result(py, result)
+}
+
+/// The chunks of one column over all batches.
+fn chunks(batches: &[RecordBatch], index: usize) -> Vec<ArrayRef> {
+    batches
+        .iter()
+        .map(|b| Arc::clone(b.column(index)))
+        .collect()
+}
+
+/// Cells of a column read as text, borrowed from the arrays.
+fn text_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<&str>>> {
+    let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
+    for a in arrays {
+        if !push_text(a.as_ref(), &mut out) {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// Appends the cells of a string (or dictionary of strings, or null)
+/// array; false for any other type.
+fn push_text<'a>(a: &'a dyn Array, out: &mut Vec<Option<&'a str>>) -> bool {
+    fn cells<'a>(n: usize, a: &'a dyn Array, v: impl Fn(usize) -> &'a str) -> Vec<Option<&'a str>> {
+        (0..n).map(|i| (!a.is_null(i)).then(|| v(i))).collect()
+    }
+    let n = a.len();
+    match a.data_type() {
+        DataType::Utf8 => {
+            let s = a.as_string::<i32>();
+            out.extend(cells(n, a, |i| s.value(i)));
+        }
+        DataType::LargeUtf8 => {
+            let s = a.as_string::<i64>();
+            out.extend(cells(n, a, |i| s.value(i)));
+        }
+        DataType::Utf8View => {
+            let s = a.as_string_view();
+            out.extend(cells(n, a, |i| s.value(i)));
+        }
+        DataType::Null => out.extend(std::iter::repeat_n(None, n)),
+        DataType::Dictionary(_, _) => {
+            let Some(d) = a.as_any_dictionary_opt() else {
+                return false;
+            };
+            let mut values = Vec::with_capacity(d.values().len());
+            if !push_text(d.values().as_ref(), &mut values) {
+                return false;
+            }
+            let keys = d.normalized_keys();
+            out.extend((0..n).map(|i| {
+                if a.is_null(i) {
+                    None
+                } else {
+                    values.get(keys[i]).copied().flatten()
+                }
+            }));
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Cells of an array of 64-bit primitives.
+fn prim_i64<T: ArrowPrimitiveType<Native = i64>>(a: &dyn Array) -> Vec<Option<i64>> {
+    let p = a.as_primitive::<T>();
+    (0..p.len())
+        .map(|i| (!p.is_null(i)).then(|| p.value(i)))
+        .collect()
+}
+
+/// Integer cells of one array (any integer type, widened); `None` when it
+/// is not of an integer type.
+fn int_cells_of(a: &dyn Array) -> Option<Vec<Option<i128>>> {
+    fn prim<T: ArrowPrimitiveType>(
+        a: &dyn Array,
+        f: impl Fn(T::Native) -> i128,
+    ) -> Vec<Option<i128>> {
+        let p = a.as_primitive::<T>();
+        (0..p.len())
+            .map(|i| (!p.is_null(i)).then(|| f(p.value(i))))
+            .collect()
+    }
+    Some(match a.data_type() {
+        DataType::Int8 => prim::<Int8Type>(a, i128::from),
+        DataType::Int16 => prim::<Int16Type>(a, i128::from),
+        DataType::Int32 => prim::<Int32Type>(a, i128::from),
+        DataType::Int64 => prim::<Int64Type>(a, i128::from),
+        DataType::UInt8 => prim::<UInt8Type>(a, i128::from),
+        DataType::UInt16 => prim::<UInt16Type>(a, i128::from),
+        DataType::UInt32 => prim::<UInt32Type>(a, i128::from),
+        DataType::UInt64 => prim::<UInt64Type>(a, i128::from),
+        _ => return None,
+    })
+}
+
+/// Integer cells of a column; `None` when a chunk is not of an integer type.
+fn int_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<i128>>> {
+    let mut out = Vec::new();
+    for a in arrays {
+        out.extend(int_cells_of(a.as_ref())?);
+    }
+    Some(out)
+}
+
+/// Number cells (value, score): any integer or float type, or text
+/// (parsed; unreadable text becomes NaN, which core refuses as
+/// `BAD_NUMBER` at its row).
+fn number_cells(column: &str, arrays: &[ArrayRef]) -> Result<Vec<Option<f64>>, Error> {
+    fn prim<T: ArrowPrimitiveType>(
+        a: &dyn Array,
+        f: impl Fn(T::Native) -> f64,
+    ) -> Vec<Option<f64>> {
+        let p = a.as_primitive::<T>();
+        (0..p.len())
+            .map(|i| (!p.is_null(i)).then(|| f(p.value(i))))
+            .collect()
+    }
+    let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
+    for a in arrays {
+        let a = a.as_ref();
+        match a.data_type() {
+            DataType::Float16 => out.extend(prim::<Float16Type>(a, f64::from)),
+            DataType::Float32 => out.extend(prim::<Float32Type>(a, f64::from)),
+            DataType::Float64 => out.extend(prim::<Float64Type>(a, |v| v)),
+            // i64 and u64 beyond 2^53 round, as any float would; values
+            // beyond 10^15 are refused by core anyway.
+            DataType::Int8 => out.extend(prim::<Int8Type>(a, f64::from)),
+            DataType::Int16 => out.extend(prim::<Int16Type>(a, f64::from)),
+            DataType::Int32 => out.extend(prim::<Int32Type>(a, f64::from)),
+            DataType::Int64 => out.extend(prim::<Int64Type>(a, |v| v as f64)),
+            DataType::UInt8 => out.extend(prim::<UInt8Type>(a, f64::from)),
+            DataType::UInt16 => out.extend(prim::<UInt16Type>(a, f64::from)),
+            DataType::UInt32 => out.extend(prim::<UInt32Type>(a, f64::from)),
+            DataType::UInt64 => out.extend(prim::<UInt64Type>(a, |v| v as f64)),
+            other => {
+                let mut text = Vec::with_capacity(a.len());
+                if !push_text(a, &mut text) {
+                    return Err(bad_type(
+                        column,
+                        other,
+                        "a number (integer or float) or text",
+                    ));
+                }
+                out.extend(text.into_iter().map(|t| {
+                    t.map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(|t| t.parse::<f64>().unwrap_or(f64::NAN))
+                }));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn bad_type(column: &str, found: &DataType, expected: &str) -> Error {
+    column_error(
+        RowErrorKind::BadType,
+        column,
+        format!("column `{column}` has Arrow type {found}; expected {expected}"),
+    )
+}
+
+/// Timestamps of a column: Arrow timestamps (any unit; stored as UTC, so
+/// a time zone changes nothing and naive ones are taken as UTC), dates,
+/// integers (epoch milliseconds, or seconds with `epoch_seconds`) or text
+/// parsed in `format`.
+enum TimeCells<'a> {
+    Millis(Vec<Option<i64>>),
+    Text(Vec<Option<&'a str>>),
+}
+
+fn time_cells<'a>(
+    column: &str,
+    arrays: &'a [ArrayRef],
+    format: TimestampFormat,
+) -> Result<TimeCells<'a>, Error> {
+    let first_type = arrays.first().map(|a| a.data_type().clone());
+    let is_text = matches!(
+        first_type,
+        Some(DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Dictionary(..))
+    );
+    if is_text {
+        let cells = text_cells(arrays).ok_or_else(|| {
+            bad_type(
+                column,
+                first_type.as_ref().unwrap_or(&DataType::Null),
+                "text",
+            )
+        })?;
+        return Ok(TimeCells::Text(cells));
+    }
+    let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
+    for a in arrays {
+        let a = a.as_ref();
+        let ty = a.data_type();
+        match ty {
+            DataType::Null => out.extend(std::iter::repeat_n(None, a.len())),
+            DataType::Timestamp(unit, _) => {
+                let (mul, div) = match unit {
+                    TimeUnit::Second => (1000, 1),
+                    TimeUnit::Millisecond => (1, 1),
+                    TimeUnit::Microsecond => (1, 1000),
+                    TimeUnit::Nanosecond => (1, 1_000_000),
+                };
+                let raw: Vec<Option<i64>> = match unit {
+                    TimeUnit::Second => prim_i64::<TimestampSecondType>(a),
+                    TimeUnit::Millisecond => prim_i64::<TimestampMillisecondType>(a),
+                    TimeUnit::Microsecond => prim_i64::<TimestampMicrosecondType>(a),
+                    TimeUnit::Nanosecond => prim_i64::<TimestampNanosecondType>(a),
+                };
+                out.extend(raw.into_iter().map(|v| {
+                    v.and_then(|v| v.checked_mul(mul))
+                        .map(|v| v.div_euclid(div))
+                }));
+            }
+            DataType::Date32 => {
+                let p = a.as_primitive::<Date32Type>();
+                out.extend(
+                    (0..p.len())
+                        .map(|i| (!p.is_null(i)).then(|| i64::from(p.value(i)) * 86_400_000)),
+                );
+            }
+            DataType::Date64 => out.extend(prim_i64::<Date64Type>(a)),
+            _ => {
+                let Some(ints) = int_cells_of(a) else {
+                    return Err(bad_type(
+                        column,
+                        ty,
+                        "an Arrow timestamp or date, integer epoch milliseconds, or RFC 3339 text",
+                    ));
+                };
+                if format == TimestampFormat::Rfc3339 {
+                    return Err(bad_type(
+                        column,
+                        ty,
+                        "RFC 3339 text (timestamp_format is \"rfc3339\")",
+                    ));
+                }
+                out.extend(ints.into_iter().map(|v| {
+                    v.and_then(|v| i64::try_from(v).ok())
+                        .and_then(|v| format.from_number(v))
+                }));
+            }
+        }
+    }
+    Ok(TimeCells::Millis(out))
+}
+
+/// Attribute names some `match` rule of the map looks at.
+fn rule_attributes(map: &JourneyMap) -> BTreeSet<&str> {
+    map.touchpoints()
+        .iter()
+        .flat_map(|t| &t.match_rules)
+        .flat_map(|r| r.attributes.keys().chain(r.attribute_prefixes.keys()))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Text of an attribute or customer column: strings as they are, integers
+/// and booleans written out (owned).
+enum Text<'a> {
+    Borrowed(Vec<Option<&'a str>>),
+    Owned(Vec<Option<String>>),
+}
+
+impl Text<'_> {
+    fn cells(&self) -> Vec<Option<&str>> {
+        match self {
+            Text::Borrowed(v) => v.clone(),
+            Text::Owned(v) => v.iter().map(Option::as_deref).collect(),
+        }
+    }
+}
+
+fn text_or_number<'a>(
+    column: &str,
+    arrays: &'a [ArrayRef],
+    expected: &str,
+) -> Result<Text<'a>, Error> {
+    if let Some(cells) = text_cells(arrays) {
+        return Ok(Text::Borrowed(cells));
+    }
+    if let Some(ints) = int_cells(arrays) {
+        return Ok(Text::Owned(
+            ints.into_iter().map(|v| v.map(|v| v.to_string())).collect(),
+        ));
+    }
+    let mut out = Vec::new();
+    for a in arrays {
+        if a.data_type() != &DataType::Boolean {
+            return Err(bad_type(column, a.data_type(), expected));
+        }
+        let b = a.as_boolean();
+        out.extend((0..b.len()).map(|i| (!b.is_null(i)).then(|| b.value(i).to_string())));
+    }
+    Ok(Text::Owned(out))
+}
+
+/// Reads record batches into an event log.
+fn arrow_log(
+    map: &JourneyMap,
+    names: &[String],
+    batches: &[RecordBatch],
+    options: &CsvOptions,
+) -> Result<EventLog, Error> {
+    let fields = &options.fields;
+    let mut seen = BTreeSet::new();
+    for name in names {
+        if !seen.insert(name.as_str()) {
+            return Err(column_error(
+                RowErrorKind::DuplicateColumn,
+                name,
+                format!("two columns are named `{name}`"),
+            ));
+        }
+    }
+    let index = |name: &str| names.iter().position(|n| n == name);
+    let required = |name: &str| {
+        index(name).ok_or_else(|| {
+            column_error(
+                RowErrorKind::MissingColumn,
+                name,
+                format!(
+                    "the events have no `{name}` column (columns: {})",
+                    names.join(", ")
+                ),
+            )
+        })
+    };
+    let customer_at = required(&fields.customer)?;
+    let timestamp_at = required(&fields.timestamp)?;
+    let (touchpoint_at, event_at, channel_at) = (
+        index(&fields.touchpoint),
+        index(&fields.event),
+        index(&fields.channel),
+    );
+    if touchpoint_at.is_none() && event_at.is_none() && channel_at.is_none() {
+        return Err(column_error(
+            RowErrorKind::MissingColumn,
+            &fields.touchpoint,
+            format!(
+                "the events have no `{}`, `{}` or `{}` column: nothing says what happened",
+                fields.touchpoint, fields.event, fields.channel
+            ),
+        ));
+    }
+    let columns: Vec<Vec<ArrayRef>> = (0..names.len()).map(|i| chunks(batches, i)).collect();
+    let text = |at: Option<usize>, name: &str| -> Result<Option<Vec<Option<&str>>>, Error> {
+        let Some(at) = at else { return Ok(None) };
+        match text_cells(&columns[at]) {
+            Some(cells) => Ok(Some(cells)),
+            None => Err(bad_type(
+                name,
+                columns[at]
+                    .first()
+                    .map_or(&DataType::Null, |a| a.data_type()),
+                "text (string or categorical)",
+            )),
+        }
+    };
+    let customer_text = text_or_number(
+        &fields.customer,
+        &columns[customer_at],
+        "text (string or categorical) or integers",
+    )?;
+    let customer: Vec<&str> = customer_text
+        .cells()
+        .into_iter()
+        .map(|c| c.unwrap_or(""))
+        .collect();
+    let times = time_cells(
+        &fields.timestamp,
+        &columns[timestamp_at],
+        options.timestamp_format,
+    )?;
+    let touchpoint = text(touchpoint_at, &fields.touchpoint)?;
+    let event = text(event_at, &fields.event)?;
+    let channel = text(channel_at, &fields.channel)?;
+    let segment = text(index(&fields.segment), &fields.segment)?;
+    let number = |name: &str| -> Result<Option<Vec<Option<f64>>>, Error> {
+        index(name)
+            .map(|at| number_cells(name, &columns[at]))
+            .transpose()
+    };
+    let value = number(&fields.value)?;
+    let score = number(&fields.score)?;
+    let known = [
+        &fields.customer,
+        &fields.timestamp,
+        &fields.touchpoint,
+        &fields.event,
+        &fields.channel,
+        &fields.value,
+        &fields.score,
+        &fields.segment,
+    ];
+    let wanted = rule_attributes(map);
+    let mut attribute_text = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if known.contains(&name) || !wanted.contains(name.as_str()) {
+            continue;
+        }
+        let t = text_or_number(name, &columns[i], "text, integers or booleans")?;
+        attribute_text.push((name.as_str(), t));
+    }
+    let attribute_cells: Vec<(&str, Vec<Option<&str>>)> = attribute_text
+        .iter()
+        .map(|(name, t)| (*name, t.cells()))
+        .collect();
+    let timestamps = match &times {
+        TimeCells::Millis(v) => Timestamps::Millis(v),
+        TimeCells::Text(v) => Timestamps::Text(v, options.timestamp_format),
+    };
+    let columns = Columns {
+        timestamps: Some(timestamps),
+        touchpoint: touchpoint.as_deref(),
+        event: event.as_deref(),
+        channel: channel.as_deref(),
+        value: value.as_deref(),
+        score: score.as_deref(),
+        segment: segment.as_deref(),
+        attributes: attribute_cells
+            .iter()
+            .map(|(name, cells)| (*name, cells.as_slice()))
+            .collect(),
+        fields: fields.clone(),
+        ..Columns::new(&customer, &[])
+    };
+    EventLog::from_columns(map, &columns, options.on_error)
 }

@@ -119,6 +119,9 @@ pub(crate) fn class_for_code(code: &str) -> &'static str {
 /// The class of an error: that of its code, or for several violations the
 /// class they all share (`InvalidMapError` when they differ).
 fn class_for(err: &Error) -> &'static str {
+    if err.row_error().is_some() {
+        return "EventLogError";
+    }
     let violations = err.violations();
     let first = violations.first().map_or("INVALID_MAP", Error::code);
     let class = class_for_code(first);
@@ -162,6 +165,11 @@ fn build(py: Python<'_>, err: &Error, origin: Origin<'_>) -> PyResult<PyErr> {
     kwargs.set_item("errors", violation_dicts(py, err.violations(), origin)?)?;
     if let Error::Io { path, .. } = err {
         kwargs.set_item("filename", path)?;
+    }
+    if let Some(row) = err.row_error() {
+        kwargs.set_item("row", row.row)?;
+        kwargs.set_item("field", row.column.as_deref())?;
+        kwargs.set_item("line", row.line)?;
     }
     let exc = class.call((info.message,), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))

@@ -37,7 +37,7 @@ mod _native {
     use super::diff::diff;
 
     #[pymodule_export]
-    use super::analytics::_analyze_bytes;
+    use super::analytics::{_analyze_arrow, _analyze_file, _parse_duration};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

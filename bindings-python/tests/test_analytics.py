@@ -1,18 +1,28 @@
-"""Event-log analytics through a file path: the shared vectors of
-tests/expected/analytics and the bad-row policies."""
+"""Event-log analytics: the shared vectors of tests/expected/analytics read
+from files and from tables (pandas, polars, pyarrow Table and
+RecordBatchReader; timestamps as text and as parsed columns), bad rows,
+bad input, the keyword options and the Report object."""
 
 from __future__ import annotations
 
+import datetime
 import json
+import math
+import pickle
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, Callable
 
 import pytest
 
 import journeymap
-from journeymap import JourneyMap, JourneyMapError
+from journeymap import EventLogError, InvalidMapError, JourneyMap, JourneyMapError
 
 REPO = Path(__file__).resolve().parents[2]
 SPECS = sorted((REPO / "tests" / "expected" / "analytics").glob("*.json"))
+SHOP_MAP = REPO / "tests/fixtures/events/shop.json"
+SHOP_CSV = REPO / "tests/fixtures/events/shop.csv"
+BAD_CSV = REPO / "tests/fixtures/events/bad.csv"
 
 
 def check(path: str, expected: object, actual: object) -> None:
@@ -31,70 +41,765 @@ def check(path: str, expected: object, actual: object) -> None:
         assert actual == expected, path
 
 
+def kwargs(options: dict[str, Any]) -> dict[str, Any]:
+    """The vector's options (core names) as analyze's keywords."""
+    out: dict[str, Any] = {}
+    for k, v in options.items():
+        if k == "half_life_ms":
+            out["half_life"] = datetime.timedelta(milliseconds=v)
+        elif k in ("conversion_window_ms", "lookback_window_ms"):
+            out[k[: -len("_ms")]] = datetime.timedelta(milliseconds=v)
+        else:
+            out[k] = v
+    return out
+
+
+def shop_map() -> JourneyMap:
+    return JourneyMap.from_path(str(SHOP_MAP))
+
+
+def spec(name: str) -> dict[str, Any]:
+    return json.loads((REPO / "tests/expected/analytics" / name).read_text(encoding="utf-8"))
+
+
 REPORT_CASES = [
-    (spec, log)
-    for spec in SPECS
-    for log in json.loads(spec.read_text(encoding="utf-8")).get("logs", [])
+    (s, log) for s in SPECS for log in json.loads(s.read_text(encoding="utf-8")).get("logs", [])
 ]
+CSV_SPECS = sorted({s.name for s, log in REPORT_CASES if log.endswith(".csv")})
 
 
-@pytest.mark.parametrize("spec,log", REPORT_CASES, ids=lambda x: getattr(x, "name", str(x)))
-def test_report_vectors_through_a_path(spec: Path, log: str) -> None:
-    s = json.loads(spec.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("spec_path,log", REPORT_CASES, ids=lambda x: getattr(x, "name", str(x)))
+def test_report_vectors_through_a_path(spec_path: Path, log: str) -> None:
+    s = json.loads(spec_path.read_text(encoding="utf-8"))
     m = JourneyMap.from_path(str(REPO / s["map"]))
-    report = journeymap.analyze(m, REPO / log, **s["options"])
-    check("", s["report"], report)
+    report = journeymap.analyze(m, REPO / log, **kwargs(s["options"]))
+    check("", s["report"], report.to_dict())
+    # A str path too.
+    assert journeymap.analyze(m, str(REPO / log), **kwargs(s["options"])) == report
 
 
 def test_there_are_report_vectors() -> None:
-    assert len(REPORT_CASES) >= 4
+    assert len(REPORT_CASES) >= 4 and len(CSV_SPECS) >= 3
 
 
-def test_bad_rows_fail_by_default_and_can_be_skipped() -> None:
-    m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
-    bad = REPO / "tests/fixtures/events/bad.csv"
-    with pytest.raises(JourneyMapError):
-        journeymap.analyze(m, bad)
-    report = journeymap.analyze(m, bad, on_bad_row="skip")
-    assert isinstance(report, dict)
+# ---------------------------------------------------------------------------
+# Tables built from shop.csv
+# ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("events", [3, None, b"x.csv"])
-def test_events_of_the_wrong_type(events: object) -> None:
-    m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
-    with pytest.raises(TypeError):
-        journeymap.analyze(m, events)  # type: ignore[arg-type]
+def epoch_ms(text: str) -> int:
+    """The instant of a shop.csv timestamp (RFC 3339 or epoch ms)."""
+    if text.isdigit():
+        return int(text)
+    return int(datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000)
 
 
-def test_unknown_report_option_is_a_journeymap_error() -> None:
-    m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
-    with pytest.raises(JourneyMapError):
-        journeymap.analyze(m, REPO / "tests/fixtures/events/shop.csv", no_such_option=1)
+def pyarrow_text() -> Any:
+    pa_csv = pytest.importorskip("pyarrow.csv")
+    table = pa_csv.read_csv(SHOP_CSV)
+    # Inferred types: mixed timestamps stay text; value and score numbers.
+    assert str(table.schema.field("timestamp").type) == "string"
+    assert str(table.schema.field("value").type) in ("int64", "double")
+    return table
 
 
-@pytest.mark.parametrize("kind", ["pandas", "pyarrow"])
-@pytest.mark.parametrize("spec,log", [c for c in REPORT_CASES if c[1].endswith(".csv")], ids=str)
-def test_report_vectors_through_dataframes(kind: str, spec: Path, log: str) -> None:
+def with_parsed_timestamps(table: Any, unit: str = "ms", tz: str | None = "UTC") -> Any:
+    pa = pytest.importorskip("pyarrow")
+    ms = [epoch_ms(t) for t in table.column("timestamp").to_pylist()]
+    per_ms = {"s": None, "ms": 1, "us": 1000, "ns": 1_000_000}[unit]
+    assert per_ms is not None
+    column = pa.array([v * per_ms for v in ms], pa.timestamp(unit, tz=tz))
+    i = table.schema.get_field_index("timestamp")
+    return table.set_column(i, "timestamp", column)
+
+
+def pandas_text() -> Any:
     pd = pytest.importorskip("pandas")
-    s = json.loads(spec.read_text(encoding="utf-8"))
+    return pd.read_csv(SHOP_CSV, dtype=str, keep_default_na=False)
+
+
+def pandas_parsed() -> Any:
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(SHOP_CSV)  # value and score as floats with NaN
+    df["timestamp"] = pd.to_datetime([epoch_ms(t) for t in df["timestamp"]], unit="ms", utc=True)
+    return df
+
+
+def polars_text() -> Any:
+    pl = pytest.importorskip("polars")
+    return pl.read_csv(SHOP_CSV, infer_schema_length=0)  # every column a string
+
+
+def polars_parsed() -> Any:
+    pl = pytest.importorskip("polars")
+    df = pl.read_csv(SHOP_CSV, infer_schema_length=0)
+    ms = pl.Series("timestamp", [epoch_ms(t) for t in df["timestamp"]])
+    return df.with_columns(
+        pl.from_epoch(ms, time_unit="ms").dt.replace_time_zone("UTC").alias("timestamp"),
+        pl.col("customer_id").cast(pl.Categorical),
+        pl.col("value").cast(pl.Float64),
+        pl.col("score").cast(pl.Int32),
+    )
+
+
+def record_batch_reader() -> Any:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    # Several batches: the columns are read across them.
+    return pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=4))
+
+
+def int_epoch_ms() -> Any:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    ms = pa.array([epoch_ms(t) for t in table.column("timestamp").to_pylist()], pa.int64())
+    return table.set_column(table.schema.get_field_index("timestamp"), "timestamp", ms)
+
+
+def dictionary_columns() -> Any:
+    table = pyarrow_text()
+    for name in ("customer_id", "event", "segment", "path"):
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, name, table.column(name).dictionary_encode())
+    return table
+
+
+def string_views() -> Any:
+    pa = pytest.importorskip("pyarrow")
+    table = with_parsed_timestamps(pyarrow_text(), "ns", None)  # naive: taken as UTC
+    for name in ("customer_id", "touchpoint", "event", "channel", "path", "segment"):
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, name, table.column(name).cast(pa.string_view()))
+    return table
+
+
+def large_strings_seconds() -> Any:
+    pa = pytest.importorskip("pyarrow")
+    table = with_parsed_timestamps(pyarrow_text(), "us", "Europe/Paris")
+    for name in ("customer_id", "touchpoint", "event"):
+        i = table.schema.get_field_index(name)
+        table = table.set_column(i, name, table.column(name).cast(pa.large_string()))
+    return table
+
+
+TABLES: dict[str, Callable[[], Any]] = {
+    "pandas-text": pandas_text,
+    "pandas-parsed": pandas_parsed,
+    "polars-text": polars_text,
+    "polars-parsed": polars_parsed,
+    "pyarrow-text": pyarrow_text,
+    "pyarrow-parsed": lambda: with_parsed_timestamps(pyarrow_text()),
+    "record-batch-reader": record_batch_reader,
+    "int-epoch-ms": int_epoch_ms,
+    "dictionary": dictionary_columns,
+    "string-view-naive-ns": string_views,
+    "large-string-tz-us": large_strings_seconds,
+}
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+@pytest.mark.parametrize("spec_name", CSV_SPECS)
+def test_report_vectors_through_tables(table: str, spec_name: str) -> None:
+    s = spec(spec_name)
     m = JourneyMap.from_path(str(REPO / s["map"]))
-    df = pd.read_csv(REPO / log, dtype=str, keep_default_na=False)
-    if kind == "pyarrow":
-        pa = pytest.importorskip("pyarrow")
-        events = pa.Table.from_pandas(df, preserve_index=False)
-    else:
-        events = df
-    report = journeymap.analyze(m, events, **s["options"])
-    check("", s["report"], report)
-    assert report == journeymap.analyze(m, REPO / log, **s["options"])
+    events = TABLES[table]()
+    report = journeymap.analyze(m, events, **kwargs(s["options"]))
+    check("", s["report"], report.to_dict())
+    assert report == journeymap.analyze(m, SHOP_CSV, **kwargs(s["options"]))
 
 
-def test_dataframe_with_a_bad_timestamp_fails_or_is_skipped() -> None:
+def test_pandas_without_its_own_arrow_export_goes_through_pyarrow() -> None:
     pd = pytest.importorskip("pandas")
-    m = JourneyMap.from_path(str(REPO / "tests/fixtures/events/shop.json"))
-    df = pd.read_csv(REPO / "tests/fixtures/events/shop.csv", dtype=str, keep_default_na=False)
-    df.loc[0, "timestamp"] = "yesterday"
-    with pytest.raises(JourneyMapError) as info:
-        journeymap.analyze(m, df)
-    assert info.value.code == "BAD_TIMESTAMP"
-    assert isinstance(journeymap.analyze(m, df, on_bad_row="skip"), dict)
+    pytest.importorskip("pyarrow")
+
+    class OldFrame(pd.DataFrame):  # type: ignore[misc]
+        """A DataFrame as pandas < 2.2 has it: no __arrow_c_stream__."""
+
+        __arrow_c_stream__ = None
+
+    df = OldFrame(pandas_text())
+    df.__class__.__module__ = "pandas.core.frame"
+    df.__class__.__name__ = "DataFrame"
+    s = spec("shop_default.json")
+    report = journeymap.analyze(shop_map(), df, **kwargs(s["options"]))
+    check("", s["report"], report.to_dict())
+
+
+def test_integer_customer_ids_are_decimal_text() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    ids = [int(c[1:]) * 1000 for c in table.column("customer_id").to_pylist()]
+    for ty in (pa.int64(), pa.uint32(), pa.int16()):
+        t = table.set_column(0, "customer_id", pa.array(ids, ty))
+        report = journeymap.analyze(shop_map(), t, include_customers=True)
+        assert report.totals["customers"] == 6
+        assert report.customers is not None
+        assert [r["customer"] for r in report.customers] == [
+            "1000", "2000", "3000", "4000", "5000", "6000",
+        ]
+
+
+def test_epoch_seconds_integers_and_text() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    seconds = [epoch_ms(t) // 1000 for t in table.column("timestamp").to_pylist()]
+    ints = table.set_column(1, "timestamp", pa.array(seconds, pa.int64()))
+    text = table.set_column(1, "timestamp", pa.array([str(s) for s in seconds]))
+    expected = journeymap.analyze(shop_map(), SHOP_CSV)
+    for t in (ints, text):
+        assert journeymap.analyze(shop_map(), t, timestamp_format="epoch_seconds") == expected
+    # rfc3339 refuses integer columns outright, and epoch text row by row.
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), ints, timestamp_format="rfc3339")
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_TYPE", 0, "timestamp")
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), text, timestamp_format="rfc3339")
+    assert (info.value.code, info.value.row) == ("BAD_TIMESTAMP", 1)
+
+
+def test_dates_are_midnight_utc() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table(
+        {
+            "customer_id": ["a", "a"],
+            "timestamp": pa.array([datetime.date(2026, 3, 2), datetime.date(2026, 3, 1)]),
+            "touchpoint": ["checkout", "ad"],
+        }
+    )
+    r = journeymap.analyze(shop_map(), table)
+    assert r.funnel.time_to_conversion["median_ms"] == 86_400_000
+
+
+def test_renamed_columns_and_segment_by() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text().rename_columns(
+        ["who", "when", "tp", "ev", "ch", "path", "amount", "stars", "cohort"]
+    )
+    report = journeymap.analyze(
+        shop_map(),
+        table,
+        customer_column="who",
+        timestamp_column="when",
+        touchpoint_column="tp",
+        event_column="ev",
+        channel_column="ch",
+        value_column="amount",
+        score_column="stars",
+        segment_by="cohort",
+    )
+    assert report == journeymap.analyze(shop_map(), SHOP_CSV)
+    assert report.segments.names == ["new", "returning"]
+    # Row errors name the columns as the table does.
+    bad = table.set_column(1, "when", pa.array(["soon"] * table.num_rows))
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), bad, customer_column="who", timestamp_column="when",
+                           touchpoint_column="tp", event_column="ev", channel_column="ch")
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_TIMESTAMP", 1, "when")
+
+
+# ---------------------------------------------------------------------------
+# Bad rows and bad input
+# ---------------------------------------------------------------------------
+
+
+def bad_frames() -> dict[str, Any]:
+    pd = pytest.importorskip("pandas")
+    df = pd.read_csv(BAD_CSV, dtype=str, keep_default_na=False)
+    frames: dict[str, Any] = {"pandas": df}
+    try:
+        import pyarrow as pa
+
+        frames["pyarrow"] = pa.Table.from_pandas(df, preserve_index=False)
+    except ImportError:
+        pass
+    try:
+        import polars as pl
+
+        frames["polars"] = pl.from_pandas(df)
+    except ImportError:
+        pass
+    return frames
+
+
+@pytest.mark.parametrize("kind", ["pandas", "pyarrow", "polars"])
+def test_bad_rows_vector_from_tables(kind: str) -> None:
+    """bad.csv as a table: the same codes, rows and columns as the file,
+    without line numbers. The file's short row (FIELD_COUNT) cannot
+    exist in a table: read into one, its missing cells are empty and the
+    row is a good one."""
+    frames = bad_frames()
+    if kind not in frames:
+        pytest.skip(f"{kind} is not installed")
+    events = frames[kind]
+    s = spec("bad_rows_csv.json")
+    m = shop_map()
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(m, events)
+    e = info.value
+    want = s["fail"]["row"]
+    assert (e.code, e.row, e.field, e.line) == (want["code"], want["row"], want["column"], None)
+    assert isinstance(e, JourneyMapError) and e.errors[0]["code"] == want["code"]
+
+    report = journeymap.analyze(m, events, on_bad_row="skip")
+    ingest = s["skip"]["ingest"]
+    skipped = {k: v for k, v in ingest["skipped"].items() if k != "FIELD_COUNT"}
+    assert report.ingest.rows == ingest["rows"]
+    assert report.ingest.skipped == skipped
+    examples = [
+        {k: v for k, v in x.items() if k != "line"}
+        for x in ingest["examples"]
+        if x["code"] != "FIELD_COUNT"
+    ]
+    got = [{k: r[k] for k in ("code", "row", "column") if r[k] is not None} for r in report.ingest]
+    assert got == examples
+    assert all(r["line"] is None for r in report.ingest)
+    assert report.totals["events"] == s["skip"]["totals"]["events"] + 1  # the short row
+
+
+def test_bad_rows_vector_from_the_file() -> None:
+    s = spec("bad_rows_csv.json")
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), BAD_CSV)
+    want = s["fail"]["row"]
+    assert (info.value.code, info.value.row, info.value.line, info.value.field) == (
+        want["code"], want["row"], want["line"], want["column"],
+    )
+    report = journeymap.analyze(shop_map(), BAD_CSV, on_bad_row="skip")
+    check("", s["skip"], report.to_dict())
+    assert report.ingest.rows_skipped == 7
+
+
+@pytest.mark.parametrize("on_bad_row", ["fail", "skip"])
+def test_missing_column_vector(on_bad_row: str) -> None:
+    pd = pytest.importorskip("pandas")
+    s = spec("missing_column.json")
+    path = REPO / s["bad_rows_log"]
+    for events in (path, pd.read_csv(path, dtype=str, keep_default_na=False)):
+        with pytest.raises(EventLogError) as info:
+            journeymap.analyze(shop_map(), events, on_bad_row=on_bad_row)
+        assert (info.value.code, info.value.row, info.value.field) == ("MISSING_COLUMN", 0, "timestamp")
+
+
+def test_null_cells_are_missing_values() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table(
+        {
+            "customer_id": ["a", None, "b", "c"],
+            "timestamp": pa.array([0, 1, None, 3], pa.timestamp("ms")),
+            "touchpoint": ["ad", "ad", "ad", None],
+            "value": [None, 1.0, 2.0, None],
+        }
+    )
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), table)
+    assert (info.value.code, info.value.row, info.value.field) == ("EMPTY_CUSTOMER", 2, "customer_id")
+    r = journeymap.analyze(shop_map(), table, on_bad_row="skip")
+    assert r.ingest.skipped == {"EMPTY_CUSTOMER": 1, "BAD_TIMESTAMP": 1, "MISSING_EVENT": 1}
+    assert r.totals["events"] == 1
+
+
+def test_nan_value_is_a_bad_number() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({"customer_id": ["a", "a"], "timestamp": [0, 1], "touchpoint": ["ad", "cart"],
+                      "value": pa.array([1.0, math.nan])})
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), table)
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 2, "value")
+
+
+@pytest.mark.parametrize(
+    "column,values",
+    [
+        ("customer_id", [1.5, 2.5]),
+        ("timestamp", [1.5, 2.5]),
+        ("touchpoint", [1, 2]),
+        ("value", [[1], [2]]),
+        ("segment", [True, False]),
+        ("event", [{"a": 1}, {"a": 2}]),
+    ],
+)
+def test_columns_of_unsupported_types_are_named(column: str, values: list[Any]) -> None:
+    pa = pytest.importorskip("pyarrow")
+    data: dict[str, Any] = {"customer_id": ["a", "b"], "timestamp": [0, 1], "touchpoint": ["ad", "ad"]}
+    data[column] = values
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), pa.table(data), on_bad_row="skip")
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_TYPE", 0, column)
+    assert column in str(info.value)
+
+
+def test_duplicate_and_missing_columns() -> None:
+    pa = pytest.importorskip("pyarrow")
+    dup = pa.Table.from_arrays(
+        [pa.array(["a"]), pa.array([0]), pa.array(["ad"]), pa.array(["ad"])],
+        names=["customer_id", "timestamp", "touchpoint", "touchpoint"],
+    )
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), dup)
+    assert (info.value.code, info.value.field) == ("DUPLICATE_COLUMN", "touchpoint")
+    nothing = pa.table({"customer_id": ["a"], "timestamp": [0], "page": ["/"]})
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), nothing)
+    assert (info.value.code, info.value.field) == ("MISSING_COLUMN", "touchpoint")
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), pa.table({"timestamp": [0], "touchpoint": ["ad"]}))
+    assert (info.value.code, info.value.field) == ("MISSING_COLUMN", "customer_id")
+
+
+def test_empty_tables_give_an_empty_report() -> None:
+    pa = pytest.importorskip("pyarrow")
+    empty = pa.table({"customer_id": pa.array([], pa.string()), "timestamp": pa.array([], pa.int64()),
+                      "touchpoint": pa.array([], pa.string())})
+    r = journeymap.analyze(shop_map(), empty)
+    assert r.totals["customers"] == 0 and len(r.variants) == 0
+    assert list(r.variants.to_pandas().columns) == r.variants.columns
+
+
+class _Stream:
+    def __init__(self, result: Any) -> None:
+        self.result = result
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        if isinstance(self.result, BaseException):
+            raise self.result
+        return self.result
+
+
+@pytest.mark.parametrize(
+    "events,error",
+    [
+        (3, TypeError),
+        (None, TypeError),
+        (b"x.csv", TypeError),
+        ({"customer_id": ["a"]}, TypeError),
+        ([{"customer_id": "a"}], TypeError),
+        (_Stream(42), TypeError),
+        (_Stream(RuntimeError("boom")), RuntimeError),
+    ],
+)
+def test_events_that_are_not_tables(events: object, error: type[BaseException]) -> None:
+    with pytest.raises(error):
+        journeymap.analyze(shop_map(), events)
+
+
+def test_a_capsule_of_another_kind_is_refused() -> None:
+    pa = pytest.importorskip("pyarrow")
+    capsule = pa.array([1]).__arrow_c_array__()[0]  # an arrow_schema capsule
+    with pytest.raises((ValueError, TypeError)):
+        journeymap.analyze(shop_map(), _Stream(capsule))
+
+
+def test_polars_lazy_frame_asks_for_collect() -> None:
+    pl = pytest.importorskip("polars")
+    with pytest.raises(TypeError, match="collect"):
+        journeymap.analyze(shop_map(), polars_text().lazy())
+
+
+def test_files() -> None:
+    m = shop_map()
+    with pytest.raises(journeymap.JourneyMapIOError):
+        journeymap.analyze(m, REPO / "no-such-file.csv")
+    with pytest.raises(InvalidMapError) as info:
+        journeymap.analyze(m, REPO / "README.md")
+    assert info.value.path == "/input_format"
+    # A name without a known extension, with input_format; TSV by extension.
+    tsv = SHOP_CSV.read_text().replace(",", "\t")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        (Path(d) / "events.txt").write_text(SHOP_CSV.read_text())
+        (Path(d) / "events.tsv").write_text(tsv)
+        expected = journeymap.analyze(m, SHOP_CSV)
+        assert journeymap.analyze(m, Path(d) / "events.txt", input_format="csv") == expected
+        assert journeymap.analyze(m, Path(d) / "events.tsv") == expected
+    with pytest.raises(InvalidMapError):
+        journeymap.analyze(m, pyarrow_text(), input_format="csv")
+
+
+# ---------------------------------------------------------------------------
+# Options
+# ---------------------------------------------------------------------------
+
+
+def test_durations_as_strings_or_timedeltas() -> None:
+    m = shop_map()
+    a = journeymap.analyze(m, SHOP_CSV, conversion_window="60m", lookback_window="10m", half_life="5m")
+    b = journeymap.analyze(
+        m,
+        SHOP_CSV,
+        conversion_window=datetime.timedelta(hours=1),
+        lookback_window=datetime.timedelta(minutes=10),
+        half_life=datetime.timedelta(seconds=300),
+    )
+    assert a == b
+    assert a.options["conversion_window_ms"] == 3_600_000
+    assert a.options["lookback_window_ms"] == 600_000
+    assert a.options["half_life_ms"] == 300_000
+    check("", spec("shop_window.json")["report"], a.to_dict())
+    for text, ms in [("1h", 3_600_000), ("2w", 14 * 86_400_000), ("500ms", 500), (" 30d ", 30 * 86_400_000),
+                     ("90min", 5_400_000), ("45s", 45_000)]:
+        assert journeymap.analyze(m, SHOP_CSV, conversion_window=text).options["conversion_window_ms"] == ms
+
+
+def test_report_options_by_name() -> None:
+    m = shop_map()
+    r = journeymap.analyze(
+        m,
+        SHOP_CSV,
+        conversions=["cart"],
+        top_k=2,
+        position_weights=(0.5, 0.3),
+        score_scale=(1, 5),
+        collapse_repeats=False,
+        include_customers=True,
+    )
+    assert r.conversion_touchpoints == ["cart"]
+    assert len(r.variants) == 2 and r["variants"]["distinct"] > 2
+    assert r.options["position_weights"] == {"first": 0.5, "last": 0.3}
+    assert r.options["score_scale"] == {"range": {"min": 1.0, "max": 5.0}}
+    assert r.options["collapse_repeats"] is False and r.options["include_customers"] is True
+    assert r.customers is not None and len(r.customers) == 6
+    assert journeymap.analyze(m, SHOP_CSV, score_scale="zero_to_ten").options["score_scale"] == "zero_to_ten"
+
+
+@pytest.mark.parametrize(
+    "options,path",
+    [
+        ({"conversion_window": datetime.timedelta(days=-1)}, "/conversion_window"),
+        ({"lookback_window": "-3d"}, "/lookback_window"),
+        ({"conversion_window": "30 days"}, "/conversion_window"),
+        ({"half_life": "0s"}, "/half_life"),
+        ({"half_life": "1.5h"}, "/half_life"),
+        ({"on_bad_row": "ignore"}, "/on_bad_row"),
+        ({"timestamp_format": "iso"}, "/timestamp_format"),
+        ({"score_scale": "one_to_ten"}, "/score_scale"),
+        ({"score_scale": (5, 1)}, "/score_scale"),
+        ({"position_weights": (0.7, 0.7)}, "/position_weights"),
+        ({"position_weights": (-0.1, 0.5)}, "/position_weights"),
+        ({"position_weights": (math.nan, 0.1)}, "/position_weights"),
+        ({"top_k": -1}, "/top_k"),
+        ({"customer_column": ""}, "/customer_column"),
+        ({"input_format": "xlsx"}, "/input_format"),
+    ],
+)
+def test_bad_option_values(options: dict[str, Any], path: str) -> None:
+    with pytest.raises(InvalidMapError) as info:
+        journeymap.analyze(shop_map(), SHOP_CSV, **options)
+    assert info.value.code == "INVALID_VALUE"
+    assert info.value.path == path
+    assert path.rsplit("/", 1)[-1] in str(info.value)
+
+
+def test_unknown_conversion_touchpoint() -> None:
+    with pytest.raises(journeymap.NotFoundError):
+        journeymap.analyze(shop_map(), SHOP_CSV, conversions=["nowhere"])
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"conversion_window": 30},
+        {"lookback_window": 1.5},
+        {"half_life": None, "top_k": "3"},
+        {"top_k": True},
+        {"conversions": "checkout"},
+        {"conversions": [1]},
+        {"position_weights": 0.4},
+        {"position_weights": ("a", "b")},
+        {"score_scale": 5},
+        {"collapse_repeats": 1},
+        {"include_customers": "yes"},
+        {"on_bad_row": None},
+        {"segment_by": 3},
+        {"timestamp_format": 1},
+        {"half_life_ms": 300000},
+        {"no_such_option": 1},
+    ],
+)
+def test_bad_option_types(options: dict[str, Any]) -> None:
+    with pytest.raises(TypeError):
+        journeymap.analyze(shop_map(), SHOP_CSV, **options)
+
+
+def test_map_and_options_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        journeymap.analyze({"name": "x"}, SHOP_CSV)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        journeymap.analyze(shop_map(), SHOP_CSV, "skip")  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------------------
+# The Report
+# ---------------------------------------------------------------------------
+
+
+def flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if isinstance(v, dict):
+            out.update(flat(v, f"{prefix}{k}_"))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def same(expected: Any, actual: Any) -> bool:
+    if expected is None:
+        return actual is None or (isinstance(actual, float) and math.isnan(actual)) or str(actual) == "<NA>"
+    if isinstance(expected, float) or isinstance(actual, float):
+        return bool(actual == pytest.approx(expected, abs=1e-9))
+    if isinstance(expected, list):
+        return list(actual) == expected
+    return bool(actual == expected)
+
+
+def frame_matches(df: Any, expected_rows: list[dict[str, Any]], where: str) -> None:
+    records = df.to_dicts() if hasattr(df, "to_dicts") else df.to_dict("records")
+    assert len(records) == len(expected_rows), where
+    for i, (want, got) in enumerate(zip(expected_rows, records)):
+        for k, v in flat(want).items():
+            assert k in got, f"{where}/{i}/{k} missing"
+            assert same(v, got[k]), f"{where}/{i}/{k}: {got[k]!r} != {v!r}"
+
+
+SECTIONS: list[tuple[str, Callable[[journeymap.Report], journeymap.Table], Callable[[dict[str, Any]], list[dict[str, Any]]]]] = [
+    ("funnel", lambda r: r.funnel, lambda e: e["funnel"]["stages"]),
+    ("touchpoints", lambda r: r.touchpoints, lambda e: e["touchpoints"]),
+    ("transitions", lambda r: r.transitions, lambda e: e["transitions"]),
+    ("variants", lambda r: r.variants, lambda e: e["variants"]["top"]),
+    ("attribution.touchpoints", lambda r: r.attribution.touchpoints, lambda e: e["attribution"]["touchpoints"]),
+    ("attribution.channels", lambda r: r.attribution.channels, lambda e: e["attribution"]["channels"]),
+    ("unknown_events", lambda r: r.unknown_events, lambda e: e["unknown_events"]["top"]),
+]
+
+
+@pytest.mark.parametrize("section", [s[0] for s in SECTIONS])
+@pytest.mark.parametrize("spec_name", CSV_SPECS)
+def test_sections_to_pandas_and_polars(section: str, spec_name: str) -> None:
+    s = spec(spec_name)
+    report = journeymap.analyze(shop_map(), SHOP_CSV, **kwargs(s["options"]))
+    full = report.to_dict()
+    _, table_of, rows_of = next(x for x in SECTIONS if x[0] == section)
+    table = table_of(report)
+    actual_rows = rows_of(full)
+    assert len(table) == len(actual_rows)
+    assert table.to_dicts() == [flat(r) for r in actual_rows] or section == "variants"
+    assert list(table) == table.to_dicts()
+    try:
+        expected_rows = rows_of(s["report"])
+    except KeyError:
+        expected_rows = actual_rows
+    pd = pytest.importorskip("pandas")
+    df = table.to_pandas()
+    assert isinstance(df, pd.DataFrame)
+    assert df.shape == (len(actual_rows), len(table.columns))
+    assert list(df.columns) == table.columns
+    frame_matches(df, expected_rows, f"{spec_name}:{section}:pandas")
+    frame_matches(df, actual_rows, f"{spec_name}:{section}:pandas-all")
+    pl = pytest.importorskip("polars")
+    pf = table.to_polars()
+    assert isinstance(pf, pl.DataFrame) and pf.shape == df.shape
+    frame_matches(pf, actual_rows, f"{spec_name}:{section}:polars")
+
+
+def test_pandas_dtypes() -> None:
+    pytest.importorskip("pandas")
+    r = journeymap.analyze(shop_map(), SHOP_CSV, half_life="5m")
+    funnel = r.funnel.to_pandas()
+    assert str(funnel["customers"].dtype) == "int64"
+    assert str(funnel["time_in_stage_median_ms"].dtype) == "Int64"
+    assert funnel["time_in_stage_median_ms"].isna().tolist() == [False, False, False, True]
+    assert str(funnel["conversion_to_next"].dtype) == "float64"
+    assert math.isnan(funnel["conversion_to_next"].iloc[3])
+    tp = r.touchpoints.to_pandas().set_index("touchpoint")
+    assert tp.loc["ad", "reach"] == 3 and tp.loc["checkout", "score_difference"] == 1.0
+    assert str(r.transitions.to_pandas()["planned"].dtype) == "bool"
+    assert r.variants.to_pandas()["path"].iloc[0] == ["ad", "product"]
+    att = r.attribution.touchpoints.to_pandas().set_index("id")
+    assert att.loc["product", "linear_conversions"] == pytest.approx(1.583333333, abs=1e-9)
+    assert att.loc["cart", "markov_conversions"] == pytest.approx(0.917091726, abs=1e-9)
+
+
+def test_segments_and_conformance() -> None:
+    s = spec("shop_default.json")
+    r = journeymap.analyze(shop_map(), SHOP_CSV, include_customers=True, half_life="5m")
+    segs = r.segments
+    assert segs.names == [x["segment"] for x in r["segments"]]
+    assert len(segs) == sum(len(x["funnel"]["stages"]) for x in r["segments"])
+    new = segs.funnel("new")
+    assert new.customers == 3 and new.to_dict() == r["segments"][0]["funnel"]
+    assert segs.summary.to_dicts()[0]["segment"] == "new"
+    with pytest.raises(KeyError):
+        segs.funnel("nobody")
+    pytest.importorskip("pandas")
+    df = segs.to_pandas()
+    assert list(df.columns[:2]) == ["segment", "stage"] and len(df) == len(segs)
+    c = r.conformance
+    want = s["report"]["conformance"]
+    assert c.fitness == pytest.approx(want["fitness"]) and c.transitions == want["transitions"]
+    assert c.fitness_histogram == want["fitness_histogram"]
+    assert c.to_dict() == r["conformance"]
+    assert c.customers is not None and len(c.customers) == 6
+    assert c.customers.to_pandas().set_index("customer").loc["c5", "fitness"] == 0.0
+    assert journeymap.analyze(shop_map(), SHOP_CSV).conformance.customers is None
+    a = r.attribution
+    assert a.conversions == 3 and a.unattributed_conversions == 0
+    f = r.funnel
+    assert (f.customers, f.converted, f.conversion_rate) == (6, 3, 0.6)
+    assert f.to_dict() == r["funnel"]
+    u = r.unknown_events
+    assert (u.events, u.customers, u.distinct, u.customers_without_segment) == (2, 2, 1, 1)
+    assert u.to_dicts() == [{"name": "chat_open", "events": 2}]
+
+
+def test_report_is_a_read_only_mapping() -> None:
+    r = journeymap.analyze(shop_map(), SHOP_CSV)
+    d = r.to_dict()
+    assert isinstance(r, Mapping)
+    assert list(r) == list(d) and len(r) == len(d) and "funnel" in r
+    assert r["funnel"] == d["funnel"] and dict(r.items()) == d
+    assert r == d and r == journeymap.analyze(shop_map(), SHOP_CSV)
+    r["funnel"]["customers"] = -1
+    r.to_dict()["totals"]["customers"] = -1
+    r.totals["customers"] = -1
+    assert r["funnel"]["customers"] == 6 and r.totals["customers"] == 6
+    with pytest.raises(AttributeError):
+        r.totals = {}  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        r["x"] = 1  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        r.touchpoints._rows = []  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        journeymap.Report()
+    assert json.loads(r.to_json()) == d and json.loads(r.to_json(indent=2)) == d
+    assert pickle.loads(pickle.dumps(r)) == r
+    assert r.map_name == shop_map().name and r.report_version == 1
+    assert repr(r).startswith(f"<Report {shop_map().name!r}: 6 customers, 21 events, 3 converted")
+    text = repr(r.touchpoints)
+    assert text.startswith("<Table 'touchpoints': 7 rows x 16 columns>") and "checkout" in text
+    assert r.touchpoints[0]["touchpoint"] == "ad" and r.touchpoints[-1]["touchpoint"] == "support"
+    with pytest.raises(TypeError):
+        r.touchpoints["ad"]  # type: ignore[call-overload]
+    with pytest.raises(TypeError):
+        hash(r)
+
+
+def test_event_log_error_pickles_with_its_row() -> None:
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), BAD_CSV)
+    e = pickle.loads(pickle.dumps(info.value))
+    assert type(e) is EventLogError
+    assert (e.code, e.row, e.line, e.field) == ("BAD_TIMESTAMP", 2, 3, "timestamp")
+
+
+def test_table_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    r = journeymap.analyze(shop_map(), SHOP_CSV)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    monkeypatch.setitem(sys.modules, "polars", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        r.funnel.to_pandas()
+    with pytest.raises(ImportError, match="pip install polars"):
+        r.funnel.to_polars()
+    assert r.funnel.to_dicts()[0]["stage"] == "discover"

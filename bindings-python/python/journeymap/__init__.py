@@ -18,6 +18,7 @@ or plain dicts in the published schema's shape (:func:`schema`).
 """
 
 from ._errors import (
+    EventLogError,
     InvalidMapError,
     JourneyMapError,
     JourneyMapIOError,
@@ -27,7 +28,19 @@ from ._errors import (
 )
 from ._native import JourneyMap, __version__, schema, validate
 from ._native import diff, explain_rule, lint_rules
-from ._analytics import analyze
+from ._analytics import (
+    analyze,
+    Report,
+    Table,
+    Funnel,
+    Segments,
+    Conformance,
+    Attribution,
+    UnknownEvents,
+    Ingest,
+    Totals,
+    Durations,
+)
 from ._types import (
     JsonValue,
     StageKind,
@@ -65,6 +78,17 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "Report",
+    "Table",
+    "Funnel",
+    "Segments",
+    "Conformance",
+    "Attribution",
+    "UnknownEvents",
+    "Ingest",
+    "Totals",
+    "Durations",
+    "EventLogError",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",

@@ -26,6 +26,11 @@ class                       codes
 ``NotFoundError``           NOT_FOUND; also a ``KeyError``
 ``ReferenceInUseError``     IN_USE, STAGE_NOT_EMPTY
 ``JourneyMapIOError``       IO; also an ``OSError`` (``filename`` = the file)
+``EventLogError``           a refused event-log row or column (BAD_TIMESTAMP,
+                            BAD_NUMBER, EMPTY_CUSTOMER, UNKNOWN_TOUCHPOINT,
+                            MISSING_EVENT, FIELD_COUNT, MISSING_COLUMN,
+                            DUPLICATE_COLUMN, BAD_TYPE...), with ``row``,
+                            ``field`` and, in a file, ``line``
 ==========================  =====================================================
 
 Several violations at once (code ``INVALID_MAP``) raise the class they all
@@ -45,7 +50,8 @@ same codes and paths, without line and column.
 
 import datetime
 import os
-from typing import Any, Optional, Sequence, Union, final
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal, Optional, Sequence, TypedDict, Union, final
 
 __version__: str
 
@@ -57,6 +63,17 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "Report",
+    "Table",
+    "Funnel",
+    "Segments",
+    "Conformance",
+    "Attribution",
+    "UnknownEvents",
+    "Ingest",
+    "Totals",
+    "Durations",
+    "EventLogError",
     "JourneyMapError",
     "ParseError",
     "InvalidMapError",
@@ -140,6 +157,10 @@ class JourneyMapError(Exception):
     column: Optional[int]
     errors: list[ErrorInfo]
     """Every violation; one element for a single error."""
+    row: Optional[int]
+    """1-based data row of a refused event-log row (0: a whole column)."""
+    field: Optional[str]
+    """The event-log column of a refused row (``"timestamp"``)."""
     def __init__(
         self,
         message: str,
@@ -151,6 +172,8 @@ class JourneyMapError(Exception):
         column: Optional[int] = None,
         errors: Optional[list[ErrorInfo]] = None,
         filename: Optional[str] = None,
+        row: Optional[int] = None,
+        field: Optional[str] = None,
     ) -> None: ...
 
 class ParseError(JourneyMapError):
@@ -170,6 +193,12 @@ class ReferenceInUseError(JourneyMapError):
 
 class JourneyMapIOError(JourneyMapError, OSError):
     """A file could not be read (``IO``). Also an ``OSError``."""
+
+class EventLogError(JourneyMapError):
+    """An event log that cannot be read as given: a bad row (``row`` = its
+    1-based data row, ``field`` = its column, ``line`` = its line in a
+    file) or a whole column (``row`` 0: missing, duplicated, or of an
+    unsupported Arrow type: ``BAD_TYPE``). ``code`` is the row error's."""
 
 # ---------------------------------------------------------------------------
 # The map
@@ -382,14 +411,278 @@ def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
     """The differences from map ``old`` to map ``new`` (see
     :meth:`JourneyMap.diff`)."""
 
+_TimestampFormat = Literal["auto", "rfc3339", "epoch_millis", "epoch_seconds"]
+_Duration = Union[datetime.timedelta, str]
+
 def analyze(
     map: JourneyMap,
-    events: Union[str, os.PathLike[str], Any],
+    events: Any,
     *,
-    on_bad_row: str = "fail",
-    **options: Any,
-) -> dict[str, Any]:
-    """The journey report (dict) of an event log read against ``map``: a
-    ``.csv`` / ``.jsonl`` path, a pandas DataFrame or a pyarrow Table with
-    columns ``customer_id``, ``timestamp``, ``touchpoint``; ``on_bad_row`` is ``"fail"`` or ``"skip"``; other
-    keywords are report options (``half_life_ms``...)."""
+    on_bad_row: Literal["fail", "skip"] = "fail",
+    conversion_window: Optional[_Duration] = None,
+    lookback_window: Optional[_Duration] = None,
+    conversions: Optional[Sequence[str]] = None,
+    top_k: Optional[int] = None,
+    half_life: Optional[_Duration] = None,
+    position_weights: Optional[tuple[float, float]] = None,
+    score_scale: Union[Literal["native", "one_to_five", "zero_to_ten"], tuple[float, float], None] = None,
+    collapse_repeats: Optional[bool] = None,
+    include_customers: Optional[bool] = None,
+    segment_by: Optional[str] = None,
+    customer_column: Optional[str] = None,
+    timestamp_column: Optional[str] = None,
+    touchpoint_column: Optional[str] = None,
+    event_column: Optional[str] = None,
+    channel_column: Optional[str] = None,
+    value_column: Optional[str] = None,
+    score_column: Optional[str] = None,
+    timestamp_format: _TimestampFormat = "auto",
+    input_format: Optional[Literal["csv", "tsv", "jsonl"]] = None,
+) -> Report:
+    """The journey report of an event log read against ``map``.
+
+    ``events``: a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, other
+    names with ``input_format``) or a table exporting Arrow data
+    (``__arrow_c_stream__``: pyarrow Table / RecordBatchReader, polars and
+    pandas >= 2.2 DataFrames, DuckDB relations; older pandas through
+    pyarrow), read in Rust from its record batches.
+
+    Columns: ``customer_id`` (text or integers), ``timestamp`` (Arrow
+    timestamp of any unit, tz-aware or naive = UTC; date; integer epoch
+    ms, or seconds with ``timestamp_format="epoch_seconds"``; RFC 3339
+    text), ``touchpoint`` or ``event``/``channel`` (text or categorical),
+    optional ``value``/``score`` (any number type) and ``segment``; other
+    columns are attributes for ``match`` rules. Nulls are missing cells.
+
+    Durations are ``timedelta`` or ``"30d"``, ``"12h"``, ``"90m"``,
+    ``"45s"``, ``"500ms"``, ``"2w"``. Wrong types raise ``TypeError``; bad
+    values ``InvalidMapError`` (``INVALID_VALUE``, ``path`` =
+    ``"/<option>"``); bad rows ``EventLogError`` (or are skipped and
+    counted with ``on_bad_row="skip"``).
+
+    >>> r = analyze(m, "events.csv", conversion_window="30d")  # doctest: +SKIP
+    >>> r.funnel.to_pandas()  # doctest: +SKIP
+    """
+
+# ---------------------------------------------------------------------------
+# Reports
+# ---------------------------------------------------------------------------
+
+class Durations(TypedDict):
+    """Durations in milliseconds: nearest-rank median and p90 (None without any)."""
+
+    count: int
+    median_ms: Optional[int]
+    p90_ms: Optional[int]
+    mean_ms: Optional[float]
+
+class Totals(TypedDict):
+    """Overall counts of a report."""
+
+    customers: int
+    customers_with_touchpoints: int
+    events: int
+    events_outside_window: int
+    unknown_events: int
+    converted_customers: int
+    conversion_rate: Optional[float]
+    value: float
+    conversion_value: float
+
+class Table:
+    """A tabular report section: one flat row dict per entity, nested
+    objects flattened into ``<field>_<subfield>`` columns
+    (``time_in_stage_median_ms``, ``first_touch_conversions``); fixed
+    columns even when empty."""
+
+    def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: tuple[tuple[str, str], ...]) -> None: ...
+    @property
+    def name(self) -> str:
+        """The section shown (``"touchpoints"``...)."""
+    @property
+    def columns(self) -> list[str]:
+        """Column names, in order."""
+    def __len__(self) -> int: ...
+    def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as flat dicts (fresh copies)."""
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame (``int64``, ``Int64`` where a count may be
+        absent, ``float64``, ``bool``, ``object``); ImportError without pandas."""
+    def to_polars(self) -> Any:
+        """A polars DataFrame; ImportError without polars."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+class Funnel(Table):
+    """A stage funnel: one row per stage, and the group's totals."""
+
+    def __init__(self, name: str, funnel: Mapping[str, Any]) -> None: ...
+    @property
+    def customers(self) -> int: ...
+    @property
+    def customers_with_touchpoints(self) -> int: ...
+    @property
+    def converted(self) -> int: ...
+    @property
+    def conversion_rate(self) -> Optional[float]: ...
+    @property
+    def conversion_value(self) -> float: ...
+    @property
+    def time_to_conversion(self) -> Durations: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The funnel as the report's JSON has it."""
+
+class Segments(Table):
+    """One row per (segment, stage); one :class:`Funnel` per segment."""
+
+    def __init__(self, segments: Sequence[Mapping[str, Any]]) -> None: ...
+    @property
+    def names(self) -> list[str]: ...
+    def funnel(self, segment: str) -> Funnel:
+        """The funnel of one segment; KeyError for an unknown one."""
+    @property
+    def summary(self) -> Table:
+        """One row per segment with its totals."""
+
+class UnknownEvents(Table):
+    """The most frequent unknown event names (``name``, ``events``)."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None: ...
+    @property
+    def events(self) -> int: ...
+    @property
+    def customers(self) -> int: ...
+    @property
+    def distinct(self) -> int: ...
+    @property
+    def customers_without_segment(self) -> int: ...
+
+class Ingest(Table):
+    """The first skipped rows (``code``, ``row``, ``line``, ``column``,
+    ``message``) and the counts."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None: ...
+    @property
+    def rows(self) -> int: ...
+    @property
+    def skipped(self) -> dict[str, int]: ...
+    @property
+    def rows_skipped(self) -> int: ...
+
+class _Section:
+    def __init__(self, data: Mapping[str, Any]) -> None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The section as the report's JSON has it."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+class Conformance(_Section):
+    """How well journeys follow the map."""
+
+    def __init__(self, data: Mapping[str, Any], customers: Optional[Sequence[Mapping[str, Any]]]) -> None: ...
+    @property
+    def transitions(self) -> int: ...
+    @property
+    def planned_transitions(self) -> int: ...
+    @property
+    def planned_share(self) -> Optional[float]: ...
+    @property
+    def backward_moves(self) -> int: ...
+    @property
+    def backward_moves_unmarked(self) -> int: ...
+    @property
+    def customers_with_unmarked_backward_moves(self) -> int: ...
+    @property
+    def customers_with_skipped_stages(self) -> int: ...
+    @property
+    def customers_starting_at_entry(self) -> int: ...
+    @property
+    def unknown_events(self) -> int: ...
+    @property
+    def customers_with_unknown_events(self) -> int: ...
+    @property
+    def customers_with_fitness(self) -> int: ...
+    @property
+    def fitness(self) -> Optional[float]: ...
+    @property
+    def mean_customer_fitness(self) -> Optional[float]: ...
+    @property
+    def perfectly_fitting_customers(self) -> int: ...
+    @property
+    def fitness_histogram(self) -> list[int]: ...
+    @property
+    def customers(self) -> Optional[Table]:
+        """Per-customer conformance (``include_customers=True``), else None."""
+
+class Attribution(_Section):
+    """Attribution of conversions and value; ``touchpoints`` and
+    ``channels`` tables with ``<model>_conversions`` / ``<model>_value``
+    columns per model and ``removal_effect``."""
+
+    @property
+    def conversions(self) -> int: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def attributable_conversions(self) -> int: ...
+    @property
+    def attributable_value(self) -> float: ...
+    @property
+    def unattributed_conversions(self) -> int: ...
+    @property
+    def unattributed_value(self) -> float: ...
+    @property
+    def markov_conversion_probability(self) -> Optional[float]: ...
+    @property
+    def touchpoints(self) -> Table: ...
+    @property
+    def channels(self) -> Table: ...
+
+class Report(Mapping[str, Any]):
+    """A journey report (read-only): sections as attributes, and a mapping
+    over the top-level keys of its JSON form."""
+
+    def __init__(self) -> None:
+        """Reports are made by :func:`analyze` only (TypeError)."""
+    def __getitem__(self, key: str) -> Any: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+    def to_dict(self) -> dict[str, Any]:
+        """The whole report as a JSON-shaped dict."""
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """The report as JSON text."""
+    @property
+    def report_version(self) -> int: ...
+    @property
+    def map_name(self) -> str: ...
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options used, as the report's JSON names them."""
+    @property
+    def conversion_touchpoints(self) -> list[str]: ...
+    @property
+    def totals(self) -> Totals: ...
+    @property
+    def ingest(self) -> Ingest: ...
+    @property
+    def funnel(self) -> Funnel: ...
+    @property
+    def touchpoints(self) -> Table: ...
+    @property
+    def transitions(self) -> Table: ...
+    @property
+    def variants(self) -> Table: ...
+    @property
+    def conformance(self) -> Conformance: ...
+    @property
+    def customers(self) -> Optional[Table]: ...
+    @property
+    def attribution(self) -> Attribution: ...
+    @property
+    def segments(self) -> Segments: ...
+    @property
+    def unknown_events(self) -> UnknownEvents: ...

@@ -1,12 +1,24 @@
-"""Event-log analytics: ``journeymap.analyze``."""
+"""Event-log analytics: :func:`journeymap.analyze` and the :class:`Report`.
+
+The events are read in Rust: a file is streamed by the core CSV / JSON Lines
+readers, and a table (anything with ``__arrow_c_stream__``: pyarrow,
+polars, pandas >= 2.2, DuckDB) is handed over as Arrow record batches,
+column by column, never row by row through Python.
+"""
 
 from __future__ import annotations
 
+import copy
+import datetime
 import importlib
 import json
+import math
 import os
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union
+
+from ._errors import InvalidMapError
 
 if TYPE_CHECKING:
     from . import JourneyMap
@@ -14,83 +26,1153 @@ if TYPE_CHECKING:
 # The native module has no stub of its own: typed through the package's.
 _native: Any = importlib.import_module("journeymap._native")
 
+__all__ = [
+    "analyze",
+    "Report",
+    "Table",
+    "Funnel",
+    "Segments",
+    "Conformance",
+    "Attribution",
+    "UnknownEvents",
+    "Ingest",
+    "Totals",
+    "Durations",
+]
 
-def analyze(
-    map: "JourneyMap",
-    events: Union[str, "os.PathLike[str]"],
-    *,
-    on_bad_row: str = "fail",
-    **options: Any,
-) -> dict[str, Any]:
-    """The journey report of an event log file (``.csv`` or ``.jsonl``)
-    read against ``map``, as a dict.
 
-    The log has columns ``customer_id``, ``timestamp`` and ``touchpoint``
-    (plus optional ones, see the core reader). ``on_bad_row`` is ``"fail"``
-    (raise the first bad row's error, with its row) or ``"skip"`` (count
-    skipped rows in the report). Other keyword arguments are report
-    options (``half_life_ms``, ...) as the report schema names them.
-    """
-    if not isinstance(map, _native.JourneyMap):
-        raise TypeError(f"map must be a JourneyMap, not {type(map).__name__}")
-    if on_bad_row not in ("fail", "skip"):
-        raise ValueError(f"on_bad_row must be 'fail' or 'skip', not {on_bad_row!r}")
-    columns = _columns(events)
-    if columns is not None:
-        report: dict[str, Any] = _native._analyze_bytes(
-            map, _csv_bytes(columns), "csv", json.dumps({"on_error": on_bad_row}), json.dumps(options)
-        )
-        return report
-    if not isinstance(events, (str, os.PathLike)):
-        raise TypeError(
-            "events must be a path to a .csv or .jsonl file, a pandas DataFrame or a "
-            f"pyarrow Table, not {type(events).__name__}"
-        )
-    path = Path(events)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".jsonl"):
-        raise ValueError(f"cannot tell the event log format of {str(path)!r}: use .csv or .jsonl")
-    data = path.read_bytes()
-    report = _native._analyze_bytes(
-        map, data, suffix[1:], json.dumps({"on_error": on_bad_row}), json.dumps(options)
+class Durations(TypedDict):
+    """A distribution of durations in milliseconds (nearest-rank median
+    and p90; None without any)."""
+
+    count: int
+    median_ms: Optional[int]
+    p90_ms: Optional[int]
+    mean_ms: Optional[float]
+
+
+class Totals(TypedDict):
+    """Overall counts of a report (``report.totals``)."""
+
+    customers: int
+    customers_with_touchpoints: int
+    events: int
+    events_outside_window: int
+    unknown_events: int
+    converted_customers: int
+    conversion_rate: Optional[float]
+    value: float
+    conversion_value: float
+
+_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_TIMESTAMP_FORMATS = ("auto", "rfc3339", "epoch_millis", "epoch_seconds")
+_SCALES = ("native", "one_to_five", "zero_to_ten")
+
+
+def _invalid(option: str, message: str) -> InvalidMapError:
+    return InvalidMapError(f"{option}: {message}", code="INVALID_VALUE", path=f"/{option}")
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def _millis(option: str, value: object) -> int:
+    """A duration option (``timedelta`` or ``"30d"``) in milliseconds."""
+    if isinstance(value, datetime.timedelta):
+        ms = value // datetime.timedelta(milliseconds=1)
+        if ms < 0:
+            raise _invalid(option, f"must not be negative, not {value!r}")
+        return int(ms)
+    if isinstance(value, str):
+        return int(_native._parse_duration(option, value))
+    raise TypeError(
+        f"{option} must be a datetime.timedelta or a string like '30d', '12h', '90m', "
+        f"not {_type_name(value)}"
     )
-    return report
 
 
-def _columns(events: Any) -> "dict[str, list[Any]] | None":
-    """Whole columns of a pandas DataFrame or pyarrow Table (by duck type),
-    or None for anything else."""
+def _column(option: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{option} must be a column name (str), not {_type_name(value)}")
+    if not value:
+        raise _invalid(option, "the column name is empty")
+    return value
+
+
+def _bool(option: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{option} must be a bool, not {_type_name(value)}")
+    return value
+
+
+def _number(option: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{option} must hold numbers, not {_type_name(value)}")
+    f = float(value)
+    if not math.isfinite(f):
+        raise _invalid(option, f"must hold finite numbers, not {value!r}")
+    return f
+
+
+def _choice(option: str, value: object, choices: Sequence[str]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{option} must be a str, not {_type_name(value)}")
+    if value not in choices:
+        listed = ", ".join(repr(c) for c in choices)
+        raise _invalid(option, f"must be one of {listed}, not {value!r}")
+    return value
+
+
+def _report_options(
+    conversion_window: object,
+    lookback_window: object,
+    conversions: object,
+    top_k: object,
+    half_life: object,
+    position_weights: object,
+    score_scale: object,
+    collapse_repeats: object,
+    include_customers: object,
+) -> dict[str, Any]:
+    """The core ``ReportOptions`` JSON of the keyword options."""
+    out: dict[str, Any] = {}
+    if conversion_window is not None:
+        out["conversion_window_ms"] = _millis("conversion_window", conversion_window)
+    if lookback_window is not None:
+        out["lookback_window_ms"] = _millis("lookback_window", lookback_window)
+    if conversions is not None:
+        if isinstance(conversions, (str, bytes)) or not isinstance(conversions, Sequence):
+            raise TypeError(
+                f"conversions must be a list of touchpoint ids, not {_type_name(conversions)}"
+            )
+        ids = list(conversions)
+        for i in ids:
+            if not isinstance(i, str):
+                raise TypeError(f"conversions must hold touchpoint ids (str), not {_type_name(i)}")
+        out["conversions"] = ids
+    if top_k is not None:
+        if isinstance(top_k, bool) or not isinstance(top_k, int):
+            raise TypeError(f"top_k must be an int, not {_type_name(top_k)}")
+        if not 0 <= top_k <= 2**32:
+            raise _invalid("top_k", f"must be between 0 and {2**32}, not {top_k}")
+        out["top_k"] = top_k
+    if half_life is not None:
+        ms = _millis("half_life", half_life)
+        if ms <= 0:
+            raise _invalid("half_life", f"must be positive, not {half_life!r}")
+        out["half_life_ms"] = ms
+    if position_weights is not None:
+        if not isinstance(position_weights, (tuple, list)) or len(position_weights) != 2:
+            raise TypeError(
+                "position_weights must be a (first, last) pair of shares, "
+                f"not {_type_name(position_weights)}"
+            )
+        first, last = (_number("position_weights", w) for w in position_weights)
+        out["position_weights"] = {"first": first, "last": last}
+    if score_scale is not None:
+        if isinstance(score_scale, str):
+            out["score_scale"] = _choice("score_scale", score_scale, _SCALES)
+        elif isinstance(score_scale, (tuple, list)) and len(score_scale) == 2:
+            lo, hi = (_number("score_scale", v) for v in score_scale)
+            if not lo < hi:
+                raise _invalid("score_scale", f"the range needs min < max, not {score_scale!r}")
+            out["score_scale"] = {"range": {"min": lo, "max": hi}}
+        else:
+            raise TypeError(
+                "score_scale must be 'native', 'one_to_five', 'zero_to_ten' or a "
+                f"(min, max) pair, not {_type_name(score_scale)}"
+            )
+    if collapse_repeats is not None:
+        out["collapse_repeats"] = _bool("collapse_repeats", collapse_repeats)
+    if include_customers is not None:
+        out["include_customers"] = _bool("include_customers", include_customers)
+    return out
+
+
+def _events_source(events: object) -> tuple[str, Any]:
+    """How to read ``events``: ``("file", Path)`` or ``("arrow", obj)``
+    where ``obj`` exports an Arrow C stream."""
+    if isinstance(events, (str, os.PathLike)):
+        return "file", Path(events)
+    if callable(getattr(events, "__arrow_c_stream__", None)):
+        return "arrow", events
     cls = type(events)
     module = cls.__module__.split(".")[0]
     if module == "pandas" and cls.__name__ == "DataFrame":
-        return {str(c): events[c].to_list() for c in events.columns}
-    if module == "pyarrow" and cls.__name__ == "Table":
-        return {str(c): events.column(c).to_pylist() for c in events.column_names}
-    return None
+        # pandas before 2.2 has no Arrow export of its own.
+        try:
+            pyarrow = importlib.import_module("pyarrow")
+        except ImportError:
+            raise TypeError(
+                "reading a pandas DataFrame needs pandas >= 2.2 or pyarrow "
+                "(pip install pyarrow)"
+            ) from None
+        return "arrow", pyarrow.Table.from_pandas(events, preserve_index=False)
+    if callable(getattr(events, "__arrow_c_array__", None)):
+        # A single record batch (Arrow PyCapsule array export).
+        try:
+            pyarrow = importlib.import_module("pyarrow")
+        except ImportError:
+            raise TypeError(
+                f"{cls.__name__} exports one Arrow array, not a stream; pass a table "
+                "(or install pyarrow to convert it)"
+            ) from None
+        return "arrow", pyarrow.table(events)
+    if module == "polars" and cls.__name__ == "LazyFrame":
+        raise TypeError("events is a polars LazyFrame: pass events.collect()")
+    raise TypeError(
+        "events must be a path to a .csv, .tsv or .jsonl file, or a table exporting "
+        "Arrow data (pandas or polars DataFrame, pyarrow Table or RecordBatchReader, "
+        f"DuckDB relation), not {cls.__name__}"
+    )
+
+
+def analyze(
+    map: "JourneyMap",
+    events: Any,
+    *,
+    on_bad_row: str = "fail",
+    conversion_window: Union[datetime.timedelta, str, None] = None,
+    lookback_window: Union[datetime.timedelta, str, None] = None,
+    conversions: Optional[Sequence[str]] = None,
+    top_k: Optional[int] = None,
+    half_life: Union[datetime.timedelta, str, None] = None,
+    position_weights: Optional[tuple[float, float]] = None,
+    score_scale: Union[str, tuple[float, float], None] = None,
+    collapse_repeats: Optional[bool] = None,
+    include_customers: Optional[bool] = None,
+    segment_by: Optional[str] = None,
+    customer_column: Optional[str] = None,
+    timestamp_column: Optional[str] = None,
+    touchpoint_column: Optional[str] = None,
+    event_column: Optional[str] = None,
+    channel_column: Optional[str] = None,
+    value_column: Optional[str] = None,
+    score_column: Optional[str] = None,
+    timestamp_format: str = "auto",
+    input_format: Optional[str] = None,
+) -> "Report":
+    """The journey report of an event log read against ``map``.
+
+    ``events`` is a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, or
+    any name with ``input_format``) or a table: anything exporting Arrow
+    data through ``__arrow_c_stream__`` (pyarrow ``Table`` and
+    ``RecordBatchReader``, polars ``DataFrame``, pandas >= 2.2
+    ``DataFrame``, DuckDB relations), and older pandas through pyarrow.
+    Tables are read in Rust from Arrow record batches, never row by row.
+
+    Columns (names changed with the ``*_column`` options): ``customer_id``
+    and ``timestamp`` are required, and ``touchpoint`` or raw ``event`` /
+    ``channel`` resolved through the map's ``match`` rules; ``value``,
+    ``score`` and ``segment`` (``segment_by``) are optional; other columns
+    are attributes for the ``match`` rules. In a table, text columns may be
+    strings, large or view strings or categoricals; customer ids may be
+    integers; timestamps may be Arrow timestamps of any unit (time-zone
+    aware ones are instants; naive ones are taken as UTC), dates, integer
+    epoch milliseconds (seconds with ``timestamp_format="epoch_seconds"``)
+    or RFC 3339 text; ``value`` and ``score`` any integer or float (or
+    numeric text). Nulls are missing cells. A column of another type is an
+    :class:`EventLogError` (``BAD_TYPE``) naming it.
+
+    A bad row (``BAD_TIMESTAMP``, ``EMPTY_CUSTOMER``, ``UNKNOWN_TOUCHPOINT``,
+    ...) raises :class:`EventLogError` with its ``row`` (1-based) and
+    ``field`` when ``on_bad_row="fail"`` (the default); with ``"skip"`` it
+    is counted in ``report.ingest``. A missing column always raises.
+
+    Report options: ``conversion_window`` (cut each journey this long after
+    the customer's first event) and ``lookback_window`` (attribution
+    credits only touches this long before the conversion) and
+    ``half_life`` (time-decay model, default 7 days) take a
+    ``datetime.timedelta`` or a string like the CLI's ``--window``:
+    ``"30d"``, ``"12h"``, ``"90m"``, ``"45s"``, ``"500ms"``, ``"2w"``.
+    ``conversions`` (touchpoint ids counting as conversions; default the
+    map's), ``top_k`` (variants and unknown names listed, default 10),
+    ``position_weights=(first, last)`` (default ``(0.4, 0.4)``),
+    ``score_scale`` (``"native"`` -2..2, ``"one_to_five"``,
+    ``"zero_to_ten"`` or a ``(min, max)`` range), ``collapse_repeats``
+    (default True), ``include_customers`` (per-customer conformance,
+    default False). ``timestamp_format`` is ``"auto"`` (RFC 3339 or epoch
+    milliseconds), ``"rfc3339"``, ``"epoch_millis"`` or
+    ``"epoch_seconds"``.
+
+    Options of the wrong type raise ``TypeError``; bad values raise
+    :class:`InvalidMapError` (code ``INVALID_VALUE``, ``path`` = the
+    option, e.g. ``"/conversion_window"``), an unknown conversion
+    touchpoint :class:`NotFoundError`.
+
+    >>> import journeymap, datetime
+    >>> m = journeymap.JourneyMap.from_path("tests/fixtures/events/shop.json")  # doctest: +SKIP
+    >>> r = journeymap.analyze(m, "tests/fixtures/events/shop.csv",
+    ...                        conversion_window="30d")  # doctest: +SKIP
+    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape  # doctest: +SKIP
+    (3, (4, 16))
+    """
+    if not isinstance(map, _native.JourneyMap):
+        raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
+    on_error = _choice("on_bad_row", on_bad_row, ("fail", "skip"))
+    fmt = _choice("timestamp_format", timestamp_format, _TIMESTAMP_FORMATS)
+    options = _report_options(
+        conversion_window,
+        lookback_window,
+        conversions,
+        top_k,
+        half_life,
+        position_weights,
+        score_scale,
+        collapse_repeats,
+        include_customers,
+    )
+    fields: dict[str, str] = {}
+    for key, option, value in (
+        ("customer", "customer_column", customer_column),
+        ("timestamp", "timestamp_column", timestamp_column),
+        ("touchpoint", "touchpoint_column", touchpoint_column),
+        ("event", "event_column", event_column),
+        ("channel", "channel_column", channel_column),
+        ("value", "value_column", value_column),
+        ("score", "score_column", score_column),
+        ("segment", "segment_by", segment_by),
+    ):
+        if value is not None:
+            fields[key] = _column(option, value)
+    reader: dict[str, Any] = {"fields": fields, "timestamp_format": fmt, "on_error": on_error}
+    if input_format is not None:
+        input_format = _choice("input_format", input_format, ("csv", "tsv", "jsonl"))
+    kind, source = _events_source(events)
+    report_json = json.dumps(options)
+    if kind == "arrow":
+        if input_format is not None:
+            raise _invalid("input_format", "only applies to files, not to tables")
+        data = _native._analyze_arrow(map, source, json.dumps(reader), report_json)
+    else:
+        fmt_name = input_format or _FORMATS.get(source.suffix.lower())
+        if fmt_name is None:
+            raise _invalid(
+                "input_format",
+                f"cannot tell the event log format of {str(source)!r}: name it .csv, .tsv, "
+                ".jsonl or .ndjson, or pass input_format='csv', 'tsv' or 'jsonl'",
+            )
+        if fmt_name == "tsv":
+            reader["delimiter"] = ord("\t")
+        data = _native._analyze_file(map, str(source), fmt_name, json.dumps(reader), report_json)
+    return Report._from_dict(data)
+
+
+# ---------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------
+
+# Column kinds: "str", "int" (never null), "int?" (nullable), "float",
+# "bool", "list" (a list of str).
+_Schema = tuple[tuple[str, str], ...]
+
+_DURATION: _Schema = (("count", "int"), ("median_ms", "int?"), ("p90_ms", "int?"), ("mean_ms", "float"))
+
+
+def _nested(prefix: str, schema: _Schema) -> _Schema:
+    return tuple((f"{prefix}_{name}", kind) for name, kind in schema)
+
+
+_STAGE: _Schema = (
+    ("stage", "str"),
+    ("name", "str"),
+    ("customers", "int"),
+    ("continued", "int"),
+    ("dropped", "int"),
+    ("conversion_to_next", "float"),
+    ("conversion_from_first", "float"),
+    ("skipped", "int"),
+    *_nested("time_in_stage", _DURATION),
+    *_nested("time_to_conversion", _DURATION),
+)
+_SEGMENT_STAGE: _Schema = (("segment", "str"), *_STAGE)
+_FUNNEL_SUMMARY: _Schema = (
+    ("customers", "int"),
+    ("customers_with_touchpoints", "int"),
+    ("converted", "int"),
+    ("conversion_rate", "float"),
+    ("conversion_value", "float"),
+    *_nested("time_to_conversion", _DURATION),
+)
+_SEGMENT_SUMMARY: _Schema = (("segment", "str"), *_FUNNEL_SUMMARY)
+_TOUCHPOINT: _Schema = (
+    ("touchpoint", "str"),
+    ("stage", "str"),
+    ("channel", "str"),
+    ("reach", "int"),
+    ("entries", "int"),
+    ("repeats", "int"),
+    ("starts", "int"),
+    ("exits", "int"),
+    ("conversions", "int"),
+    ("conversion_rate", "float"),
+    ("value", "float"),
+    ("score_count", "int"),
+    ("score_mean", "float"),
+    ("score_planned", "int?"),
+    ("score_difference", "float"),
+    ("score_out_of_range", "int"),
+)
+_TRANSITION: _Schema = (
+    ("from", "str"),
+    ("to", "str"),
+    ("count", "int"),
+    ("customers", "int"),
+    ("planned", "bool"),
+    ("is_loop", "bool"),
+    ("backward", "bool"),
+)
+_VARIANT: _Schema = (
+    ("path", "list"),
+    ("customers", "int"),
+    ("conversions", "int"),
+    ("conversion_rate", "float"),
+)
+_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based", "markov")
+_ATTRIBUTION: _Schema = (
+    ("id", "str"),
+    *(
+        (f"{model}_{part}", "float")
+        for model in _MODELS
+        for part in ("conversions", "value")
+    ),
+    ("removal_effect", "float"),
+)
+_CUSTOMER: _Schema = (
+    ("customer", "str"),
+    ("events", "int"),
+    ("unknown_events", "int"),
+    ("steps", "int"),
+    ("converted", "bool"),
+    ("fitness", "float"),
+    ("skipped_stages", "int"),
+    ("backward_moves_unmarked", "int"),
+)
+_UNKNOWN: _Schema = (("name", "str"), ("events", "int"))
+_EXAMPLE: _Schema = (
+    ("code", "str"),
+    ("row", "int"),
+    ("line", "int?"),
+    ("column", "str"),
+    ("message", "str"),
+)
+
+
+def _flatten(row: Mapping[str, Any], schema: _Schema) -> dict[str, Any]:
+    """One flat row: nested objects' fields joined with ``_``
+    (``time_in_stage.median_ms`` -> ``time_in_stage_median_ms``)."""
+    flat: dict[str, Any] = {}
+
+    def walk(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(f"{prefix}_{k}" if prefix else k, v)
+        elif isinstance(value, list):
+            flat[prefix] = list(value)
+        else:
+            flat[prefix] = value
+
+    walk("", row)
+    return {name: flat.get(name) for name, _ in schema}
+
+
+_PANDAS_DTYPES = {"str": "object", "int": "int64", "int?": "Int64", "float": "float64", "bool": "bool", "list": "object"}
+
+
+class Table:
+    """A tabular section of a :class:`Report`: one row (a flat dict) per
+    entity, in the report's order.
+
+    Nested objects of the report are flattened into columns joined with
+    ``_``: a stage's ``time_in_stage.median_ms`` is the column
+    ``time_in_stage_median_ms``, an attribution row's
+    ``first_touch.conversions`` is ``first_touch_conversions``. Lists (a
+    variant's ``path``) stay lists. The column set is fixed for each
+    section, so an empty table still has its columns.
+
+    ``len(t)``, iteration (row dicts, fresh copies), ``t[i]``,
+    :meth:`to_dicts`, :meth:`to_pandas` and :meth:`to_polars`.
+
+    >>> t = report.touchpoints  # doctest: +SKIP
+    >>> df = t.to_pandas()  # doctest: +SKIP
+    >>> df.set_index("touchpoint")["reach"]["ad"]  # doctest: +SKIP
+    3
+    """
+
+    __slots__ = ("_name", "_rows", "_schema")
+
+    _name: str
+    _rows: list[dict[str, Any]]
+    _schema: _Schema
+
+    def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: _Schema) -> None:
+        object.__setattr__(self, "_name", name)
+        object.__setattr__(self, "_rows", [_flatten(r, schema) for r in rows])
+        object.__setattr__(self, "_schema", schema)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    @property
+    def name(self) -> str:
+        """The section this table shows (``"touchpoints"``, ``"funnel"``...)."""
+        return self._name
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names, in order."""
+        return [name for name, _ in self._schema]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows:
+            yield copy.deepcopy(row)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        if not isinstance(index, int) or isinstance(index, bool):
+            raise TypeError(f"{type(self).__name__} indices must be int, not {_type_name(index)}")
+        return copy.deepcopy(self._rows[index])
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as a list of flat dicts (fresh copies)."""
+        return copy.deepcopy(self._rows)
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame, one column per :attr:`columns`.
+
+        Counts are ``int64`` (``Int64``, nullable, for medians and
+        percentiles that may be absent), shares and values ``float64``
+        (NaN when absent), flags ``bool``, ids ``object`` (str), a
+        variant's ``path`` a list per cell.
+        """
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError(
+                "to_pandas() needs pandas: pip install pandas (or use to_dicts())"
+            ) from None
+        data = {}
+        for name, kind in self._schema:
+            values = [row[name] for row in self._rows]
+            if kind == "float":
+                values = [math.nan if v is None else v for v in values]
+            data[name] = pd.Series(values, dtype=_PANDAS_DTYPES[kind])
+        return pd.DataFrame(data, columns=self.columns)
+
+    def to_polars(self) -> Any:
+        """The rows as a polars DataFrame, with the dtypes of
+        :meth:`to_pandas` (``Int64`` with nulls, ``Float64``, ``Boolean``,
+        ``String``, ``List(String)``)."""
+        try:
+            pl = importlib.import_module("polars")
+        except ImportError:
+            raise ImportError(
+                "to_polars() needs polars: pip install polars (or use to_dicts())"
+            ) from None
+        types = {
+            "str": pl.String,
+            "int": pl.Int64,
+            "int?": pl.Int64,
+            "float": pl.Float64,
+            "bool": pl.Boolean,
+            "list": pl.List(pl.String),
+        }
+        schema = {name: types[kind] for name, kind in self._schema}
+        return pl.DataFrame(
+            {name: [row[name] for row in self._rows] for name, _ in self._schema},
+            schema=schema,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Table):
+            return NotImplemented
+        return (self._name, self._schema, self._rows) == (other._name, other._schema, other._rows)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = 8
+        cols = self.columns
+        head = [[_cell(row[c]) for c in cols] for row in self._rows[:shown]]
+        widths = [max([len(c), *(len(r[i]) for r in head)]) for i, c in enumerate(cols)]
+        lines = [
+            f"<{type(self).__name__} {self._name!r}: {len(self)} row{'s' if len(self) != 1 else ''}"
+            f" x {len(cols)} columns>"
+        ]
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip())
+        for r in head:
+            lines.append("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+        if len(self) > shown:
+            lines.append(f"... {len(self) - shown} more")
+        return "\n".join(lines)
 
 
 def _cell(value: Any) -> str:
     if value is None:
-        return ""
-    if isinstance(value, float) and value != value:  # NaN: a missing cell
-        return ""
-    isoformat = getattr(value, "isoformat", None)
-    if callable(isoformat):
-        return str(isoformat())
-    return str(value)
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list):
+        return ">".join(str(v) for v in value)
+    text = str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
 
 
-def _csv_bytes(columns: "dict[str, list[Any]]") -> bytes:
-    """The columns as CSV text for core's CSV reader (same column names,
-    same bad-row handling, rows numbered from 1 after the header)."""
-    import csv
-    import io
+class Funnel(Table):
+    """A stage funnel: one row per stage in journey order (see
+    :class:`Table` for the columns), plus the group's totals as
+    attributes: ``customers``, ``customers_with_touchpoints``,
+    ``converted``, ``conversion_rate``, ``conversion_value`` and
+    ``time_to_conversion`` (a dict: ``count``, ``median_ms``, ``p90_ms``,
+    ``mean_ms``)."""
 
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    names = list(columns)
-    w.writerow(names)
-    rows = len(columns[names[0]]) if names else 0
-    for i in range(rows):
-        w.writerow([_cell(columns[n][i]) for n in names])
-    return out.getvalue().encode("utf-8")
+    __slots__ = ("_summary",)
+
+    _summary: dict[str, Any]
+
+    def __init__(self, name: str, funnel: Mapping[str, Any]) -> None:
+        super().__init__(name, funnel.get("stages", []), _STAGE)
+        summary = {k: v for k, v in funnel.items() if k != "stages"}
+        object.__setattr__(self, "_summary", summary)
+
+    @property
+    def customers(self) -> int:
+        """Customers in the group."""
+        return int(self._summary["customers"])
+
+    @property
+    def customers_with_touchpoints(self) -> int:
+        """Of them, customers with at least one event at a touchpoint."""
+        return int(self._summary["customers_with_touchpoints"])
+
+    @property
+    def converted(self) -> int:
+        """Customers who converted."""
+        return int(self._summary["converted"])
+
+    @property
+    def conversion_rate(self) -> Optional[float]:
+        """``converted / customers_with_touchpoints`` (None without any)."""
+        rate = self._summary["conversion_rate"]
+        return None if rate is None else float(rate)
+
+    @property
+    def conversion_value(self) -> float:
+        """Sum of the values of the converting events."""
+        return float(self._summary["conversion_value"])
+
+    @property
+    def time_to_conversion(self) -> Durations:
+        """From the first touchpoint event to the conversion (``count``,
+        ``median_ms``, ``p90_ms``, ``mean_ms``)."""
+        durations: Durations = copy.deepcopy(self._summary["time_to_conversion"])
+        return durations
+
+    def to_dict(self) -> dict[str, Any]:
+        """The funnel as the report's JSON has it (``stages`` nested)."""
+        out = copy.deepcopy(self._summary)
+        out["stages"] = [_unflatten(r) for r in self._rows]
+        return out
+
+
+def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        for prefix in ("time_in_stage_", "time_to_conversion_"):
+            if k.startswith(prefix):
+                out.setdefault(prefix[:-1], {})[k[len(prefix):]] = v
+                break
+        else:
+            out[k] = v
+    return out
+
+
+class Segments(Table):
+    """The funnel of each segment, in long format: one row per (segment,
+    stage), with the columns of :class:`Funnel` after ``segment``.
+    ``segments.names`` lists the segments, ``segments.funnel(name)`` gives
+    one as a :class:`Funnel`, and ``segments.summary`` is a table of one
+    row per segment (its totals)."""
+
+    __slots__ = ("_funnels",)
+
+    _funnels: dict[str, Funnel]
+
+    def __init__(self, segments: Sequence[Mapping[str, Any]]) -> None:
+        rows = [
+            {"segment": s["segment"], **stage}
+            for s in segments
+            for stage in s["funnel"].get("stages", [])
+        ]
+        super().__init__("segments", rows, _SEGMENT_STAGE)
+        funnels = {s["segment"]: Funnel(f"segments[{s['segment']!r}]", s["funnel"]) for s in segments}
+        object.__setattr__(self, "_funnels", funnels)
+
+    @property
+    def names(self) -> list[str]:
+        """Segment names, in the report's order."""
+        return list(self._funnels)
+
+    def funnel(self, segment: str) -> Funnel:
+        """The funnel of one segment; ``KeyError`` for an unknown one."""
+        return self._funnels[segment]
+
+    @property
+    def summary(self) -> Table:
+        """One row per segment: ``segment``, ``customers``,
+        ``customers_with_touchpoints``, ``converted``,
+        ``conversion_rate``, ``conversion_value``,
+        ``time_to_conversion_*``."""
+        rows = [{"segment": name, **f._summary} for name, f in self._funnels.items()]
+        return Table("segments.summary", rows, _SEGMENT_SUMMARY)
+
+
+class _Section:
+    """A report section with scalar fields (attributes) and tables."""
+
+    __slots__ = ("_data",)
+
+    _data: dict[str, Any]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_data", dict(data))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The section as the report's JSON has it."""
+        return copy.deepcopy(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Section):
+            return NotImplemented
+        return type(self) is type(other) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        scalars = ", ".join(
+            f"{k}={_cell(v)}" for k, v in self._data.items() if not isinstance(v, (list, dict))
+        )
+        return f"<{type(self).__name__} {scalars}>"
+
+
+class Conformance(_Section):
+    """How well the journeys follow the map: the scalar fields of the
+    report's ``conformance`` as attributes (``transitions``,
+    ``planned_transitions``, ``planned_share``, ``backward_moves``,
+    ``fitness``, ``mean_customer_fitness``...), ``fitness_histogram``
+    (customers by fitness decile) and ``customers``, the per-customer
+    table (None unless ``include_customers=True``); the report's
+    ``conformance.customers`` count is ``customers_with_fitness``."""
+
+    __slots__ = ("_customers",)
+
+    _customers: Optional[Table]
+
+    def __init__(self, data: Mapping[str, Any], customers: Optional[Sequence[Mapping[str, Any]]]) -> None:
+        super().__init__(data)
+        table = None if customers is None else Table("customers", customers, _CUSTOMER)
+        object.__setattr__(self, "_customers", table)
+
+    @property
+    def transitions(self) -> int:
+        """Observed moves between consecutive steps."""
+        value: int = self._data["transitions"]
+        return value
+
+    @property
+    def planned_transitions(self) -> int:
+        """Of them, moves the map has."""
+        value: int = self._data["planned_transitions"]
+        return value
+
+    @property
+    def planned_share(self) -> Optional[float]:
+        """``planned_transitions / transitions`` (None without moves)."""
+        value: Optional[float] = self._data["planned_share"]
+        return value
+
+    @property
+    def backward_moves(self) -> int:
+        """Moves to an earlier stage."""
+        value: int = self._data["backward_moves"]
+        return value
+
+    @property
+    def backward_moves_unmarked(self) -> int:
+        """Moves to an earlier stage the map does not mark as a loop."""
+        value: int = self._data["backward_moves_unmarked"]
+        return value
+
+    @property
+    def customers_with_unmarked_backward_moves(self) -> int:
+        """Customers with at least one such move."""
+        value: int = self._data["customers_with_unmarked_backward_moves"]
+        return value
+
+    @property
+    def customers_with_skipped_stages(self) -> int:
+        """Customers who skipped at least one stage."""
+        value: int = self._data["customers_with_skipped_stages"]
+        return value
+
+    @property
+    def customers_starting_at_entry(self) -> int:
+        """Customers whose first touchpoint is an entry of the map."""
+        value: int = self._data["customers_starting_at_entry"]
+        return value
+
+    @property
+    def unknown_events(self) -> int:
+        """Events that matched no touchpoint."""
+        value: int = self._data["unknown_events"]
+        return value
+
+    @property
+    def customers_with_unknown_events(self) -> int:
+        """Customers with at least one unknown event."""
+        value: int = self._data["customers_with_unknown_events"]
+        return value
+
+    @property
+    def customers_with_fitness(self) -> int:
+        """Customers with a fitness (those with a touchpoint event)."""
+        value: int = self._data["customers"]
+        return value
+
+    @property
+    def fitness(self) -> Optional[float]:
+        """Planned moves over all moves, the start counting as one move."""
+        value: Optional[float] = self._data["fitness"]
+        return value
+
+    @property
+    def mean_customer_fitness(self) -> Optional[float]:
+        """Mean of the customers' fitness."""
+        value: Optional[float] = self._data["mean_customer_fitness"]
+        return value
+
+    @property
+    def perfectly_fitting_customers(self) -> int:
+        """Customers with fitness 1."""
+        value: int = self._data["perfectly_fitting_customers"]
+        return value
+
+
+    @property
+    def fitness_histogram(self) -> list[int]:
+        """Customers by fitness decile: ``[0, 0.1)``, ..., ``[0.9, 1]``."""
+        return list(self._data["fitness_histogram"])
+
+    @property
+    def customers(self) -> Optional[Table]:
+        """One row per customer (sorted by id), with ``include_customers``."""
+        return self._customers
+
+
+class Attribution(_Section):
+    """Attribution of conversions and value: the scalar fields of the
+    report's ``attribution`` as attributes (``conversions``, ``value``,
+    ``attributable_conversions``, ``unattributed_value``,
+    ``markov_conversion_probability``...), and the ``touchpoints`` and
+    ``channels`` tables: one row per touchpoint / channel in document
+    order, column ``id`` then ``<model>_conversions`` and ``<model>_value``
+    for each model (``first_touch``, ``last_touch``, ``linear``,
+    ``time_decay``, ``position_based``, ``markov``) and
+    ``removal_effect``."""
+
+    @property
+    def conversions(self) -> int:
+        """Converted customers."""
+        value: int = self._data["conversions"]
+        return value
+
+    @property
+    def value(self) -> float:
+        """Their conversion value."""
+        value: float = self._data["value"]
+        return value
+
+    @property
+    def attributable_conversions(self) -> int:
+        """Conversions with at least one touch to credit."""
+        value: int = self._data["attributable_conversions"]
+        return value
+
+    @property
+    def attributable_value(self) -> float:
+        """Their value."""
+        value: float = self._data["attributable_value"]
+        return value
+
+    @property
+    def unattributed_conversions(self) -> int:
+        """Conversions with no touch to credit."""
+        value: int = self._data["unattributed_conversions"]
+        return value
+
+    @property
+    def unattributed_value(self) -> float:
+        """Their value."""
+        value: float = self._data["unattributed_value"]
+        return value
+
+    @property
+    def markov_conversion_probability(self) -> Optional[float]:
+        """Probability of conversion of the touchpoint-level Markov chain."""
+        value: Optional[float] = self._data["markov_conversion_probability"]
+        return value
+
+    @property
+    def touchpoints(self) -> Table:
+        """Credit per touchpoint."""
+        return Table("attribution.touchpoints", self._data["touchpoints"], _ATTRIBUTION)
+
+    @property
+    def channels(self) -> Table:
+        """Credit per channel."""
+        return Table("attribution.channels", self._data["channels"], _ATTRIBUTION)
+
+
+class UnknownEvents(Table):
+    """Events that matched no touchpoint: the ``top_k`` most frequent names
+    as rows (``name``, ``events``), and the counts ``events``,
+    ``customers``, ``distinct`` and ``customers_without_segment`` as
+    attributes."""
+
+    __slots__ = ("_summary",)
+
+    _summary: dict[str, Any]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__("unknown_events", data.get("top", []), _UNKNOWN)
+        object.__setattr__(self, "_summary", {k: v for k, v in data.items() if k != "top"})
+
+    @property
+    def events(self) -> int:
+        """Unknown events inside the window."""
+        return int(self._summary["events"])
+
+    @property
+    def customers(self) -> int:
+        """Customers with at least one."""
+        return int(self._summary["customers"])
+
+    @property
+    def distinct(self) -> int:
+        """Distinct names."""
+        return int(self._summary["distinct"])
+
+    @property
+    def customers_without_segment(self) -> int:
+        """Customers with no segment (left out of the segment funnels)."""
+        return int(self._summary["customers_without_segment"])
+
+
+class Ingest(Table):
+    """Rows read and skipped: the first skipped rows as rows (``code``,
+    ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
+    ``skipped`` (counts by code) and ``rows_skipped`` as attributes."""
+
+    __slots__ = ("_summary",)
+
+    _summary: dict[str, Any]
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__("ingest", data.get("examples", []), _EXAMPLE)
+        object.__setattr__(self, "_summary", {k: v for k, v in data.items() if k != "examples"})
+
+    @property
+    def rows(self) -> int:
+        """Data rows read (kept and skipped)."""
+        return int(self._summary["rows"])
+
+    @property
+    def skipped(self) -> dict[str, int]:
+        """Rows skipped, by reason code."""
+        return dict(self._summary["skipped"])
+
+    @property
+    def rows_skipped(self) -> int:
+        """Total rows skipped."""
+        return sum(self._summary["skipped"].values())
+
+
+class Report(Mapping[str, Any]):
+    """A journey report: what :func:`analyze` returns. Read-only.
+
+    Sections as attributes: :attr:`totals` (a dict), :attr:`funnel`,
+    :attr:`touchpoints`, :attr:`transitions`, :attr:`variants`,
+    :attr:`segments`, :attr:`unknown_events`, :attr:`ingest`
+    (:class:`Table` and its kinds: ``.to_pandas()``, ``.to_polars()``,
+    ``.to_dicts()``), :attr:`conformance` and :attr:`attribution` (scalar
+    attributes and tables), :attr:`options` (the options used, as the
+    report's JSON names them), :attr:`conversion_touchpoints`.
+
+    A report is also a read-only mapping over the top-level keys of its
+    JSON form (``report["funnel"]`` is a fresh dict); :meth:`to_dict`
+    gives the whole JSON-shaped dict (schema
+    ``schema/journey-report.schema.json``), :meth:`to_json` its text.
+    Reports compare equal to each other (and to dicts) by that content;
+    they pickle.
+
+    >>> r = journeymap.analyze(m, "events.csv")  # doctest: +SKIP
+    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]  # doctest: +SKIP
+    >>> r.attribution.channels.to_pandas()  # doctest: +SKIP
+    >>> r["totals"]["conversion_rate"]  # doctest: +SKIP
+    0.6
+    """
+
+    __slots__ = ("_data",)
+
+    _data: dict[str, Any]
+
+    def __init__(self) -> None:
+        raise TypeError("Report objects are made by journeymap.analyze()")
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> "Report":
+        self = object.__new__(cls)
+        object.__setattr__(self, "_data", data)
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Report is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_report_from_dict, (self._data,))
+
+    # Mapping
+    def __getitem__(self, key: str) -> Any:
+        return copy.deepcopy(self._data[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._data))
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Report):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole report as a JSON-shaped dict (a fresh copy)."""
+        return copy.deepcopy(self._data)
+
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """The report as JSON text (compact, or indented by ``indent``)."""
+        return json.dumps(self._data, indent=indent, ensure_ascii=False)
+
+    # Sections
+    @property
+    def report_version(self) -> int:
+        """Version of the report format."""
+        return int(self._data["report_version"])
+
+    @property
+    def map_name(self) -> str:
+        """Name of the map."""
+        return str(self._data["map"])
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options the report was computed with, as the report's JSON
+        names them (``conversion_window_ms``, ``half_life_ms``, ...)."""
+        return copy.deepcopy(self._data["options"])
+
+    @property
+    def conversion_touchpoints(self) -> list[str]:
+        """Touchpoints counting as conversions."""
+        return list(self._data["conversion_touchpoints"])
+
+    @property
+    def totals(self) -> Totals:
+        """Overall counts: ``customers``, ``customers_with_touchpoints``,
+        ``events``, ``events_outside_window``, ``unknown_events``,
+        ``converted_customers``, ``conversion_rate``, ``value``,
+        ``conversion_value``."""
+        totals: Totals = copy.deepcopy(self._data["totals"])
+        return totals
+
+    @property
+    def ingest(self) -> Ingest:
+        """Rows read and skipped."""
+        return Ingest(self._data["ingest"])
+
+    @property
+    def funnel(self) -> Funnel:
+        """The stage funnel over all customers."""
+        return Funnel("funnel", self._data["funnel"])
+
+    @property
+    def touchpoints(self) -> Table:
+        """One row per touchpoint, in document order (``score`` flattened
+        into ``score_count``, ``score_mean``, ``score_planned``...)."""
+        return Table("touchpoints", self._data["touchpoints"], _TOUCHPOINT)
+
+    @property
+    def transitions(self) -> Table:
+        """Observed directly-follows transitions and planned ones never taken."""
+        return Table("transitions", self._data["transitions"], _TRANSITION)
+
+    @property
+    def variants(self) -> Table:
+        """The most frequent path variants (``path`` is a list of
+        touchpoint ids); ``len(report.variants)`` <= ``top_k``; the number
+        of distinct variants is ``report["variants"]["distinct"]``."""
+        return Table("variants", self._data["variants"]["top"], _VARIANT)
+
+    @property
+    def conformance(self) -> Conformance:
+        """How well journeys follow the map (per customer with
+        ``include_customers=True``)."""
+        return Conformance(self._data["conformance"], self._data.get("customers"))
+
+    @property
+    def customers(self) -> Optional[Table]:
+        """Per-customer conformance (``include_customers=True``), else None."""
+        return self.conformance.customers
+
+    @property
+    def attribution(self) -> Attribution:
+        """Attribution of conversions and value to touchpoints and channels."""
+        return Attribution(self._data["attribution"])
+
+    @property
+    def segments(self) -> Segments:
+        """One funnel per segment."""
+        return Segments(self._data["segments"])
+
+    @property
+    def unknown_events(self) -> UnknownEvents:
+        """Events that matched no touchpoint."""
+        return UnknownEvents(self._data["unknown_events"])
+
+    def __repr__(self) -> str:
+        t = self._data["totals"]
+        rate = t.get("conversion_rate")
+        shown = "-" if rate is None else f"{rate:.1%}"
+        return (
+            f"<Report {self._data['map']!r}: {t['customers']} customers, {t['events']} events, "
+            f"{t['converted_customers']} converted ({shown})>"
+        )
+
+
+def _report_from_dict(data: dict[str, Any]) -> Report:
+    return Report._from_dict(data)
+
+
+for _cls in (Report, Table, Funnel, Segments, Conformance, Attribution, UnknownEvents, Ingest, Totals, Durations):
+    _cls.__module__ = "journeymap"
+del _cls

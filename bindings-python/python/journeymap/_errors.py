@@ -18,6 +18,10 @@ class                        codes
 ``NotFoundError``            NOT_FOUND (also a ``KeyError``)
 ``ReferenceInUseError``      IN_USE, STAGE_NOT_EMPTY
 ``JourneyMapIOError``        IO (also an ``OSError``)
+``EventLogError``            a refused event-log row or column: BAD_TIMESTAMP,
+                             BAD_NUMBER, EMPTY_CUSTOMER, UNKNOWN_TOUCHPOINT,
+                             MISSING_EVENT, MISSING_COLUMN, BAD_TYPE... (with
+                             ``row`` and ``field``)
 ===========================  ======================================================
 
 Several violations reported at once (code ``INVALID_MAP``) raise the class
@@ -36,6 +40,7 @@ __all__ = [
     "NotFoundError",
     "ReferenceInUseError",
     "JourneyMapIOError",
+    "EventLogError",
 ]
 
 
@@ -51,7 +56,11 @@ class JourneyMapError(Exception):
             the document.
         id: id of the offending entity, if any.
         line, column: 1-based position in the JSON text the caller gave, for
-            parse errors (``None`` for documents given as dicts).
+            parse errors (``None`` for documents given as dicts); for an
+            event-log row, ``line`` is its line in the file.
+        row: 1-based data row of a refused event-log row (0 for a problem
+            with a whole column, such as a missing one); ``None`` otherwise.
+        field: the event-log column concerned (``"timestamp"``), or ``None``.
         errors: every violation as a dict ``{code, message, path, id, line,
             column}``; one element for a single error.
     """
@@ -63,6 +72,8 @@ class JourneyMapError(Exception):
     line: Optional[int]
     column: Optional[int]
     errors: list[dict[str, Any]]
+    row: Optional[int]
+    field: Optional[str]
 
     def __init__(
         self,
@@ -75,8 +86,12 @@ class JourneyMapError(Exception):
         column: Optional[int] = None,
         errors: Optional[list[dict[str, Any]]] = None,
         filename: Optional[str] = None,
+        row: Optional[int] = None,
+        field: Optional[str] = None,
     ) -> None:
         super().__init__(message)
+        self.row = row
+        self.field = field
         self.message = message
         self.code = code
         self.path = path
@@ -118,6 +133,10 @@ class JourneyMapError(Exception):
         filename = getattr(self, "filename", None)
         if filename is not None:
             kwargs["filename"] = filename
+        if self.row is not None:
+            kwargs["row"] = self.row
+        if self.field is not None:
+            kwargs["field"] = self.field
         return (_rebuild, (type(self), self.message, kwargs))
 
 
@@ -153,6 +172,16 @@ class JourneyMapIOError(JourneyMapError, OSError):
     ``filename`` is the file."""
 
 
+class EventLogError(JourneyMapError):
+    """An event log that cannot be read as given: a bad row (``row`` = its
+    1-based data row, ``field`` = the column, ``line`` = its line in a
+    file), or a problem with a whole column (``row`` 0: a missing column,
+    a column of an unsupported type). ``code`` is the row error's:
+    ``BAD_TIMESTAMP``, ``BAD_NUMBER``, ``EMPTY_CUSTOMER``,
+    ``UNKNOWN_TOUCHPOINT``, ``MISSING_EVENT``, ``FIELD_COUNT``,
+    ``MISSING_COLUMN``, ``DUPLICATE_COLUMN``, ``BAD_TYPE``..."""
+
+
 # Shown and pickled as members of the public package.
 for _cls in (
     JourneyMapError,
@@ -161,6 +190,7 @@ for _cls in (
     NotFoundError,
     ReferenceInUseError,
     JourneyMapIOError,
+    EventLogError,
 ):
     _cls.__module__ = "journeymap"
 del _cls

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 import journeymap
 from journeymap import ErrorInfo, JourneyMap, Touchpoint, Transition
 
@@ -31,3 +34,31 @@ def checked(text: str | bytes) -> list[str]:
 
 def roundtrip(m: JourneyMap) -> bool:
     return JourneyMap.from_json(m.to_json(indent=None)) == m and m.to_dict()["name"] == m.name
+
+
+def report_tables(m: JourneyMap) -> list[str]:
+    r: journeymap.Report = journeymap.analyze(
+        m,
+        "events.csv",
+        on_bad_row="skip",
+        conversion_window="30d",
+        lookback_window=datetime.timedelta(days=14),
+        half_life="5m",
+        position_weights=(0.4, 0.4),
+        score_scale=(1.0, 5.0),
+        segment_by="persona",
+        timestamp_format="rfc3339",
+    )
+    totals: journeymap.Totals = r.totals
+    rate: float | None = totals["conversion_rate"]
+    stages: list[dict[str, Any]] = r.funnel.to_dicts()
+    new: journeymap.Funnel = r.segments.funnel("new")
+    fitness: float | None = r.conformance.fitness
+    table: journeymap.Table | None = r.conformance.customers
+    channels = r.attribution.channels.to_pandas()
+    print(rate, stages, new.converted, fitness, table, channels, r["funnel"], r.ingest.rows_skipped)
+    try:
+        journeymap.analyze(m, "bad.csv")
+    except journeymap.EventLogError as e:
+        print(e.row, e.field, e.line)
+    return [row["touchpoint"] for row in r.touchpoints]

@@ -8,6 +8,7 @@ use super::columns::FieldNames;
 use super::intern::Interner;
 use super::matcher::Matcher;
 use super::row_error::{IngestStats, OnError, RowError, RowErrorKind};
+use super::time::TimestampFormat;
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -797,7 +798,7 @@ impl EventLog {
 pub struct Columns<'a> {
     /// Customer ids.
     pub customer: &'a [&'a str],
-    /// Epoch milliseconds.
+    /// Epoch milliseconds (empty when `timestamps` is given).
     pub timestamp_ms: &'a [i64],
     /// Touchpoint ids.
     pub touchpoint: Option<&'a [Option<&'a str>]>,
@@ -813,6 +814,53 @@ pub struct Columns<'a> {
     pub segment: Option<&'a [Option<&'a str>]>,
     /// Raw attribute columns, by name.
     pub attributes: Vec<(&'a str, &'a [Option<&'a str>])>,
+    /// Timestamps that may be missing or written as text, instead of
+    /// `timestamp_ms` (which must then be empty). A missing or unreadable
+    /// timestamp is a `BAD_TIMESTAMP` row error.
+    pub timestamps: Option<Timestamps<'a>>,
+    /// Names of the columns, as row errors name them (default
+    /// `customer_id`, `timestamp`, `touchpoint`...).
+    pub fields: FieldNames,
+}
+
+/// Timestamps of [`Columns`] when they are not all present epoch
+/// milliseconds.
+///
+/// ```
+/// use journeymap::analytics::{Columns, EventLog, OnError, TimestampFormat, Timestamps};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+/// let customer = ["c1", "c1", "c2"];
+/// let text = [Some("2026-03-01T09:00:00Z"), Some("yesterday"), None];
+/// let touchpoint = [Some("home"); 3];
+/// let columns = Columns {
+///     timestamps: Some(Timestamps::Text(&text, TimestampFormat::Auto)),
+///     touchpoint: Some(&touchpoint),
+///     ..Columns::new(&customer, &[])
+/// };
+/// let err = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap_err();
+/// let row = err.row_error().unwrap();
+/// assert_eq!((err.code(), row.row, row.column.as_deref()), ("BAD_TIMESTAMP", 2, Some("timestamp")));
+/// let log = EventLog::from_columns(&map, &columns, OnError::Skip).unwrap();
+/// assert_eq!((log.len(), log.stats().skipped["BAD_TIMESTAMP"]), (1, 2));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Timestamps<'a> {
+    /// Epoch milliseconds; `None` is a missing timestamp.
+    Millis(&'a [Option<i64>]),
+    /// Text in a format, parsed row by row; `None` or an empty string is a
+    /// missing timestamp.
+    Text(&'a [Option<&'a str>], TimestampFormat),
+}
+
+impl Timestamps<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Timestamps::Millis(c) => c.len(),
+            Timestamps::Text(c, _) => c.len(),
+        }
+    }
 }
 
 impl<'a> Columns<'a> {
@@ -837,7 +885,19 @@ impl EventLog {
         on_error: OnError,
     ) -> Result<EventLog, Error> {
         let n = columns.customer.len();
-        let mut lengths: Vec<(&str, usize)> = vec![("timestamp_ms", columns.timestamp_ms.len())];
+        if columns.timestamps.is_some() && !columns.timestamp_ms.is_empty() {
+            return Err(Error::InvalidValue {
+                id: None,
+                path: "/timestamp_ms".into(),
+                message:
+                    "give the timestamps either as `timestamp_ms` or as `timestamps`, not both"
+                        .into(),
+            });
+        }
+        let mut lengths: Vec<(&str, usize)> = vec![match &columns.timestamps {
+            Some(t) => ("timestamps", t.len()),
+            None => ("timestamp_ms", columns.timestamp_ms.len()),
+        }];
         let opt = |name: &'static str, len: Option<usize>| len.map(|l| (name, l));
         lengths.extend(opt("touchpoint", columns.touchpoint.map(<[_]>::len)));
         lengths.extend(opt("event", columns.event.map(<[_]>::len)));
@@ -853,7 +913,28 @@ impl EventLog {
                 message: format!("column `{name}` has {len} rows but `customer` has {n}"),
             });
         }
-        let mut b = EventLogBuilder::new(map).on_error(on_error);
+        let mut b = EventLogBuilder::new(map)
+            .on_error(on_error)
+            .field_names(&columns.fields);
+        let timestamp_column = columns.fields.timestamp.as_str();
+        // The timestamp of row `i`, or why it has none.
+        let timestamp = |i: usize| -> Result<i64, RowError> {
+            let bad = |message: String| {
+                RowError::new(RowErrorKind::BadTimestamp, Some(timestamp_column), message)
+            };
+            match &columns.timestamps {
+                None => Ok(columns.timestamp_ms[i]),
+                Some(Timestamps::Millis(c)) => {
+                    c[i].ok_or_else(|| bad("the timestamp is empty".into()))
+                }
+                Some(Timestamps::Text(c, format)) => match c[i].filter(|t| !t.is_empty()) {
+                    None => Err(bad("the timestamp is empty".into())),
+                    Some(text) => format.parse(text).ok_or_else(|| {
+                        bad(format!("timestamp {text:?} is not {}", format.expected()))
+                    }),
+                },
+            }
+        };
         // For each attribute slot of the rules, its column (if given).
         let slots: Vec<Option<&[Option<&str>]>> = b
             .attribute_keys()
@@ -870,9 +951,16 @@ impl EventLog {
             b.reserve(rows.len());
             let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
             for i in rows {
+                let timestamp_ms = match timestamp(i) {
+                    Ok(ms) => ms,
+                    Err(e) => {
+                        b.refuse(e, None)?;
+                        continue;
+                    }
+                };
                 let e = Event {
                     customer: columns.customer[i],
-                    timestamp_ms: columns.timestamp_ms[i],
+                    timestamp_ms,
                     touchpoint: cell(columns.touchpoint, i),
                     event: cell(columns.event, i),
                     channel: cell(columns.channel, i),

@@ -135,8 +135,8 @@ pub use self::csv::CsvOptions;
 pub use columns::FieldNames;
 pub use generate::{generate, write_csv, write_jsonl, GeneratedEvent, Generator, GeneratorOptions};
 pub use jsonl::JsonlOptions;
-pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, MAX_VALUE};
-pub use options::{PositionWeights, ReportOptions, ScoreScale};
+pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
+pub use options::{parse_duration, PositionWeights, ReportOptions, ScoreScale};
 pub use partial::{analyze, Partial};
 pub use report::{
     report_schema, report_schema_json, Attribution, AttributionRow, Conformance, Credit,

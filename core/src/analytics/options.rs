@@ -323,3 +323,47 @@ impl ReportOptions {
         } == *other
     }
 }
+
+/// Parses a duration written as a whole number and a unit: `500ms`, `45s`,
+/// `90m` (or `90min`), `12h`, `30d`, `2w` (surrounding spaces allowed), the
+/// syntax of the CLI's `--window`. Anything else, or a duration too long
+/// to count in milliseconds, is an `INVALID_VALUE` error.
+///
+/// ```
+/// use std::time::Duration;
+/// use journeymap::analytics::parse_duration;
+/// assert_eq!(parse_duration("30d").unwrap(), Duration::from_secs(30 * 86_400));
+/// assert_eq!(parse_duration("90m").unwrap(), Duration::from_secs(90 * 60));
+/// assert_eq!(parse_duration("500ms").unwrap(), Duration::from_millis(500));
+/// assert_eq!(parse_duration("1.5h").unwrap_err().code(), "INVALID_VALUE");
+/// assert_eq!(parse_duration("-3d").unwrap_err().code(), "INVALID_VALUE");
+/// ```
+pub fn parse_duration(text: &str) -> Result<Duration, Error> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let invalid = |message: String| Error::InvalidValue {
+        id: None,
+        path: String::new(),
+        message,
+    };
+    let usage = || {
+        invalid(format!(
+            "{text:?} is not a duration: use a whole number and a unit, e.g. 30d, 12h, 90m, 45s, 500ms, 2w"
+        ))
+    };
+    let n: u64 = number.parse().map_err(|_| usage())?;
+    let ms_per: u64 = match unit {
+        "ms" => 1,
+        "s" => 1_000,
+        "m" | "min" => 60_000,
+        "h" => 3_600_000,
+        "d" => DAY_MS as u64,
+        "w" => 7 * DAY_MS as u64,
+        _ => return Err(usage()),
+    };
+    n.checked_mul(ms_per)
+        .filter(|&ms| ms <= i64::MAX as u64)
+        .map(Duration::from_millis)
+        .ok_or_else(|| invalid(format!("{text:?} is too long a duration")))
+}
