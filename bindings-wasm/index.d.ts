@@ -305,6 +305,17 @@ export interface SvgOptions {
   columnWidth?: number;
   /** Minimum width of the canvas, in pixels (default 960, at most 20000). */
   minWidth?: number;
+  /**
+   * A journey report of this map (what `analyze` returns) to overlay: the
+   * funnel per stage, reach, conversion rate, exits and mean observed score
+   * per touchpoint (a second, dotted series of diamonds on the emotion
+   * curve), transitions not in the map and fitness in the header. Figures
+   * are matched by id: touchpoints the report does not know are drawn
+   * without figures; a report sharing no touchpoint with the map is drawn
+   * without figures and said so in the header. An invalid report throws
+   * `JSON_TYPE` / `MISSING_FIELD` with a path under `/report`.
+   */
+  report?: Report | null;
 }
 
 /** Options of `JourneyMap.toCSV`. */
@@ -617,6 +628,7 @@ export declare class JourneyMap {
    * The journey canvas as a self-contained SVG document: deterministic, no
    * script or external reference, every text escaped. `NOT_FOUND` for an
    * unknown persona, `INVALID_VALUE` (path `/lanes/N`) for an unknown lane.
+   * With `report`, the report's figures are overlaid (see `SvgOptions`).
    */
   toSVG(options?: SvgOptions): string;
   /** The Mermaid `journey` diagram (emotion scores -2..2 written as 1..5). */

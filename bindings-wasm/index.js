@@ -483,7 +483,27 @@ function lintConfig(options) {
   return config;
 }
 
-const SVG_OPTIONS = ["persona", "title", "lanes", "legend", "columnWidth", "minWidth"];
+const SVG_OPTIONS = ["persona", "title", "lanes", "legend", "columnWidth", "minWidth", "report"];
+/**
+ * Codes of the errors reading a report can give; `toSVG`'s other errors
+ * (`NOT_FOUND` for the persona, `INVALID_VALUE` for a lane) never use them.
+ */
+const REPORT_ERROR_CODES = ["JSON_SYNTAX", "JSON_TYPE", "MISSING_FIELD", "UNKNOWN_FIELD", "LIMIT_EXCEEDED"];
+
+/**
+ * How errors of `toSVG` are located: an error in the report (an object, so
+ * without line or column) gets a path under `/report`.
+ */
+function svgErrors(info) {
+  const out = unlocated(info);
+  if (!REPORT_ERROR_CODES.includes(out.code)) return out;
+  const under = (e) => {
+    const fixed = { ...e, path: `/report${typeof e.path === "string" ? e.path : ""}` };
+    if (Array.isArray(e.errors)) fixed.errors = e.errors.map(under);
+    return fixed;
+  };
+  return under(out);
+}
 const LANES = ["touchpoints", "actions", "emotions", "pain_points", "opportunities", "owners"];
 
 const EVENT_FIELDS = ["customer", "timestamp", "touchpoint", "event", "channel", "value", "score", "segment"];
@@ -1131,10 +1151,19 @@ export class JourneyMap {
    * The journey canvas as a self-contained SVG document (stages as columns,
    * lanes for touchpoints, actions, emotions, pain points, opportunities and
    * owners). `persona`: only that persona's journey (`NOT_FOUND` if the map
-   * has no such persona).
+   * has no such persona). `report`: a journey report of this map (the object
+   * `analyze` returns) to overlay: funnel per stage, reach, conversion,
+   * exits and mean score per touchpoint, conformance in the header.
    */
   toSVG(options) {
     const o = optionsOf(options, "toSVG", SVG_OPTIONS);
+    let report;
+    if (o.report !== undefined && o.report !== null) {
+      if (!isPlainObject(o.report)) {
+        throw argumentError(`report must be the report object analyze returns, got ${describe(o.report)}`);
+      }
+      report = valueText(o.report);
+    }
     const persona = optionalString(o.persona, "persona");
     const title = optionalString(o.title, "title");
     const lanes = stringList(o.lanes, "lanes");
@@ -1142,7 +1171,7 @@ export class JourneyMap {
     const columnWidth = optionalInteger(o.columnWidth, "columnWidth", 0, 0xffffffff);
     const minWidth = optionalInteger(o.minWidth, "minWidth", 0, 0xffffffff);
     const raw = this.#map;
-    return call(() => raw.to_svg(persona, title, lanes, legend, columnWidth, minWidth));
+    return call(() => raw.to_svg(persona, title, lanes, legend, columnWidth, minWidth, report), svgErrors);
   }
 
   /** The Mermaid `journey` diagram (emotion scores -2..2 as 1..5). */

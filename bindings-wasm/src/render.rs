@@ -1,7 +1,7 @@
 //! Rendering (SVG, Mermaid, DOT, CSV) and the Mermaid `journey` import.
 
 use journeymap::render::csv::{touchpoints_csv_with, CsvOptions};
-use journeymap::render::svg::{Lane, SvgOptions};
+use journeymap::render::svg::{read_report, Lane, SvgOptions};
 use journeymap::render::{dot, mermaid, mermaid_import};
 use journeymap::{Error, JourneyMap};
 use wasm_bindgen::prelude::*;
@@ -13,7 +13,9 @@ use crate::map::RawJourneyMap;
 impl RawJourneyMap {
     /// The SVG journey canvas. `lanes`: lane names, in order (all when
     /// absent); `NOT_FOUND` for an unknown persona, `INVALID_VALUE` (with
-    /// path `/lanes/N`) for an unknown lane.
+    /// path `/lanes/N`) for an unknown lane. `report`: the JSON of a journey
+    /// report to overlay (located `JSON_*` / `MISSING_FIELD` errors, paths
+    /// inside the report).
     #[allow(clippy::too_many_arguments)]
     pub fn to_svg(
         &self,
@@ -23,6 +25,7 @@ impl RawJourneyMap {
         legend: Option<bool>,
         column_width: Option<u32>,
         min_width: Option<u32>,
+        report: Option<String>,
     ) -> JsResult<String> {
         svg(
             self.map(),
@@ -32,6 +35,7 @@ impl RawJourneyMap {
             legend,
             column_width,
             min_width,
+            report.as_deref(),
         )
         .map_err(throw)
     }
@@ -75,10 +79,13 @@ impl RawJourneyMap {
 /// ```
 /// let map = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "a", "name": "A"}]}"#).unwrap();
 /// let lanes = ["emotions".to_owned(), "nope".to_owned()];
-/// let err = journeymap_wasm::render::svg(&map, None, None, Some(&lanes), None, None, None).unwrap_err();
+/// let err = journeymap_wasm::render::svg(&map, None, None, Some(&lanes), None, None, None, None).unwrap_err();
 /// assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some("/lanes/1")));
-/// assert!(journeymap_wasm::render::svg(&map, None, None, None, None, None, None).unwrap().contains("<svg"));
+/// assert!(journeymap_wasm::render::svg(&map, None, None, None, None, None, None, None).unwrap().contains("<svg"));
+/// let err = journeymap_wasm::render::svg(&map, None, None, None, None, None, None, Some("{}")).unwrap_err();
+/// assert_eq!(err.code(), "MISSING_FIELD");
 /// ```
+#[allow(clippy::too_many_arguments)]
 pub fn svg(
     map: &JourneyMap,
     persona: Option<String>,
@@ -87,8 +94,12 @@ pub fn svg(
     legend: Option<bool>,
     column_width: Option<u32>,
     min_width: Option<u32>,
+    report: Option<&str>,
 ) -> Result<String, Error> {
     let mut options = SvgOptions::new();
+    if let Some(text) = report {
+        options = options.report(read_report(text)?);
+    }
     if let Some(persona) = persona {
         options = options.persona(persona);
     }

@@ -131,6 +131,69 @@ describe("SVG", () => {
   });
 });
 
+describe("SVG with a report", () => {
+  const coffee = () => JourneyMap.fromJSON(readText(COFFEE_MAKER));
+  const coffeeReport = (map) => map.analyze(readText(join(EXAMPLES_DIR, "coffee-maker-events.csv")), { scoreScale: "one_to_five" });
+
+  test("the report analyze returns is overlaid: funnel, figures, observed scores", () => {
+    const map = coffee();
+    const report = coffeeReport(map);
+    const svg = map.toSVG({ report });
+    const elements = assertSafeSvg(svg);
+    const text = elements[0].text;
+    for (const stage of report.funnel.stages) assert.ok(shows(text, `${stage.customers.toLocaleString("en-US")} reached`), stage.stage);
+    assert.ok(shows(text, "Report:"));
+    const markers = elements.filter((e) => e.attributes.class === "observed-score").length;
+    assert.equal(markers, report.touchpoints.filter((t) => t.score.mean !== null && t.score.mean !== undefined).length);
+    assert.ok(markers > 0);
+    // Deterministic, and the same picture from the report's JSON text read back.
+    assert.equal(map.toSVG({ report }), svg);
+    assert.equal(map.toSVG({ report: JSON.parse(JSON.stringify(report)) }), svg);
+    // Absent or null: the plain canvas.
+    assert.equal(map.toSVG({ report: null }), map.toSVG());
+    assert.ok(!map.toSVG().includes("observed-score"));
+  });
+
+  test("a report of another map is drawn without figures, and said so", () => {
+    const report = coffeeReport(coffee());
+    const shop = JourneyMap.fromObject(shopDocument());
+    const svg = shop.toSVG({ report });
+    const text = assertSafeSvg(svg)[0].text;
+    assert.ok(shows(text, "shares no touchpoint with this map"));
+    assert.ok(!svg.includes("observed-score"));
+  });
+
+  test("hostile text in a report is escaped", { skip: skipHostile }, () => {
+    const map = JourneyMap.fromJSON(readText(HOSTILE));
+    const report = coffeeReport(coffee());
+    report.map = "<script>alert(1)</script>]]>&amp;";
+    const svg = map.toSVG({ report });
+    const text = assertSafeSvg(svg)[0].text;
+    assert.ok(!svg.includes("<script>alert(1)</script>"));
+    assert.ok(shows(text, report.map));
+  });
+
+  test("bad reports: located errors under /report, wrong types refused", () => {
+    const map = coffee();
+    const report = coffeeReport(map);
+    const broken = structuredClone(report);
+    broken.touchpoints[2].reach = "lots";
+    assert.throws(
+      () => map.toSVG({ report: broken }),
+      (e) => e instanceof JourneyMapError && e.code === "JSON_TYPE" && e.path === "/report/touchpoints/2/reach" && e.line === undefined && !e.message.includes("line "),
+    );
+    const missing = structuredClone(report);
+    delete missing.funnel;
+    assert.throws(() => map.toSVG({ report: missing }), (e) => e.code === "MISSING_FIELD" && e.path === "/report/funnel");
+    for (const bad of ["{}", 7, [report], new Map()]) {
+      assert.throws(() => map.toSVG({ report: bad }), (e) => e instanceof JourneyMapError && e.code === "INVALID_ARGUMENT", String(bad));
+    }
+    // The other options keep their own errors.
+    assert.throws(() => map.toSVG({ report, persona: "nobody" }), (e) => e.code === "NOT_FOUND" && e.path !== "/report");
+    assert.throws(() => map.toSVG({ report, lanes: ["moods"] }), (e) => e.code === "INVALID_VALUE" && e.path === "/lanes/0");
+  });
+});
+
 /** Control characters other than tab and line breaks, which Mermaid text shows as U+FFFD. */
 const shown = (text) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\ufffd");
 

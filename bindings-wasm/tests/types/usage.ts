@@ -185,6 +185,7 @@ const journeyReport: Report = analyze(map, events, {
   timestampFormat: "auto",
 });
 const fromCsv: Report = map.analyze("customer_id,timestamp,touchpoint\n", { inputFormat: "csv", delimiter: ";" });
+const overlaid: string = map.toSVG({ report: fromCsv, persona: "p" }) + map.toSVG({ report: null });
 const fromBytesLog: Report = analyze(map, new Uint8Array(), { inputFormat: "jsonl", scoreScale: "one_to_five" });
 const renamed: Report = analyze(map, [{ user: "u1", at: 0, touchpoint: "home" }], { fields: { customer: "user", timestamp: "at" } });
 const funnel: Funnel = journeyReport.funnel;
@@ -215,6 +216,8 @@ map.lint({ severity: { "JM-L001": "fatal" } });
 map.toSVG({ lanes: ["emotion"] });
 // @ts-expect-error options are camelCase
 map.toSVG({ column_width: 200 });
+// @ts-expect-error a report is the object analyze returns, not its JSON text
+map.toSVG({ report: "{}" });
 // @ts-expect-error diff takes maps, not documents
 diff(doc, doc);
 // @ts-expect-error an event needs a timestamp
@@ -232,5 +235,5 @@ const badCount: string = journeyReport.totals.customers;
 // @ts-expect-error stage_order may be null
 changes.stage_order.old;
 
-void [diagnostics, rules, explained, sameChanges, order, oldValue, svgText, mermaidText, imported, fromCsv, fromBytesLog, renamed,
+void [diagnostics, rules, explained, sameChanges, order, oldValue, svgText, overlaid, mermaidText, imported, fromCsv, fromBytesLog, renamed,
   funnel, median, rate, skipped, exampleCode, reportJsonSchema, rowCodes, badCount];
