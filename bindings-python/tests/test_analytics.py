@@ -803,3 +803,51 @@ def test_table_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(ImportError, match="pip install polars"):
         r.funnel.to_polars()
     assert r.funnel.to_dicts()[0]["stage"] == "discover"
+
+
+def arrow_types() -> list[Any]:
+    pa = pytest.importorskip("pyarrow")
+    return [
+        pa.binary(), pa.bool_(), pa.float16(), pa.decimal128(10, 2), pa.time32("s"),
+        pa.duration("ms"), pa.list_(pa.string()), pa.struct([("a", pa.int64())]),
+        pa.dictionary(pa.int8(), pa.int64()), pa.null(), pa.uint64(), pa.date64(),
+        pa.timestamp("s", tz="America/New_York"), pa.large_binary(), pa.month_day_nano_interval(),
+    ]
+
+
+@pytest.mark.parametrize("column", ["customer_id", "timestamp", "touchpoint", "event", "value", "segment", "path"])
+def test_every_arrow_type_in_every_column_is_read_or_refused(column: str) -> None:
+    """Each column of every type: a report or an EventLogError, never a
+    panic; refusals name the column."""
+    pa = pytest.importorskip("pyarrow")
+    base = {"customer_id": ["a", "b"], "timestamp": [0, 60_000], "touchpoint": ["ad", "cart"],
+            "event": ["page_view", "purchase"], "value": [1.0, 2.0], "segment": ["x", "y"],
+            "path": ["/product/1", "/"]}
+    for ty in arrow_types():
+        data = dict(base)
+        try:
+            data[column] = pa.array([None, None], pa.null()).cast(ty)
+        except (pa.ArrowNotImplementedError, pa.ArrowInvalid):
+            continue
+        table = pa.table(data)
+        for policy in ("fail", "skip"):
+            try:
+                r = journeymap.analyze(shop_map(), table, on_bad_row=policy)
+            except EventLogError as e:
+                assert e.field == column or e.row != 0, (ty, e)
+            else:
+                assert isinstance(r, journeymap.Report)
+
+
+def test_a_stream_failing_midway_raises_a_library_error() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+
+    def batches() -> Any:
+        yield table.to_batches()[0]
+        raise RuntimeError("the source went away")
+
+    reader = pa.RecordBatchReader.from_batches(table.schema, batches())
+    with pytest.raises((JourneyMapError, RuntimeError)) as info:
+        journeymap.analyze(shop_map(), reader)
+    assert "went away" in str(info.value)
