@@ -225,6 +225,32 @@ def test_pandas_without_its_own_arrow_export_goes_through_pyarrow() -> None:
     check("", s["report"], report.to_dict())
 
 
+def test_duckdb_relations() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    s = spec("shop_window.json")
+    for sql in (
+        f"select * from read_csv('{SHOP_CSV}', all_varchar=true)",
+        f"select * from read_csv('{SHOP_CSV}')",  # typed: BIGINT value and score
+    ):
+        report = journeymap.analyze(shop_map(), duckdb.sql(sql), **kwargs(s["options"]))
+        check("", s["report"], report.to_dict())
+
+
+def test_old_pandas_without_pyarrow_is_a_clear_type_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    import sys
+
+    class OldFrame(pd.DataFrame):  # type: ignore[misc]
+        __arrow_c_stream__ = None
+
+    df = OldFrame(pandas_text())
+    df.__class__.__module__ = "pandas.core.frame"
+    df.__class__.__name__ = "DataFrame"
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with pytest.raises(TypeError, match="pandas >= 2.2 or pyarrow"):
+        journeymap.analyze(shop_map(), df)
+
+
 def test_integer_customer_ids_are_decimal_text() -> None:
     pa = pytest.importorskip("pyarrow")
     table = pyarrow_text()
