@@ -10,15 +10,18 @@
 
 use std::io::Read;
 
-use super::csv::{csv_builder, csv_error, layout, read_records, reader_builder, CsvLayout};
+use super::csv::{
+    bytecount, csv_builder, csv_error, layout, read_block, reader_builder, CsvLayout,
+};
 use super::jsonl::{io_error, jsonl_builder, read_one_line, too_long};
 use super::log::{EventLog, EventLogBuilder};
 use super::{CsvOptions, JsonlOptions};
 use crate::error::Error;
 use crate::JourneyMap;
 
-/// Target size of a block.
-const BLOCK: usize = 4 << 20;
+/// Target size of a block: small enough that the blocks in flight (three
+/// batches of two per thread) stay a small part of the memory.
+const BLOCK: usize = 1 << 20;
 
 /// A piece of input: whole records, or a JSON line too long to keep.
 enum Piece {
@@ -89,6 +92,9 @@ struct Cutter<R> {
     max_record: Option<usize>,
     /// Target block size.
     block: usize,
+    /// Buffers of pieces already parsed, for reuse (no fresh pages to
+    /// fault in for every block).
+    pool: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Cutter<R> {
@@ -99,24 +105,32 @@ impl<R: Read> Cutter<R> {
             eof: false,
             max_record,
             block: BLOCK,
+            pool: Vec::new(),
         }
     }
 
     /// Reads until `buf` holds at least `want` bytes or the input ends.
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
-        if buf.len() >= want || self.eof {
+        let mut len = buf.len();
+        if len >= want || self.eof {
             return Ok(());
         }
-        let missing = (want - buf.len()) as u64;
-        // `read_to_end` on `take` stops at the limit or at the end of the
-        // input, growing the buffer as data arrives.
-        let n = (&mut self.reader)
-            .take(missing)
-            .read_to_end(buf)
-            .map_err(io_error)?;
-        if (n as u64) < missing {
-            self.eof = true;
+        buf.resize(want, 0);
+        while len < want {
+            match self.reader.read(&mut buf[len..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => len += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    buf.truncate(len);
+                    return Err(io_error(e));
+                }
+            }
         }
+        buf.truncate(len);
         Ok(())
     }
 
@@ -130,24 +144,42 @@ impl<R: Read> Cutter<R> {
                 return Ok(());
             }
             if let Some(p) = buf.iter().position(|&b| b == b'\n') {
-                self.carry = buf[p + 1..].to_vec();
+                self.carry.clear();
+                self.carry.extend_from_slice(&buf[p + 1..]);
                 return Ok(());
+            }
+        }
+    }
+
+    /// Gives back the buffer of a parsed piece.
+    fn recycle(&mut self, piece: Piece) {
+        if let Piece::Records(mut buf) = piece {
+            if buf.capacity() <= 2 * self.block && self.pool.len() < 64 {
+                buf.clear();
+                self.pool.push(buf);
             }
         }
     }
 
     /// The next piece, `None` at the end of the input.
     fn next(&mut self, end_of: &impl Fn(&[u8]) -> usize) -> Result<Option<Piece>, Error> {
-        let mut buf = std::mem::take(&mut self.carry);
+        let mut buf = self
+            .pool
+            .pop()
+            .unwrap_or_else(|| Vec::with_capacity(self.block));
+        buf.extend_from_slice(&self.carry);
+        self.carry.clear();
         let mut want = self.block.max(buf.len() + 1);
         loop {
             self.fill(&mut buf, want)?;
             if buf.is_empty() {
+                self.pool.push(buf);
                 return Ok(None);
             }
             let end = if self.eof { buf.len() } else { end_of(&buf) };
             if end > 0 {
-                self.carry = buf.split_off(end);
+                self.carry.extend_from_slice(&buf[end..]);
+                buf.truncate(end);
                 return Ok(Some(Piece::Records(buf)));
             }
             if let Some(max) = self.max_record {
@@ -160,10 +192,6 @@ impl<R: Read> Cutter<R> {
             want = buf.len() * 2;
         }
     }
-}
-
-fn bytecount(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// What a worker makes of a piece: its builder (row and line numbers
@@ -215,7 +243,7 @@ fn run<R: Read>(
     end_of: impl Fn(&[u8]) -> usize,
     main: &mut EventLogBuilder,
     mut lines: u64,
-    parse: impl Fn(Piece, EventLogBuilder) -> Parsed + Sync,
+    parse: impl Fn(&Piece, EventLogBuilder) -> Parsed + Sync,
 ) -> Result<(), Error> {
     let size = rayon::current_num_threads().max(1) * 2;
     let proto = main.empty_like();
@@ -230,7 +258,7 @@ fn run<R: Read>(
         let mut slots: Vec<Option<Parsed>> = (0..pieces.len()).map(|_| None).collect();
         let (parse, proto) = (&parse, &proto);
         let appended = rayon::in_place_scope(|scope| {
-            for (slot, piece) in slots.iter_mut().zip(pieces) {
+            for (slot, piece) in slots.iter_mut().zip(&pieces) {
                 scope.spawn(move |_| *slot = Some(parse(piece, proto.empty_like())));
             }
             let appended = append_all(main, &mut lines, ready);
@@ -242,6 +270,9 @@ fn run<R: Read>(
             appended
         });
         appended?;
+        for piece in pieces {
+            cutter.recycle(piece);
+        }
         // Every spawned task has filled its slot when the scope ends.
         parsed = slots.into_iter().flatten().collect();
     }
@@ -305,9 +336,7 @@ fn csv_blocks<R: Read>(
         |piece, mut b| {
             let mut lines = 0;
             if let Piece::Records(bytes) = piece {
-                let mut rdr = reader_builder(options, false).from_reader(&bytes[..]);
-                read_records(&mut rdr, &layout, options, &mut b, 0)?;
-                lines = bytecount(&bytes);
+                lines = read_block(bytes, &layout, options, &mut b)?;
             }
             Ok((b, lines))
         },

@@ -284,33 +284,184 @@ pub(crate) fn read_records<R: Read>(
             }
         }
         let line = rec.position().map(|p| p.line() + line_offset);
-        if rec.len() != headers.len() {
-            b.refuse(
-                RowError::new(
-                    RowErrorKind::FieldCount,
-                    None,
-                    format!(
-                        "the row has {} fields, the header {}",
-                        rec.len(),
-                        headers.len()
-                    ),
-                ),
-                line,
-            )?;
-            continue;
-        }
-        match parse_row(&rec, &layout.index, options) {
-            Ok(event) => {
-                let rec = &rec;
-                b.push_with(&event, line, |slot| {
-                    layout.slot_columns[slot]
-                        .map(|i| &rec[i])
-                        .filter(|v| !v.is_empty())
-                })?;
-            }
-            Err(e) => b.refuse(e, line)?,
+        let rec = &rec;
+        push_record(b, layout, options, rec.len(), |i| &rec[i], line)?;
+    }
+}
+
+/// Checks and adds one record of `len` fields (`field(i)` is field `i`).
+fn push_record<'r>(
+    b: &mut EventLogBuilder,
+    layout: &CsvLayout,
+    options: &CsvOptions,
+    len: usize,
+    field: impl Fn(usize) -> &'r str,
+    line: Option<u64>,
+) -> Result<(), Error> {
+    let headers = &layout.headers;
+    if len != headers.len() {
+        return b.refuse(
+            RowError::new(
+                RowErrorKind::FieldCount,
+                None,
+                format!("the row has {len} fields, the header {}", headers.len()),
+            ),
+            line,
+        );
+    }
+    match parse_row(&field, &layout.index, options) {
+        Ok(event) => b.push_with(&event, line, |slot| {
+            layout.slot_columns[slot]
+                .map(&field)
+                .filter(|v| !v.is_empty())
+        }),
+        Err(e) => b.refuse(e, line),
+    }
+}
+
+/// Number of newlines in `bytes`.
+pub(crate) fn bytecount(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Whether `bytes` can be read by splitting lines and fields: no quote, no
+/// carriage return other than before a newline, an ASCII delimiter, valid
+/// UTF-8, no leading byte order mark. The CSV rules then reduce to: records end at `\n` (a `\r` before
+/// it is dropped), empty lines are not records, fields end at delimiters.
+fn plain_text<'a>(bytes: &'a [u8], delimiter: u8) -> Option<&'a str> {
+    if !delimiter.is_ascii()
+        || matches!(delimiter, b'"' | b'\n' | b'\r')
+        || bytes.starts_with(b"\xef\xbb\xbf") // a byte order mark, which `csv` drops
+        || bytes.contains(&b'"')
+    {
+        return None;
+    }
+    if bytes.contains(&b'\r') {
+        let lone = bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &c)| c == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if lone {
+            return None;
         }
     }
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The high bit of every zero byte of `v` (exactly: no false positives).
+fn zero_bytes(v: u64) -> u64 {
+    const HIGH7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((v & HIGH7) + HIGH7) | v | HIGH7)
+}
+
+/// Reads a block of whole data records (its lines numbered from 1) into
+/// `b`; returns the number of newlines in the block. Plain text (see
+/// [`plain_text`]) is split in place, validated as UTF-8 once; anything
+/// else goes through the `csv` reader. Both give the same rows, errors and
+/// lines.
+pub(crate) fn read_block(
+    bytes: &[u8],
+    layout: &CsvLayout,
+    options: &CsvOptions,
+    b: &mut EventLogBuilder,
+) -> Result<u64, Error> {
+    match plain_text(bytes, options.delimiter) {
+        Some(text) => read_plain(text, layout, options, b),
+        None => read_quoted(bytes, layout, options, b),
+    }
+}
+
+/// [`read_block`] through the `csv` reader.
+fn read_quoted(
+    bytes: &[u8],
+    layout: &CsvLayout,
+    options: &CsvOptions,
+    b: &mut EventLogBuilder,
+) -> Result<u64, Error> {
+    let mut rdr = reader_builder(options, false).from_reader(bytes);
+    read_records(&mut rdr, layout, options, b, 0)?;
+    Ok(bytecount(bytes))
+}
+
+/// [`read_block`] of plain text.
+fn read_plain(
+    text: &str,
+    layout: &CsvLayout,
+    options: &CsvOptions,
+    b: &mut EventLogBuilder,
+) -> Result<u64, Error> {
+    let bytes = text.as_bytes();
+    let delimiter = options.delimiter;
+    // Ends of the fields of the current record (delimiter or newline positions).
+    let mut ends: Vec<usize> = Vec::with_capacity(layout.headers.len());
+    let mut fields: Vec<&str> = Vec::with_capacity(layout.headers.len());
+    let mut line = 0u64;
+    let mut start = 0;
+    // As the `csv` reader counts: a record is on the line after the end of
+    // the previous record (empty lines between them are not counted).
+    let mut record_line = 1u64;
+    let mut record = |start: usize, ends: &[usize], end_line: u64| -> Result<(), Error> {
+        // `ends` is not empty: it holds at least the end of the record.
+        let last = ends.len() - 1;
+        let mut end = ends[last];
+        let crlf = end > start && bytes[end - 1] == b'\r';
+        if crlf {
+            end -= 1;
+        }
+        if end == start && last == 0 {
+            return Ok(()); // an empty line is not a record
+        }
+        fields.clear();
+        let mut from = start;
+        for &e in &ends[..last] {
+            // Every bound is next to an ASCII byte: a character boundary.
+            fields.push(&text[from..e]);
+            from = e + 1;
+        }
+        fields.push(&text[from..end]);
+        let fields = &fields;
+        let line = record_line;
+        // The `csv` reader ends a record at `\r` and counts the `\n`
+        // after it when it reads the next record.
+        record_line = end_line + 1 - u64::from(crlf && bytes.get(ends[last]) == Some(&b'\n'));
+        push_record(b, layout, options, fields.len(), |i| fields[i], Some(line))
+    };
+    let mut at = |i: usize| -> Result<(), Error> {
+        ends.push(i);
+        if bytes[i] == b'\n' {
+            line += 1;
+            record(start, &ends, line)?;
+            ends.clear();
+            start = i + 1;
+        }
+        Ok(())
+    };
+    // Eight bytes at a time: the delimiters and newlines of a word are the
+    // zero bytes of the word xor each of them repeated.
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let (delimiters, newlines) = (u64::from(delimiter) * LOW, u64::from(b'\n') * LOW);
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    for (k, word) in words.enumerate() {
+        // `chunks_exact(8)` gives 8 bytes.
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        let mut found = zero_bytes(w ^ delimiters) | zero_bytes(w ^ newlines);
+        while found != 0 {
+            at(k * 8 + (found.trailing_zeros() / 8) as usize)?;
+            found &= found - 1;
+        }
+    }
+    let from = bytes.len() - tail.len();
+    for (i, &c) in tail.iter().enumerate() {
+        if c == delimiter || c == b'\n' {
+            at(from + i)?;
+        }
+    }
+    if start < bytes.len() {
+        ends.push(bytes.len());
+        record(start, &ends, line + 1)?;
+    }
+    Ok(line)
 }
 
 pub(crate) fn csv_error(e: csv::Error) -> Error {
@@ -324,13 +475,12 @@ pub(crate) fn csv_error(e: csv::Error) -> Error {
 }
 
 fn parse_row<'r>(
-    rec: &'r csv::StringRecord,
+    field: &impl Fn(usize) -> &'r str,
     index: &[Option<usize>; 8],
     options: &CsvOptions,
 ) -> Result<Event<'r>, RowError> {
-    let get = |f: Field| -> Option<&'r str> {
-        index[f as usize].map(|i| &rec[i]).filter(|s| !s.is_empty())
-    };
+    let get =
+        |f: Field| -> Option<&'r str> { index[f as usize].map(field).filter(|s| !s.is_empty()) };
     let col = |f: Field| options.fields.name(f);
     // Required columns exist (checked on the header).
     let customer = get(Field::Customer).unwrap_or("");
@@ -374,4 +524,104 @@ fn parse_row<'r>(
         score: number(Field::Score)?,
         segment: get(Field::Segment),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::{analyze, ReportOptions};
+    use proptest::prelude::*;
+
+    fn shop() -> JourneyMap {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/events/shop.json"
+        );
+        JourneyMap::from_path(path).unwrap()
+    }
+
+    /// Everything observable of reading a block (or its error).
+    fn digest(
+        map: &JourneyMap,
+        options: &CsvOptions,
+        read: impl Fn(&CsvLayout, &mut EventLogBuilder) -> Result<u64, Error>,
+    ) -> String {
+        let header = "customer_id,timestamp,touchpoint,event,path,value,segment";
+        let raw = csv::ByteRecord::from(header.split(',').collect::<Vec<_>>());
+        let mut b = csv_builder(map, options);
+        let layout = layout(&raw, options, &b).unwrap();
+        match read(&layout, &mut b) {
+            Err(e) => serde_json::to_string(&e).unwrap(),
+            Ok(lines) => {
+                let log = b.build();
+                let journeys: Vec<_> = log
+                    .customer_ids()
+                    .map(|c| (c.to_owned(), log.journey(c).unwrap()))
+                    .collect();
+                let report = analyze(map, &log, &ReportOptions::default()).unwrap();
+                format!(
+                    "{lines}|{}|{}|{}",
+                    serde_json::to_string(&journeys).unwrap(),
+                    serde_json::to_string(log.stats()).unwrap(),
+                    serde_json::to_string(&report).unwrap()
+                )
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "c1",
+        "c2",
+        "é",
+        ",",
+        ",",
+        ",",
+        "\n",
+        "\n",
+        "\r\n",
+        "",
+        " ",
+        "ad",
+        "page_view",
+        "/product/1",
+        "2026-03-01T09:00:00Z",
+        "1772355600000",
+        "x",
+        "3.5",
+        "-",
+        "\u{feff}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Splitting plain text in place reads exactly like the `csv`
+        /// reader: rows, skipped rows, errors, lines.
+        #[test]
+        fn plain_text_reads_like_the_csv_reader(
+            parts in proptest::collection::vec(0..PIECES.len(), 0..80),
+            fail in any::<bool>(),
+        ) {
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let map = shop();
+            let policy = if fail { OnError::Fail } else { OnError::Skip };
+            let options = CsvOptions::default().on_error(policy);
+            if plain_text(text.as_bytes(), b',').is_none() {
+                return Ok(()); // read by the `csv` reader anyway
+            }
+            let plain = digest(&map, &options, |l, b| read_plain(&text, l, &options, b));
+            let quoted = digest(&map, &options, |l, b| read_quoted(text.as_bytes(), l, &options, b));
+            prop_assert_eq!(plain, quoted, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn plain_text_needs_no_quote_lone_cr_or_bad_utf8() {
+        assert!(plain_text(b"a,b\r\nc,d\n", b',').is_some());
+        assert!(plain_text(b"a,b\rc,d\n", b',').is_none());
+        assert!(plain_text(b"a,b\r", b',').is_none());
+        assert!(plain_text(b"a,\"b\"\n", b',').is_none());
+        assert!(plain_text(b"a,\xff\n", b',').is_none());
+        assert!(plain_text(b"a\xa7b\n", 0xa7).is_none());
+        assert!(plain_text(b"a;b\n", b';').is_some());
+    }
 }

@@ -404,7 +404,11 @@ impl EventLogBuilder {
         }
         let remap = |mine: &mut Interner, theirs: &Interner| -> Result<Vec<u32>, Error> {
             (0..theirs.len())
-                .map(|i| mine.intern(theirs.resolve(i as u32)).ok_or_else(too_large))
+                .map(|i| {
+                    let i = i as u32;
+                    mine.intern_hashed(theirs.resolve(i), theirs.hash_of(i))
+                        .ok_or_else(too_large)
+                })
                 .collect()
         };
         let customers = remap(&mut self.customers, &other.customers)?;

@@ -175,21 +175,21 @@ impl Matcher {
                 Candidates::Check(list) => Self::check(&self.rules, list, channel, &attr),
             };
         };
-        if !self.cache.contains_key(name) {
-            if self.cache.len() >= CACHE_LIMIT {
-                return match self.candidates(Some(name)) {
-                    Candidates::Fixed(t) => t,
-                    Candidates::Check(list) => Self::check(&self.rules, &list, channel, &attr),
-                };
-            }
-            let c = self.candidates(Some(name));
+        if let Some(c) = self.cache.get(name) {
+            return match c {
+                Candidates::Fixed(t) => *t,
+                Candidates::Check(list) => Self::check(&self.rules, list, channel, &attr),
+            };
+        }
+        let c = self.candidates(Some(name));
+        let found = match &c {
+            Candidates::Fixed(t) => *t,
+            Candidates::Check(list) => Self::check(&self.rules, list, channel, &attr),
+        };
+        if self.cache.len() < CACHE_LIMIT {
             self.cache.insert(name.into(), c);
         }
-        match self.cache.get(name) {
-            Some(Candidates::Fixed(t)) => *t,
-            Some(Candidates::Check(list)) => Self::check(&self.rules, list, channel, &attr),
-            None => None,
-        }
+        found
     }
 }
 

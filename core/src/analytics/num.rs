@@ -57,15 +57,13 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
     let negative = total < 0;
     let t = total.unsigned_abs() as i128;
     let tf = t as f64;
-    let mut fracs: Vec<(f64, usize)> = Vec::with_capacity(m);
     let mut assigned: i128 = 0;
-    for (i, w) in weights.iter().enumerate() {
+    for w in weights {
         let exact = tf * (w / sum);
         let floor = exact.floor().max(0.0);
         let share = floor as i128;
         out.push(share);
         assigned += share;
-        fracs.push((exact - floor, i));
     }
     let mut rem = t - assigned;
     let mi = m as i128;
@@ -77,6 +75,15 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
         rem -= each * mi;
     }
     if rem > 0 {
+        // The fractional parts, computed as above.
+        let mut fracs: Vec<(f64, usize)> = weights
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let exact = tf * (w / sum);
+                (exact - exact.floor().max(0.0), i)
+            })
+            .collect();
         fracs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in fracs.iter().take(rem as usize) {
             out[i] += 1;
