@@ -51,6 +51,8 @@ struct Info {
     path: Option<String>,
     id: Option<String>,
     line_column: Option<(usize, usize)>,
+    /// For a refused event-log row: its row, column name and line.
+    row: Option<(u64, Option<String>, Option<u64>)>,
 }
 
 impl Info {
@@ -72,6 +74,7 @@ impl Info {
             path: err.path().map(|p| format!("{}{p}", origin.prefix)),
             id: err.id().map(str::to_owned),
             line_column,
+            row: err.row_error().map(|r| (r.row, r.column.clone(), r.line)),
         }
     }
 
@@ -83,6 +86,11 @@ impl Info {
         d.set_item("id", self.id.as_deref())?;
         d.set_item("line", self.line_column.map(|(l, _)| l))?;
         d.set_item("column", self.line_column.map(|(_, c)| c))?;
+        if let Some((row, field, line)) = &self.row {
+            d.set_item("line", *line)?;
+            d.set_item("row", *row)?;
+            d.set_item("field", field.as_deref())?;
+        }
         Ok(d)
     }
 }
@@ -166,10 +174,10 @@ fn build(py: Python<'_>, err: &Error, origin: Origin<'_>) -> PyResult<PyErr> {
     if let Error::Io { path, .. } = err {
         kwargs.set_item("filename", path)?;
     }
-    if let Some(row) = err.row_error() {
-        kwargs.set_item("row", row.row)?;
-        kwargs.set_item("field", row.column.as_deref())?;
-        kwargs.set_item("line", row.line)?;
+    if let Some((row, field, line)) = &info.row {
+        kwargs.set_item("row", *row)?;
+        kwargs.set_item("field", field.as_deref())?;
+        kwargs.set_item("line", *line)?;
     }
     let exc = class.call((info.message,), Some(&kwargs))?;
     Ok(PyErr::from_value(exc))

@@ -364,7 +364,11 @@ def test_bad_rows_vector_from_tables(kind: str) -> None:
     e = info.value
     want = s["fail"]["row"]
     assert (e.code, e.row, e.field, e.line) == (want["code"], want["row"], want["column"], None)
-    assert isinstance(e, JourneyMapError) and e.errors[0]["code"] == want["code"]
+    assert isinstance(e, JourneyMapError)
+    assert e.errors == [
+        {"code": want["code"], "message": e.message, "path": None, "id": None, "line": None,
+         "column": None, "row": want["row"], "field": want["column"]}
+    ]
 
     report = journeymap.analyze(m, events, on_bad_row="skip")
     ingest = s["skip"]["ingest"]
@@ -816,6 +820,7 @@ def test_event_log_error_pickles_with_its_row() -> None:
     e = pickle.loads(pickle.dumps(info.value))
     assert type(e) is EventLogError
     assert (e.code, e.row, e.line, e.field) == ("BAD_TIMESTAMP", 2, 3, "timestamp")
+    assert (e.errors[0]["row"], e.errors[0]["line"], e.errors[0]["field"]) == (2, 3, "timestamp")
 
 
 def test_table_to_pandas_without_pandas(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -239,7 +239,9 @@ class Document(TypedDict, total=False):
 
 class ErrorInfo(TypedDict):
     """One violation. ``path`` is a JSON Pointer (``""`` = the whole document);
-    ``line``/``column`` are 1-based and only set for JSON text."""
+    ``line``/``column`` are 1-based and only set for JSON text. A refused
+    event-log row also has ``row`` (1-based data row, 0 for a whole column)
+    and ``field`` (its column), and ``line`` = its line in a file."""
 
     code: str
     message: str
@@ -247,3 +249,5 @@ class ErrorInfo(TypedDict):
     id: Optional[str]
     line: Optional[int]
     column: Optional[int]
+    row: NotRequired[int]
+    field: NotRequired[Optional[str]]
