@@ -33,6 +33,30 @@ fn synthetic_report(map: &JourneyMap) -> Report {
     analyze(map, &log, &options).expect("report")
 }
 
+/// [`synthetic_report`] for a very large map: analysed over the first 40
+/// touchpoints (the attribution's Markov chain is cubic in the touchpoints
+/// observed), its touchpoint rows then repeated, with other figures, for
+/// every other touchpoint.
+fn wide_report(map: &JourneyMap) -> Report {
+    let mut doc = map.document().clone();
+    doc.touchpoints.truncate(40);
+    doc.transitions.retain(|t| {
+        doc.touchpoints.iter().any(|tp| tp.id == t.from)
+            && doc.touchpoints.iter().any(|tp| tp.id == t.to)
+    });
+    let small = JourneyMap::from_document(doc).unwrap();
+    let mut report = synthetic_report(&small);
+    let rows = report.touchpoints.clone();
+    for (i, tp) in map.touchpoints().iter().enumerate().skip(40) {
+        let mut row = rows[i % rows.len()].clone();
+        row.touchpoint = tp.id.to_string();
+        row.stage = tp.stage.to_string();
+        row.reach += i as u64;
+        report.touchpoints.push(row);
+    }
+    report
+}
+
 /// A small map: three stages (one empty), two personas, four touchpoints (one
 /// without emotion), pain points, opportunities, owners.
 fn small_map() -> JourneyMap {
@@ -487,7 +511,7 @@ fn forty_five_touchpoints_fit(map: &JourneyMap, options: &SvgOptions) {
 #[test]
 fn a_thousand_touchpoints_still_render() {
     let map = big_map(1000, 12);
-    let report = synthetic_report(&map);
+    let report = wide_report(&map);
     for options in [SvgOptions::default(), SvgOptions::new().report(report)] {
         let l = layout(&map, &options).unwrap();
         assert!(l.overlapping_text().is_empty());
@@ -958,7 +982,15 @@ fn a_long_customer_list_does_not_stop_the_overlay() {
     let customer = serde_json::json!({"customer": "c", "events": 1, "unknown_events": 0,
         "steps": 1, "converted": false, "fitness": 1.0, "skipped_stages": 0,
         "backward_moves_unmarked": 0});
-    value["customers"] = serde_json::Value::Array(vec![customer; 100_001]);
+    // Within the limits, the list is read.
+    value["customers"] = serde_json::Value::Array(vec![customer.clone(); 3]);
+    let back = svg::read_report(&value.to_string()).unwrap();
+    assert_eq!(back.customers.map(|c| c.len()), Some(3));
+    // Past the limit on list items, it is set aside (only its length
+    // matters: the items are not even read).
+    let mut items = vec![serde_json::Value::Null; 100_001];
+    items[0] = customer;
+    value["customers"] = serde_json::Value::Array(items);
     let back = svg::read_report(&value.to_string()).unwrap();
     assert_eq!(back.customers, None);
     assert_eq!(back.touchpoints, report.touchpoints);
