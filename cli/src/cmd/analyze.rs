@@ -148,27 +148,10 @@ pub struct Args {
     pub svg: Option<PathBuf>,
 }
 
-/// Parses `30d`, `12h`, `90m`, `45s`, `500ms`, `2w` (a whole number and a unit).
+/// Parses `30d`, `12h`, `90m`, `45s`, `500ms`, `2w` (a whole number and a
+/// unit) with the library's parser, for clap.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let t = text.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (number, unit) = t.split_at(split);
-    let usage = || {
-        format!("`{text}` is not a duration: use a whole number and a unit, e.g. 30d, 12h, 90m, 45s, 500ms, 2w")
-    };
-    let n: u64 = number.parse().map_err(|_| usage())?;
-    let ms_per: u64 = match unit {
-        "ms" => 1,
-        "s" => 1_000,
-        "m" | "min" => 60_000,
-        "h" => 3_600_000,
-        "d" => 86_400_000,
-        "w" => 7 * 86_400_000,
-        _ => return Err(usage()),
-    };
-    n.checked_mul(ms_per)
-        .map(Duration::from_millis)
-        .ok_or_else(|| format!("`{text}` is too long a duration"))
+    journeymap::analytics::parse_duration(text).map_err(|e| e.to_string())
 }
 
 /// Runs the subcommand.
