@@ -816,7 +816,16 @@ fn the_overlay_shows_the_reports_figures_where_they_belong() {
     assert_eq!(markers, scored);
     let legend = texts(&l, TextRole::Legend).join("\n");
     assert!(legend.contains("Mean observed score"), "{legend}");
+    assert!(legend.contains("Reached:"), "{legend}");
     assert!(legend.contains("Funnel:"), "{legend}");
+    // The legend explains only what is drawn.
+    let emotions_only = layout(&map, &options.clone().lanes([Lane::Emotions])).unwrap();
+    let legend = texts(&emotions_only, TextRole::Legend).join("\n");
+    assert!(
+        legend.contains("Mean observed score") && !legend.contains("Reached:"),
+        "{legend}"
+    );
+    assert!(texts(&emotions_only, TextRole::Figure).is_empty());
     // Without a report, none of it.
     let plain = layout(&map, &SvgOptions::default()).unwrap();
     for role in [TextRole::Report, TextRole::Funnel, TextRole::Figure] {
@@ -849,6 +858,7 @@ fn touchpoints_the_report_does_not_know_have_no_figures() {
         "shop",
     ))
     .unwrap();
+    map.add_stage(Stage::new("recommend", "Recommend")).unwrap();
     let l = layout(&map, &SvgOptions::new().report(report)).unwrap();
     assert!(l.overlapping_text().is_empty());
     let header = texts(&l, TextRole::Report).join("\n");
@@ -868,6 +878,15 @@ fn touchpoints_the_report_does_not_know_have_no_figures() {
         .map(|b| b.lines.join(" "))
         .collect();
     assert_eq!(figures, ["not in the report"]);
+    // The new stage has no funnel figures either.
+    let recommend = l.columns.iter().find(|c| c.stage == "recommend").unwrap();
+    let funnel: Vec<String> = l
+        .text_boxes
+        .iter()
+        .filter(|b| b.role == TextRole::Funnel && recommend.rect.contains(&b.rect))
+        .map(|b| b.lines.join(" "))
+        .collect();
+    assert_eq!(funnel, ["not in the report"]);
     // The others still have theirs.
     assert_eq!(
         texts(&l, TextRole::Figure)

@@ -980,7 +980,8 @@ impl<'a> Canvas<'a> {
         let mut rows: Vec<_> = rows.into_iter().filter(|(l, _, _)| shown(l)).collect();
         if self.overlay_in_legend() {
             // The lane of this row is not looked at: rows are filtered above.
-            rows.push((Lane::Touchpoints, "Report", overlay::legend_items()));
+            let items = overlay::legend_items(shown(&Lane::Touchpoints), shown(&Lane::Emotions));
+            rows.push((Lane::Touchpoints, "Report", items));
         }
         if rows.is_empty() {
             return above;

@@ -592,10 +592,12 @@ pub(super) fn clear_of_diamond(
 /// (negative: no glyph, the text starts at `x`).
 type Glyph = Box<dyn Fn(f64, f64, &mut Vec<Node>) -> f64>;
 
-/// The legend row of the overlay: what each figure means.
-pub(super) fn legend_items() -> Vec<(String, Glyph)> {
+/// The legend row of the overlay: what each figure means (the card
+/// figures only with the touchpoints lane, the observed scores only with the
+/// emotion lane).
+pub(super) fn legend_items(touchpoints: bool, emotions: bool) -> Vec<(String, Glyph)> {
     let none = || -> Glyph { Box::new(|_, _, _: &mut Vec<Node>| -8.0) };
-    vec![
+    let mut items: Vec<(String, Glyph)> = vec![
         (
             "Reached: customers with an event there (bar: against the most reached)".to_owned(),
             Box::new(|x, cy, out: &mut Vec<Node>| {
@@ -611,7 +613,12 @@ pub(super) fn legend_items() -> Vec<(String, Glyph)> {
             "Exits: customers who did not convert and left there".to_owned(),
             none(),
         ),
-        (
+    ];
+    if !touchpoints {
+        items.clear();
+    }
+    if emotions {
+        items.push((
             "Mean observed score, beside the planned face".to_owned(),
             Box::new(|x, cy, out: &mut Vec<Node>| {
                 out.push(Node::Path {
@@ -623,13 +630,14 @@ pub(super) fn legend_items() -> Vec<(String, Glyph)> {
                 diamond(out, x + 13.0, cy, DIAMOND);
                 26.0
             }),
-        ),
-        (
-            "Funnel: customers reaching each stage, continuing to a later one or dropping off"
-                .to_owned(),
-            none(),
-        ),
-    ]
+        ));
+    }
+    items.push((
+        "Funnel: customers reaching each stage, continuing to a later one or dropping off"
+            .to_owned(),
+        none(),
+    ));
+    items
 }
 
 #[cfg(test)]
