@@ -102,6 +102,21 @@ impl AttributionAcc {
         self.attributable_conversions += 1;
         self.attributable_value += value;
         for model in 0..MODELS {
+            // First and last touch (and any model on one touch) give all
+            // to one touch: what `distribute` gives for one-hot weights,
+            // exactly, for totals below 2^53 (`SCALE` and any value an
+            // event can have).
+            let one = match (model, path.len()) {
+                (_, 1) | (0, _) => Some(0),
+                (1, m) => Some(m - 1),
+                _ => None,
+            };
+            if let Some(i) = one.filter(|_| value.unsigned_abs() < 1 << 53) {
+                let tp = path[i] as usize;
+                self.conversions[tp][model] += SCALE;
+                self.value[tp][model] += value;
+                continue;
+            }
             weights(model, ts, params, &mut s.weights);
             distribute(SCALE, &s.weights, &mut s.shares);
             for (&tp, &share) in path.iter().zip(&s.shares) {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::num::{from_fixed, nearest_rank, ratio};
+use super::num::{from_fixed, rank_index, ratio};
 use super::report::{Durations, Funnel, StageStats};
 use crate::JourneyMap;
 
@@ -26,12 +26,20 @@ impl DurationList {
             return Durations::default();
         }
         let mut v = self.0.clone();
-        v.sort_unstable();
         let sum: i128 = v.iter().map(|&x| i128::from(x)).sum();
+        // The two nearest ranks by selection (what sorting would give,
+        // without sorting): the median, then the p90 among the values above it.
+        let (median, p90) = (rank_index(v.len(), 0.5), rank_index(v.len(), 0.9));
+        let (_, &mut median_ms, above) = v.select_nth_unstable(median);
+        let p90_ms = if p90 > median {
+            *above.select_nth_unstable(p90 - median - 1).1
+        } else {
+            median_ms
+        };
         Durations {
             count: v.len() as u64,
-            median_ms: nearest_rank(&v, 0.5),
-            p90_ms: nearest_rank(&v, 0.9),
+            median_ms: Some(median_ms),
+            p90_ms: Some(p90_ms),
             mean_ms: Some(sum as f64 / v.len() as f64),
         }
     }
@@ -173,5 +181,34 @@ impl FunnelAcc {
             time_to_conversion: self.time_to_conversion.stats(),
             stages,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DurationList;
+    use crate::analytics::num::nearest_rank;
+
+    /// Selection gives the nearest ranks of the sorted values.
+    #[test]
+    fn quantiles_by_selection_are_those_of_the_sorted_values() {
+        let mut x = 12345u64;
+        for n in 1..200usize {
+            let v: Vec<i64> = (0..n)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    (x >> 33) as i64 % 50 - 10
+                })
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_unstable();
+            let d = DurationList(v).stats();
+            assert_eq!(d.count, n as u64);
+            assert_eq!(d.median_ms, nearest_rank(&sorted, 0.5), "{sorted:?}");
+            assert_eq!(d.p90_ms, nearest_rank(&sorted, 0.9), "{sorted:?}");
+        }
+        assert_eq!(DurationList(Vec::new()).stats().median_ms, None);
     }
 }

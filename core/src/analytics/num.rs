@@ -98,13 +98,17 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
 
 /// Nearest-rank quantile of sorted values: the smallest value with at least
 /// `q` of the values at or below it.
+#[cfg(test)]
 pub(crate) fn nearest_rank(sorted: &[i64], q: f64) -> Option<i64> {
     if sorted.is_empty() {
         return None;
     }
-    let n = sorted.len();
-    let rank = ((q * n as f64).ceil() as usize).clamp(1, n);
-    Some(sorted[rank - 1])
+    Some(sorted[rank_index(sorted.len(), q)])
+}
+
+/// Index in `n > 0` sorted values of their nearest-rank quantile `q`.
+pub(crate) fn rank_index(n: usize, q: f64) -> usize {
+    ((q * n as f64).ceil() as usize).clamp(1, n) - 1
 }
 
 #[cfg(test)]
