@@ -1,24 +1,95 @@
 //! Rendering (SVG, Mermaid, DOT, CSV) and the Mermaid `journey` import.
 
 use journeymap::render::csv::{touchpoints_csv_with, CsvOptions};
-use journeymap::render::svg::SvgOptions;
+use journeymap::render::svg::{read_report, Lane, SvgOptions};
 use journeymap::render::{dot, mermaid, mermaid_import};
+use journeymap::Error;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyDict, PyString, PyType};
 
-use crate::errors::text_err;
+use crate::errors::{text_err, to_pyerr, Origin, Source};
 use crate::map::PyJourneyMap;
+
+/// The JSON text of a report given to `to_svg`: a `journeymap.Report`
+/// (its `to_json()`), a dict shaped like one, or JSON text; and whether
+/// the text is the user's own (errors then keep line and column).
+fn report_text(py: Python<'_>, report: &Bound<'_, PyAny>) -> PyResult<(String, Source)> {
+    if let Ok(text) = report.cast::<PyString>() {
+        return Ok((text.to_str()?.to_owned(), Source::Text));
+    }
+    let report_class = py.import("journeymap._analytics")?.getattr("Report")?;
+    let json = if report.is_instance(&report_class)? {
+        report.call_method0("to_json")?
+    } else if report.is_instance_of::<PyDict>() {
+        py.import("json")?.call_method1("dumps", (report,))?
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "report must be a journeymap.Report, a dict or JSON text, not {}",
+            report.get_type().name()?
+        )));
+    };
+    Ok((json.extract::<String>()?, Source::Object))
+}
 
 #[pymethods]
 impl PyJourneyMap {
     /// The map as an SVG journey canvas (stages as columns, lanes for
     /// touchpoints, emotions, pain points...). `persona` restricts it to
-    /// that persona's journey (`NotFoundError` for an unknown persona).
-    #[pyo3(signature = (persona=None))]
-    fn to_svg(&self, py: Python<'_>, persona: Option<String>) -> PyResult<String> {
-        let mut options = SvgOptions::new();
+    /// that persona's journey (`NotFoundError` for an unknown persona);
+    /// `lanes` picks and orders the lanes; `report` overlays a journey
+    /// report (errors in it have paths under `/report`).
+    #[pyo3(signature = (persona=None, *, title=None, lanes=None, legend=true, column_width=None, min_width=None, report=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn to_svg(
+        &self,
+        py: Python<'_>,
+        persona: Option<String>,
+        title: Option<String>,
+        lanes: Option<Vec<String>>,
+        legend: bool,
+        column_width: Option<u32>,
+        min_width: Option<u32>,
+        report: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let mut options = SvgOptions::new().legend(legend);
+        if let Some(report) = report.filter(|r| !r.is_none()) {
+            let (text, source) = report_text(py, &report)?;
+            let origin = Origin {
+                prefix: "/report",
+                source,
+            };
+            let parsed = py
+                .detach(|| read_report(&text))
+                .map_err(|e| to_pyerr(py, &e, origin))?;
+            options = options.report(parsed);
+        }
         if let Some(p) = persona {
             options = options.persona(p);
+        }
+        if let Some(t) = title {
+            options = options.title(t);
+        }
+        if let Some(names) = lanes {
+            let mut parsed = Vec::with_capacity(names.len());
+            for (i, name) in names.iter().enumerate() {
+                let lane: Lane = name.parse().map_err(|e: Error| {
+                    let e = Error::InvalidValue {
+                        id: None,
+                        path: format!("/lanes/{i}"),
+                        message: e.to_string(),
+                    };
+                    to_pyerr(py, &e, Origin::OBJECT)
+                })?;
+                parsed.push(lane);
+            }
+            options = options.lanes(parsed);
+        }
+        if let Some(px) = column_width {
+            options = options.column_width(px);
+        }
+        if let Some(px) = min_width {
+            options = options.min_width(px);
         }
         py.detach(|| self.map.to_svg(&options))
             .map_err(text_err(py))
@@ -26,7 +97,7 @@ impl PyJourneyMap {
 
     /// The SVG canvas, so that maps show inline in Jupyter.
     fn _repr_svg_(&self, py: Python<'_>) -> PyResult<String> {
-        self.to_svg(py, None)
+        self.to_svg(py, None, None, None, true, None, None, None)
     }
 
     /// The map as a Mermaid `journey` diagram.

@@ -223,6 +223,66 @@ def test_svg_for_a_persona() -> None:
         m.to_svg(persona=3)  # type: ignore[arg-type]
 
 
+SHOP_MAP = REPO / "tests" / "fixtures" / "events" / "shop.json"
+SHOP_LOG = REPO / "tests" / "fixtures" / "events" / "shop.csv"
+
+
+def svg_texts(svg: str) -> list[str]:
+    return [t.strip() for t in ET.fromstring(svg).itertext() if t.strip()]
+
+
+def test_svg_overlays_a_report_given_as_report_dict_or_json() -> None:
+    m = JourneyMap.from_path(SHOP_MAP)
+    report = journeymap.analyze(m, SHOP_LOG)
+    overlaid = m.to_svg(report=report)
+    assert m.to_svg(report=report.to_dict()) == overlaid
+    assert m.to_svg(report=report.to_json()) == overlaid
+    assert m.to_svg(report=None) == m.to_svg() != overlaid
+    texts = svg_texts(overlaid)
+    # One funnel figure per stage: discover 4, consider 5, purchase 3, retain 2.
+    funnel = [t for t in texts if t.endswith(" reached")]
+    assert funnel == [f"{s['customers']} reached" for s in report.funnel.to_dicts()]
+    assert funnel == ["4 reached", "5 reached", "3 reached", "2 reached"]
+    header = [t for t in texts if t.startswith("Conformance:")]
+    assert header and "11 of 13 moves planned" in header[0]
+    assert not [t for t in svg_texts(m.to_svg()) if t.endswith(" reached")]
+
+
+def test_svg_report_errors_are_located_under_report() -> None:
+    m = JourneyMap.from_path(SHOP_MAP)
+    with pytest.raises(JourneyMapError) as info:
+        m.to_svg(report={})
+    assert info.value.code == "MISSING_FIELD"
+    assert info.value.path is not None and info.value.path.startswith("/report")
+    bad = journeymap.analyze(m, SHOP_LOG).to_dict()
+    bad["totals"]["customers"] = "six"
+    with pytest.raises(JourneyMapError) as info:
+        m.to_svg(report=bad)
+    assert (info.value.code, info.value.path) == ("JSON_TYPE", "/report/totals/customers")
+    assert info.value.line is None  # the text was written from the dict
+    with pytest.raises(ParseError) as parse:
+        m.to_svg(report="{\n  nope")
+    assert parse.value.code == "JSON_SYNTAX" and parse.value.line == 2
+    with pytest.raises(TypeError, match="Report, a dict or JSON text"):
+        m.to_svg(report=42)  # type: ignore[arg-type]
+
+
+def test_svg_lanes_title_and_legend() -> None:
+    m = load(HOSTILE)
+    only = m.to_svg(lanes=["emotions", "touchpoints"], title="Plain title", legend=False)
+    texts = svg_texts(only)
+    assert "Plain title" in texts
+    assert "Emotions" in texts and "Touchpoints" in texts
+    assert "Pain points" not in texts and "Owners" not in texts
+    assert len(m.to_svg(legend=False)) < len(m.to_svg())
+    with pytest.raises(InvalidMapError) as info:
+        m.to_svg(lanes=["emotions", "weather"])
+    assert (info.value.code, info.value.path) == ("INVALID_VALUE", "/lanes/1")
+    with pytest.raises(TypeError):
+        m.to_svg(lanes="emotions")  # type: ignore[arg-type]
+    ET.fromstring(m.to_svg(column_width=10_000, min_width=0))
+
+
 @pytest.mark.parametrize("path", RENDER_MAPS, ids=lambda p: p.name)
 def test_text_renderings(path: Path) -> None:
     m = load(path)

@@ -88,6 +88,7 @@ __all__ = [
     "Severity",
     "OpportunityStatus",
     "LintSeverity",
+    "SvgLane",
     "Persona",
     "Stage",
     "Channel",
@@ -118,6 +119,7 @@ from ._types import (
     Severity as Severity,
     OpportunityStatus as OpportunityStatus,
     LintSeverity as LintSeverity,
+    SvgLane as SvgLane,
     Persona as Persona,
     Stage as Stage,
     Channel as Channel,
@@ -360,9 +362,31 @@ class JourneyMap:
         """The differences from this map (old) to ``other`` (new): keys
         ``map``, ``added``, ``removed``, ``changed``, ``moved``,
         ``stage_order``."""
-    def to_svg(self, persona: Optional[str] = None) -> str:
+    def to_svg(
+        self,
+        persona: Optional[str] = None,
+        *,
+        title: Optional[str] = None,
+        lanes: Optional[Sequence[SvgLane]] = None,
+        legend: bool = True,
+        column_width: Optional[int] = None,
+        min_width: Optional[int] = None,
+        report: Union["Report", Mapping[str, Any], str, None] = None,
+    ) -> str:
         """The SVG journey canvas; ``persona`` restricts it to that
-        persona's journey (NotFoundError for an unknown persona)."""
+        persona's journey (NotFoundError for an unknown persona).
+
+        ``title`` replaces the map's name; ``lanes`` picks and orders the
+        lanes (``"touchpoints"``, ``"actions"``, ``"emotions"``,
+        ``"pain_points"``, ``"opportunities"``, ``"owners"``; an unknown
+        one raises InvalidMapError with path ``/lanes/N``); ``legend``
+        draws the legend; ``column_width`` (120..640) and ``min_width``
+        are pixel hints. ``report`` overlays a journey report of this map
+        (a :class:`Report` from :func:`analyze`, its dict or JSON text):
+        the funnel per stage, reach, conversion, exits and observed mean
+        score per touchpoint, conformance in the header. Touchpoints the
+        report does not know are drawn without figures; an invalid report
+        raises with a path under ``/report``."""
     def _repr_svg_(self) -> str:
         """The SVG canvas, for inline display in Jupyter."""
     def to_mermaid(self) -> str:

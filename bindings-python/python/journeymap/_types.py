@@ -18,6 +18,7 @@ __all__ = [
     "Severity",
     "OpportunityStatus",
     "LintSeverity",
+    "SvgLane",
     "Persona",
     "Stage",
     "Channel",
@@ -47,6 +48,8 @@ TouchpointKind: TypeAlias = Literal["step", "conversion", "exit"]
 Severity: TypeAlias = Literal["low", "medium", "high", "critical"]
 OpportunityStatus: TypeAlias = Literal["idea", "planned", "in_progress", "done", "rejected"]
 LintSeverity: TypeAlias = Literal["info", "warning", "error"]
+#: A lane of the SVG canvas (``JourneyMap.to_svg(lanes=...)``).
+SvgLane: TypeAlias = Literal["touchpoints", "actions", "emotions", "pain_points", "opportunities", "owners"]
 
 
 class Persona(TypedDict, total=False):

@@ -19,3 +19,6 @@ analyze(m, "events.csv", half_life_ms=300000)  # E: no such keyword
 analyze(m, "events.csv", score_scale="one_to_ten")  # E: not a scale
 rate: str = analyze(m, "events.csv").totals["conversion_rate"]  # E: Optional[float]
 analyze(m, "events.csv").funnel.customers = 3  # E: read-only
+m.to_svg(lanes=["weather"])  # E: not a lane
+m.to_svg(report=3)  # E: a Report, a dict or JSON text
+m.to_svg("p1", None)  # E: options after the persona are keyword-only

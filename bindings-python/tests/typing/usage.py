@@ -61,4 +61,6 @@ def report_tables(m: JourneyMap) -> list[str]:
         journeymap.analyze(m, "bad.csv")
     except journeymap.EventLogError as e:
         print(e.row, e.field, e.line)
+    lanes: list[journeymap.SvgLane] = ["touchpoints", "emotions"]
+    print(m.to_svg(report=r, lanes=lanes, legend=False), m.to_svg("p1", report=r.to_json()))
     return [row["touchpoint"] for row in r.touchpoints]
