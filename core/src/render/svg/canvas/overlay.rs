@@ -98,6 +98,12 @@ impl<'r> Overlay<'r> {
 }
 
 /// `1234567` as `1,234,567`.
+/// `n` grouped, with the noun in the singular or plural: `1 customer`,
+/// `1,200 customers`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", group(n), if n == 1 { one } else { many })
+}
+
 pub(super) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -229,9 +235,9 @@ impl Canvas<'_> {
             format!("Report of \u{201c}{}\u{201d}", r.map)
         };
         let mut summary = format!(
-            "{name}: {} customers, {} events, {} converted ({})",
-            group(t.customers),
-            group(t.events),
+            "{name}: {}, {}, {} converted ({})",
+            count(t.customers, "customer", "customers"),
+            count(t.events, "event", "events"),
             group(t.converted_customers),
             percent(t.conversion_rate),
         );
@@ -416,21 +422,22 @@ impl Canvas<'_> {
             return y + put(out, "not in the report", x, y, w, s);
         };
         let mut tooltip = format!(
-            "{}: reached by {} customers ({} events, {} repeats, {} journeys start here); {} converted ({}); {} exits",
+            "{}: reached by {} ({}, {}, {} {} here); {} converted ({}); {}",
             tp.name,
-            group(t.reach),
-            group(t.entries),
-            group(t.repeats),
-            group(t.starts),
+            count(t.reach, "customer", "customers"),
+            count(t.entries, "event", "events"),
+            count(t.repeats, "repeat", "repeats"),
+            count(t.starts, "journey", "journeys"),
+            if t.starts == 1 { "starts" } else { "start" },
             group(t.conversions),
             percent(t.conversion_rate),
-            group(t.exits),
+            count(t.exits, "exit", "exits"),
         );
         match t.score.mean {
             Some(m) => tooltip.push_str(&format!(
-                "; mean observed score {} over {} scores",
+                "; mean observed score {} over {}",
                 score(m),
-                group(t.score.count)
+                count(t.score.count, "score", "scores")
             )),
             None => tooltip.push_str("; no observed score"),
         }
@@ -505,14 +512,14 @@ impl Canvas<'_> {
             let (Some(tp), Some((cx, cy))) = (col.touchpoint, point) else {
                 continue;
             };
-            let Some((mean, count)) = ov.score_of(tp.id.as_str()) else {
+            let Some((mean, scores)) = ov.score_of(tp.id.as_str()) else {
                 continue;
             };
             let mut title = format!(
-                "{}: mean observed score {} over {} scores",
+                "{}: mean observed score {} over {}",
                 tp.name,
                 score(mean),
-                group(count)
+                count(scores, "score", "scores")
             );
             if let Some(e) = &tp.emotion {
                 title.push_str(&format!(
