@@ -336,6 +336,7 @@ fn csv_blocks<R: Read>(
         |piece, mut b| {
             let mut lines = 0;
             if let Piece::Records(bytes) = piece {
+                b.reserve(bytecount(bytes) as usize + 1);
                 lines = read_block(bytes, &layout, options, &mut b)?;
             }
             Ok((b, lines))

@@ -321,7 +321,16 @@ fn push_record<'r>(
 
 /// Number of newlines in `bytes`.
 pub(crate) fn bytecount(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let mut n = 0u64;
+    for word in words {
+        // `chunks_exact(8)` gives 8 bytes.
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        n += u64::from(zero_bytes(w ^ (u64::from(b'\n') * LOW)).count_ones());
+    }
+    n + tail.iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// Whether `bytes` can be read by splitting lines and fields: no quote, no
@@ -611,6 +620,20 @@ mod tests {
             let plain = digest(&map, &options, |l, b| read_plain(&text, l, &options, b));
             let quoted = digest(&map, &options, |l, b| read_quoted(text.as_bytes(), l, &options, b));
             prop_assert_eq!(plain, quoted, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn newlines_are_counted() {
+        for text in [
+            "",
+            "\n",
+            "a\nb",
+            "abcdefgh\n\n\n\nijklmnop\n",
+            "\n\n\n\n\n\n\n\n\n",
+        ] {
+            let want = text.matches('\n').count() as u64;
+            assert_eq!(bytecount(text.as_bytes()), want, "{text:?}");
         }
     }
 

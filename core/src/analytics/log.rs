@@ -165,11 +165,19 @@ pub struct EventLogBuilder {
     stats: IngestStats,
 }
 
-fn optional_column<T: Copy>(col: &mut Option<Vec<T>>, len: usize, missing: T, v: Option<T>) {
+/// Adds `v` to an optional column of `len` rows (created at its first
+/// value, with room for `capacity` rows).
+fn optional_column<T: Copy>(
+    col: &mut Option<Vec<T>>,
+    len: usize,
+    capacity: usize,
+    missing: T,
+    v: Option<T>,
+) {
     match (col.as_mut(), v) {
         (Some(c), v) => c.push(v.unwrap_or(missing)),
         (None, Some(v)) => {
-            let mut c = Vec::with_capacity(len.max(16) * 2);
+            let mut c = Vec::with_capacity(capacity.max(len.max(16) * 2));
             c.resize(len, missing);
             c.push(v);
             *col = Some(c);
@@ -376,10 +384,10 @@ impl EventLogBuilder {
             Some(s) => Some(self.segments.intern(s).ok_or_else(too_large)?),
             None => None,
         };
-        let n = self.ts.len();
-        optional_column(&mut self.value, n, f64::NAN, e.value);
-        optional_column(&mut self.score, n, f64::NAN, e.score);
-        optional_column(&mut self.segment, n, NO_SEGMENT, segment);
+        let (n, cap) = (self.ts.len(), self.ts.capacity());
+        optional_column(&mut self.value, n, cap, f64::NAN, e.value);
+        optional_column(&mut self.score, n, cap, f64::NAN, e.score);
+        optional_column(&mut self.segment, n, cap, NO_SEGMENT, segment);
         self.customer.push(customer);
         self.ts.push(e.timestamp_ms);
         self.code.push(code);

@@ -84,13 +84,6 @@ fn two_digits(b: &[u8], at: usize) -> Option<i64> {
     }
 }
 
-/// `n` ASCII digits at `at` as a number.
-fn digits(b: &[u8], at: usize, n: usize) -> Option<i64> {
-    b.get(at..at + n)?.iter().try_fold(0i64, |acc, &c| {
-        c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
-    })
-}
-
 /// Days since 1970-01-01 of a valid proleptic Gregorian date (Howard
 /// Hinnant's days_from_civil, as [`Date::day_number`]).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
@@ -107,16 +100,39 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// (which [`parse_rfc3339`] then reads). Accepts exactly what
 /// [`parse_rfc3339`] accepts for these shapes, with the same result.
 fn parse_rfc3339_common(b: &[u8]) -> Option<i64> {
-    let millis = match b.len() {
-        20 if b[19] == b'Z' => 0,
-        24 if b[19] == b'.' && b[23] == b'Z' => digits(b, 20, 3)?,
+    let fraction = match b.len() {
+        20 if b[19] == b'Z' => false,
+        24 if b[19] == b'.' && b[23] == b'Z' => true,
         _ => return None,
     };
-    if b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+    let a: &[u8; 20] = b.get(..20)?.try_into().ok()?;
+    if a[4] != b'-' || a[7] != b'-' || a[10] != b'T' || a[13] != b':' || a[16] != b':' {
         return None;
     }
-    let (year, month, day) = (digits(b, 0, 4)?, digits(b, 5, 2)?, digits(b, 8, 2)?);
-    let (hour, minute, second) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
+    let digit = |c: u8| i64::from(c.wrapping_sub(b'0'));
+    let bad = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+        .iter()
+        .fold(false, |bad, &i| bad | (digit(a[i]) > 9));
+    if bad {
+        return None;
+    }
+    let millis = if fraction {
+        let (x, y, z) = (digit(b[20]), digit(b[21]), digit(b[22]));
+        if x > 9 || y > 9 || z > 9 {
+            return None;
+        }
+        x * 100 + y * 10 + z
+    } else {
+        0
+    };
+    let digit = |i: usize| digit(a[i]);
+    let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+    let (hour, minute, second) = (
+        digit(11) * 10 + digit(12),
+        digit(14) * 10 + digit(15),
+        digit(17) * 10 + digit(18),
+    );
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let month_days = match month {
         4 | 6 | 9 | 11 => 30,
@@ -226,7 +242,11 @@ mod tests {
             if h > 23 || m > 59 || s > 60 {
                 return None;
             }
-            let ms = if b.len() == 24 { digits(b, 20, 3)? } else { 0 };
+            let ms = if b.len() == 24 {
+                t.get(20..23)?.parse().ok()?
+            } else {
+                0
+            };
             Some((date.day_number() * 86_400 + h * 3600 + m * 60 + s) * 1000 + ms)
         };
         let mut n = 0;
