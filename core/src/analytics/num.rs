@@ -59,9 +59,7 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
     let tf = t as f64;
     let mut assigned: i128 = 0;
     for w in weights {
-        let exact = tf * (w / sum);
-        let floor = exact.floor().max(0.0);
-        let share = floor as i128;
+        let share = floor_share(tf * (w / sum)).1;
         out.push(share);
         assigned += share;
     }
@@ -75,24 +73,61 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
         rem -= each * mi;
     }
     if rem > 0 {
-        // The fractional parts, computed as above.
-        let mut fracs: Vec<(f64, usize)> = weights
-            .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                let exact = tf * (w / sum);
-                (exact - exact.floor().max(0.0), i)
-            })
-            .collect();
-        fracs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, i) in fracs.iter().take(rem as usize) {
-            out[i] += 1;
+        // One more unit to each of the `rem` largest fractional parts
+        // (computed as above), ties to the earlier position.
+        let frac = |i: usize| {
+            let exact = tf * (weights[i] / sum);
+            (exact - floor_share(exact).0, i)
+        };
+        let first = |a: (f64, usize), b: (f64, usize)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)) == std::cmp::Ordering::Less
+        };
+        const FEW: usize = 4;
+        if rem as usize <= FEW {
+            // A few picks: scan for each (no allocation, no sort).
+            let mut picked = [usize::MAX; FEW];
+            for k in 0..rem as usize {
+                let mut best: Option<(f64, usize)> = None;
+                for i in (0..m).filter(|i| !picked[..k].contains(i)) {
+                    let c = frac(i);
+                    let better = match best {
+                        None => true,
+                        Some(b) => first(c, b),
+                    };
+                    if better {
+                        best = Some(c);
+                    }
+                }
+                if let Some((_, i)) = best {
+                    picked[k] = i;
+                    out[i] += 1;
+                }
+            }
+        } else {
+            let mut fracs: Vec<(f64, usize)> = (0..m).map(frac).collect();
+            fracs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for &(_, i) in fracs.iter().take(rem as usize) {
+                out[i] += 1;
+            }
         }
     }
     if negative {
         for s in out.iter_mut() {
             *s = -*s;
         }
+    }
+}
+
+/// `x.floor().max(0.0)`, and it as an integer, for `x >= 0`: without a
+/// call to `floor` in the usual range.
+fn floor_share(x: f64) -> (f64, i128) {
+    if (1.0..4.6e18).contains(&x) {
+        // Truncation is the floor for positive numbers; below 2^63 it fits.
+        let i = x as i64;
+        (i as f64, i128::from(i))
+    } else {
+        let f = x.floor().max(0.0);
+        (f, f as i128)
     }
 }
 
@@ -129,6 +164,81 @@ mod tests {
         assert_eq!(out.iter().sum::<i128>(), big);
         distribute(5, &[1.0], &mut out);
         assert_eq!(out, [5]);
+    }
+
+    /// The shares as first written (floor, sort of all fractional parts).
+    fn distribute_reference(total: i128, weights: &[f64]) -> Vec<i128> {
+        let m = weights.len();
+        let sum: f64 = weights.iter().sum();
+        if sum <= 0.0 || !sum.is_finite() {
+            return distribute_reference(total, &vec![1.0; m]);
+        }
+        let t = total.unsigned_abs() as i128;
+        let tf = t as f64;
+        let mut out = Vec::new();
+        let mut fracs = Vec::new();
+        let mut assigned = 0;
+        for (i, w) in weights.iter().enumerate() {
+            let exact = tf * (w / sum);
+            let floor = exact.floor().max(0.0);
+            out.push(floor as i128);
+            assigned += floor as i128;
+            fracs.push((exact - floor, i));
+        }
+        let mut rem = t - assigned;
+        let mi = m as i128;
+        if rem.abs() >= mi {
+            let each = rem.div_euclid(mi);
+            out.iter_mut().for_each(|s| *s += each);
+            rem -= each * mi;
+        }
+        if rem > 0 {
+            fracs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            for &(_, i) in fracs.iter().take(rem as usize) {
+                out[i] += 1;
+            }
+        }
+        if total < 0 {
+            out.iter_mut().for_each(|s| *s = -*s);
+        }
+        out
+    }
+
+    #[test]
+    fn distribute_is_the_reference_split() {
+        let mut x = 99u64;
+        let mut next = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            x >> 11
+        };
+        let mut out = Vec::new();
+        for round in 0..20_000 {
+            let m = 1 + (next() % 12) as usize;
+            let weights: Vec<f64> = (0..m)
+                .map(|_| match next() % 5 {
+                    0 => 0.0,
+                    1 => 1.0,
+                    2 => (next() % 1000) as f64 / 7.0,
+                    3 => -((next() % 60) as f64).exp2(),
+                    _ => (next() % 1_000_000) as f64 * 1e-9,
+                })
+                .map(f64::abs)
+                .collect();
+            let total = match round % 4 {
+                0 => SCALE,
+                1 => (next() % 10_000_000_000) as i128 - 5_000_000_000,
+                2 => (next() as i128) << (next() % 60),
+                _ => -((next() % 1000) as i128),
+            };
+            distribute(total, &weights, &mut out);
+            assert_eq!(
+                out,
+                distribute_reference(total, &weights),
+                "{total} {weights:?}"
+            );
+        }
     }
 
     #[test]
