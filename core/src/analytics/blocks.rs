@@ -342,6 +342,8 @@ fn csv_blocks<R: Read>(
             Ok((b, lines))
         },
     )?;
+    // The block buffers are not needed while the log is sorted.
+    drop(cutter);
     Ok(main.build())
 }
 
@@ -378,11 +380,12 @@ fn jsonl_blocks<R: Read>(
                     let line = line.strip_suffix(b"\r").unwrap_or(line);
                     read_one_line(&mut b, line, 1 + i as u64, options)?;
                 }
-                bytecount(&bytes)
+                bytecount(bytes)
             }
         };
         Ok((b, lines))
     })?;
+    drop(cutter);
     Ok(main.build())
 }
 

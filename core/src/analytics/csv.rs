@@ -337,7 +337,7 @@ pub(crate) fn bytecount(bytes: &[u8]) -> u64 {
 /// carriage return other than before a newline, an ASCII delimiter, valid
 /// UTF-8, no leading byte order mark. The CSV rules then reduce to: records end at `\n` (a `\r` before
 /// it is dropped), empty lines are not records, fields end at delimiters.
-fn plain_text<'a>(bytes: &'a [u8], delimiter: u8) -> Option<&'a str> {
+fn plain_text(bytes: &[u8], delimiter: u8) -> Option<&str> {
     if !delimiter.is_ascii()
         || matches!(delimiter, b'"' | b'\n' | b'\r')
         || bytes.starts_with(b"\xef\xbb\xbf") // a byte order mark, which `csv` drops

@@ -34,7 +34,7 @@ impl Default for Interner {
             ends: Vec::new(),
             hashes: Vec::new(),
             table: HashTable::new(),
-            hasher: HASHER.get_or_init(DefaultHashBuilder::default).clone(),
+            hasher: *HASHER.get_or_init(DefaultHashBuilder::default),
             last: None,
         }
     }
