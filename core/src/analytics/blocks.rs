@@ -13,9 +13,14 @@ use std::io::Read;
 use super::csv::{
     bytecount, csv_builder, csv_error, layout, read_block, reader_builder, CsvLayout,
 };
-use super::jsonl::{io_error, jsonl_builder, read_one_line, too_long};
-use super::log::{EventLog, EventLogBuilder};
-use super::{CsvOptions, JsonlOptions};
+use super::jsonl::io_error;
+#[cfg(feature = "parallel")]
+use super::jsonl::{jsonl_builder, read_one_line, too_long};
+#[cfg(feature = "parallel")]
+use super::log::EventLogBuilder;
+#[cfg(feature = "parallel")]
+use super::JsonlOptions;
+use super::{log::EventLog, CsvOptions};
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -194,10 +199,12 @@ impl<R: Read> Cutter<R> {
     }
 }
 
+#[cfg(feature = "parallel")]
 /// What a worker makes of a piece: its builder (row and line numbers
 /// local to the piece) and the number of lines the piece spans.
 type Parsed = Result<(EventLogBuilder, u64), Error>;
 
+#[cfg(feature = "parallel")]
 /// Reads the next batch of pieces; an input error ends the batch and is
 /// returned beside what was read before it.
 fn read_batch<R: Read>(
@@ -216,6 +223,7 @@ fn read_batch<R: Read>(
     (pieces, None)
 }
 
+#[cfg(feature = "parallel")]
 /// Appends parsed pieces in order; `lines` counts the lines before them.
 fn append_all(
     main: &mut EventLogBuilder,
@@ -234,6 +242,7 @@ fn append_all(
     Ok(())
 }
 
+#[cfg(feature = "parallel")]
 /// Runs a pipeline over batches of pieces: while the pool parses batch
 /// k + 1, this thread appends batch k in order into `main` and reads batch
 /// k + 2 (the reader never leaves this thread). `lines` is the number of
@@ -278,6 +287,7 @@ fn run<R: Read>(
     }
 }
 
+#[cfg(feature = "parallel")]
 /// Shifts the row and line numbers of a row error found in a later piece.
 fn shift(e: Error, rows: u64, lines: u64) -> Error {
     match e {
@@ -290,8 +300,9 @@ fn shift(e: Error, rows: u64, lines: u64) -> Error {
     }
 }
 
-/// Reads CSV on all threads.
-pub(crate) fn csv_parallel<R: Read>(
+/// Reads CSV in blocks: on all threads with the `parallel` feature, else
+/// on this one (the same log, rows, errors and lines either way).
+pub(crate) fn read_csv<R: Read>(
     reader: R,
     map: &JourneyMap,
     options: &CsvOptions,
@@ -328,6 +339,7 @@ fn csv_blocks<R: Read>(
     let mut cutter = Cutter::new(&mut reader, rest, None);
     cutter.eof = eof;
     cutter.block = block;
+    #[cfg(feature = "parallel")]
     run(
         &mut cutter,
         end_of,
@@ -337,16 +349,27 @@ fn csv_blocks<R: Read>(
             let mut lines = 0;
             if let Piece::Records(bytes) = piece {
                 b.reserve(bytecount(bytes) as usize + 1);
-                lines = read_block(bytes, &layout, options, &mut b)?;
+                lines = read_block(bytes, &layout, options, &mut b, 0)?;
             }
             Ok((b, lines))
         },
     )?;
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut lines = bytecount(&head);
+        while let Some(piece) = cutter.next(&end_of)? {
+            if let Piece::Records(bytes) = &piece {
+                lines += read_block(bytes, &layout, options, &mut main, lines)?;
+            }
+            cutter.recycle(piece);
+        }
+    }
     // The block buffers are not needed while the log is sorted.
     drop(cutter);
     Ok(main.build())
 }
 
+#[cfg(feature = "parallel")]
 /// Reads JSON Lines on all threads.
 pub(crate) fn jsonl_parallel<R: Read>(
     reader: R,
@@ -356,6 +379,7 @@ pub(crate) fn jsonl_parallel<R: Read>(
     jsonl_blocks(reader, map, options, BLOCK)
 }
 
+#[cfg(feature = "parallel")]
 fn jsonl_blocks<R: Read>(
     reader: R,
     map: &JourneyMap,
@@ -393,6 +417,7 @@ fn jsonl_blocks<R: Read>(
 mod tests {
     use super::*;
     use crate::analytics::csv::read_csv_sequential;
+    #[cfg(feature = "parallel")]
     use crate::analytics::jsonl::read_jsonl_sequential;
     use crate::analytics::{analyze, OnError, ReportOptions};
 
@@ -456,6 +481,12 @@ mod tests {
                 }
             }
         }
+        #[cfg(feature = "parallel")]
+        jsonl_like_one_thread(&map);
+    }
+
+    #[cfg(feature = "parallel")]
+    fn jsonl_like_one_thread(map: &JourneyMap) {
         let mut long = root("tests/fixtures/events/bad.jsonl");
         long.extend(
             format!(
@@ -475,9 +506,9 @@ mod tests {
         for input in &jsonl_inputs {
             for policy in [OnError::Fail, OnError::Skip] {
                 let options = JsonlOptions::default().on_error(policy).max_line_bytes(200);
-                let expected = digest(read_jsonl_sequential(&input[..], &map, &options), &map);
+                let expected = digest(read_jsonl_sequential(&input[..], map, &options), map);
                 for block in [1, 7, 64, 300, 1 << 20] {
-                    let got = digest(jsonl_blocks(&input[..], &map, &options, block), &map);
+                    let got = digest(jsonl_blocks(&input[..], map, &options, block), map);
                     assert!(
                         got == expected,
                         "jsonl block {block}, {policy:?}, input {:?}\n got {}\nwant {}",

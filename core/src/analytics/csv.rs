@@ -123,14 +123,7 @@ impl EventLog {
         map: &JourneyMap,
         options: &CsvOptions,
     ) -> Result<EventLog, Error> {
-        #[cfg(feature = "parallel")]
-        {
-            super::blocks::csv_parallel(reader, map, options)
-        }
-        #[cfg(not(feature = "parallel"))]
-        {
-            read_csv_sequential(reader, map, options)
-        }
+        super::blocks::read_csv(reader, map, options)
     }
 }
 
@@ -236,8 +229,9 @@ pub(crate) fn csv_builder(map: &JourneyMap, options: &CsvOptions) -> EventLogBui
         .field_names(&options.fields)
 }
 
-/// Reads the whole input on this thread.
-#[cfg_attr(feature = "parallel", allow(dead_code))]
+/// Reads the whole input with the `csv` reader, as one stream (the
+/// reference the block readers are tested against).
+#[cfg(test)]
 pub(crate) fn read_csv_sequential<R: Read>(
     reader: R,
     map: &JourneyMap,
@@ -373,10 +367,11 @@ pub(crate) fn read_block(
     layout: &CsvLayout,
     options: &CsvOptions,
     b: &mut EventLogBuilder,
+    line_offset: u64,
 ) -> Result<u64, Error> {
     match plain_text(bytes, options.delimiter) {
-        Some(text) => read_plain(text, layout, options, b),
-        None => read_quoted(bytes, layout, options, b),
+        Some(text) => read_plain(text, layout, options, b, line_offset),
+        None => read_quoted(bytes, layout, options, b, line_offset),
     }
 }
 
@@ -386,9 +381,10 @@ fn read_quoted(
     layout: &CsvLayout,
     options: &CsvOptions,
     b: &mut EventLogBuilder,
+    line_offset: u64,
 ) -> Result<u64, Error> {
     let mut rdr = reader_builder(options, false).from_reader(bytes);
-    read_records(&mut rdr, layout, options, b, 0)?;
+    read_records(&mut rdr, layout, options, b, line_offset)?;
     Ok(bytecount(bytes))
 }
 
@@ -398,6 +394,7 @@ fn read_plain(
     layout: &CsvLayout,
     options: &CsvOptions,
     b: &mut EventLogBuilder,
+    line_offset: u64,
 ) -> Result<u64, Error> {
     let bytes = text.as_bytes();
     let delimiter = options.delimiter;
@@ -433,7 +430,8 @@ fn read_plain(
         // The `csv` reader ends a record at `\r` and counts the `\n`
         // after it when it reads the next record.
         record_line = end_line + 1 - u64::from(crlf && bytes.get(ends[last]) == Some(&b'\n'));
-        push_record(b, layout, options, fields.len(), |i| fields[i], Some(line))
+        let line = Some(line + line_offset);
+        push_record(b, layout, options, fields.len(), |i| fields[i], line)
     };
     let mut at = |i: usize| -> Result<(), Error> {
         ends.push(i);
@@ -617,8 +615,8 @@ mod tests {
             if plain_text(text.as_bytes(), b',').is_none() {
                 return Ok(()); // read by the `csv` reader anyway
             }
-            let plain = digest(&map, &options, |l, b| read_plain(&text, l, &options, b));
-            let quoted = digest(&map, &options, |l, b| read_quoted(text.as_bytes(), l, &options, b));
+            let plain = digest(&map, &options, |l, b| read_plain(&text, l, &options, b, 0));
+            let quoted = digest(&map, &options, |l, b| read_quoted(text.as_bytes(), l, &options, b, 0));
             prop_assert_eq!(plain, quoted, "{:?}", text);
         }
     }

@@ -110,7 +110,6 @@
 //! result does not depend on it.
 
 mod attribution;
-#[cfg(feature = "parallel")]
 mod blocks;
 mod columns;
 mod conformance;
