@@ -97,13 +97,13 @@ impl<'r> Overlay<'r> {
     }
 }
 
-/// `1234567` as `1,234,567`.
 /// `n` grouped, with the noun in the singular or plural: `1 customer`,
 /// `1,200 customers`.
 fn count(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", group(n), if n == 1 { one } else { many })
 }
 
+/// `1234567` as `1,234,567`.
 pub(super) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
