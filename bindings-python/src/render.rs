@@ -3,7 +3,6 @@
 use journeymap::render::csv::{touchpoints_csv_with, CsvOptions};
 use journeymap::render::svg::{read_report, Lane, SvgOptions};
 use journeymap::render::{dot, mermaid, mermaid_import};
-use journeymap::Error;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
@@ -71,18 +70,7 @@ impl PyJourneyMap {
             options = options.title(t);
         }
         if let Some(names) = lanes {
-            let mut parsed = Vec::with_capacity(names.len());
-            for (i, name) in names.iter().enumerate() {
-                let lane: Lane = name.parse().map_err(|e: Error| {
-                    let e = Error::InvalidValue {
-                        id: None,
-                        path: format!("/lanes/{i}"),
-                        message: e.to_string(),
-                    };
-                    to_pyerr(py, &e, Origin::OBJECT)
-                })?;
-                parsed.push(lane);
-            }
+            let parsed = Lane::parse_list(&names).map_err(|e| to_pyerr(py, &e, Origin::OBJECT))?;
             options = options.lanes(parsed);
         }
         if let Some(px) = column_width {

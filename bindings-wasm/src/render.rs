@@ -107,16 +107,7 @@ pub fn svg(
         options = options.title(title);
     }
     if let Some(names) = lanes {
-        let mut parsed = Vec::with_capacity(names.len());
-        for (i, name) in names.iter().enumerate() {
-            let lane: Lane = name.parse().map_err(|e: Error| Error::InvalidValue {
-                id: None,
-                path: format!("/lanes/{i}"),
-                message: e.to_string(),
-            })?;
-            parsed.push(lane);
-        }
-        options = options.lanes(parsed);
+        options = options.lanes(Lane::parse_list(names)?);
     }
     if let Some(legend) = legend {
         options = options.legend(legend);

@@ -108,6 +108,36 @@ impl Lane {
         }
     }
 
+    /// Parses a list of lane names, in order; an unknown name is
+    /// `INVALID_VALUE` with the path of its position (`/lanes/1`).
+    ///
+    /// ```
+    /// use journeymap::render::svg::Lane;
+    /// let lanes = Lane::parse_list(["emotions", "pain-points"]).unwrap();
+    /// assert_eq!(lanes, [Lane::Emotions, Lane::PainPoints]);
+    /// let err = Lane::parse_list(["emotions", "weather"]).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some("/lanes/1")));
+    /// ```
+    pub fn parse_list<I, S>(names: I) -> Result<Vec<Lane>, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        names
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| {
+                name.as_ref()
+                    .parse()
+                    .map_err(|e: Error| Error::InvalidValue {
+                        id: None,
+                        path: format!("/lanes/{i}"),
+                        message: e.to_string(),
+                    })
+            })
+            .collect()
+    }
+
     /// The heading shown on the canvas ("Pain points").
     pub fn title(self) -> &'static str {
         match self {
