@@ -205,12 +205,20 @@ fn text_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<&str>>> {
 }
 
 /// Appends the cells of a string (or dictionary of strings, or null)
-/// array; false for any other type.
+/// array, or of an array of any type whose every cell is null (pandas
+/// reads an empty column as float64, all missing); false otherwise.
 fn push_text<'a>(a: &'a dyn Array, out: &mut Vec<Option<&'a str>>) -> bool {
     fn cells<'a>(n: usize, a: &'a dyn Array, v: impl Fn(usize) -> &'a str) -> Vec<Option<&'a str>> {
         (0..n).map(|i| (!a.is_null(i)).then(|| v(i))).collect()
     }
     let n = a.len();
+    if a.null_count() == n {
+        // Only missing cells (or none): nothing of any type is read. This
+        // also keeps empty dictionaries away from `normalized_keys`, which
+        // asserts that the dictionary has values.
+        out.extend(std::iter::repeat_n(None, n));
+        return true;
+    }
     match a.data_type() {
         DataType::Utf8 => {
             let s = a.as_string::<i32>();
@@ -229,6 +237,11 @@ fn push_text<'a>(a: &'a dyn Array, out: &mut Vec<Option<&'a str>>) -> bool {
             let Some(d) = a.as_any_dictionary_opt() else {
                 return false;
             };
+            if d.values().is_empty() {
+                // Keys that are not null point into no values: not a
+                // well-formed array (normalized_keys would assert).
+                return false;
+            }
             let mut values = Vec::with_capacity(d.values().len());
             if !push_text(d.values().as_ref(), &mut values) {
                 return false;

@@ -437,6 +437,24 @@ def test_nan_value_is_a_bad_number() -> None:
     assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 2, "value")
 
 
+def test_all_empty_columns_of_any_type_are_missing_cells() -> None:
+    """pandas reads a column with no value at all as float64: the bundled
+    log's `touchpoint` column (every event is raw) must still be read."""
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    m = journeymap.JourneyMap.from_path(REPO / "schema" / "examples" / "coffee-maker.json")
+    log = REPO / "schema" / "examples" / "coffee-maker-events.csv"
+    frame = pd.read_csv(log)
+    assert str(frame["touchpoint"].dtype) == "float64" and frame["touchpoint"].isna().all()
+    from_path = journeymap.analyze(m, log, score_scale="one_to_five")
+    assert journeymap.analyze(m, frame, score_scale="one_to_five") == from_path
+    # A float column with a value in it is still refused by name.
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(m, pa.table({"customer_id": ["a", "b"], "timestamp": [0, 1],
+                                        "touchpoint": pa.array([None, 1.0])}))
+    assert (info.value.code, info.value.field) == ("BAD_TYPE", "touchpoint")
+
+
 @pytest.mark.parametrize(
     "column,values",
     [
@@ -841,7 +859,8 @@ def arrow_types() -> list[Any]:
     return [
         pa.binary(), pa.bool_(), pa.float16(), pa.decimal128(10, 2), pa.time32("s"),
         pa.duration("ms"), pa.list_(pa.string()), pa.struct([("a", pa.int64())]),
-        pa.dictionary(pa.int8(), pa.int64()), pa.null(), pa.uint64(), pa.date64(),
+        pa.dictionary(pa.int8(), pa.int64()), pa.dictionary(pa.int32(), pa.string()), pa.null(),
+        pa.uint64(), pa.date64(),
         pa.timestamp("s", tz="America/New_York"), pa.large_binary(), pa.month_day_nano_interval(),
     ]
 
@@ -868,6 +887,22 @@ def test_every_arrow_type_in_every_column_is_read_or_refused(column: str) -> Non
                 assert e.field == column or e.row != 0, (ty, e)
             else:
                 assert isinstance(r, journeymap.Report)
+
+
+def test_empty_batches_and_all_null_dictionaries_are_read() -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    whole = journeymap.analyze(shop_map(), table)
+    empty = table.slice(0, 0)
+    reader = pa.RecordBatchReader.from_batches(
+        table.schema, [*empty.to_batches(max_chunksize=1), *table.to_batches(), *empty.to_batches()]
+    )
+    assert journeymap.analyze(shop_map(), reader) == whole
+    # A categorical column with no category at all (every cell missing).
+    nothing = pa.array([None] * table.num_rows, pa.dictionary(pa.int32(), pa.string()))
+    segmentless = table.set_column(table.schema.get_field_index("segment"), "segment", nothing)
+    r = journeymap.analyze(shop_map(), segmentless)
+    assert r.totals == whole.totals and len(r.segments) == 0
 
 
 def test_a_stream_failing_midway_raises_a_library_error() -> None:
