@@ -557,17 +557,26 @@ impl EventLogBuilder {
             *slot += 1;
         }
         drop(next);
-        drop(customer);
         sort_journeys(&mut perm, &starts, &ts);
         // One column at a time, freeing each input column once gathered,
-        // so that the peak is the log plus one column.
+        // so that the peak is the log plus one column; a column is gathered
+        // over the memory of one no longer needed (fewer fresh pages to
+        // fault in) where their types agree.
+        let sorted_code = gather_over(&perm, &code, customer);
+        let segment = segment.map(|v| gather_over(&perm, &v, code));
+        let (value, score) = match (value, score) {
+            (Some(v), Some(sc)) => {
+                let sorted_value = gather(&perm, &v);
+                let sorted_score = gather_over(&perm, &sc, v);
+                (Some(sorted_value), Some(sorted_score))
+            }
+            (v, sc) => (
+                v.map(|v| gather(&perm, &v)),
+                sc.map(|sc| gather(&perm, &sc)),
+            ),
+        };
         let sorted_ts = gather(&perm, &ts);
         drop(ts);
-        let sorted_code = gather(&perm, &code);
-        drop(code);
-        let value = value.map(|v| gather(&perm, &v));
-        let score = score.map(|v| gather(&perm, &v));
-        let segment = segment.map(|v| gather(&perm, &v));
         EventLog {
             fingerprint,
             n_touchpoints,
@@ -629,6 +638,28 @@ fn gather<T: Copy + Send + Sync>(perm: &[u32], col: &[T]) -> Vec<T> {
 #[cfg(not(feature = "parallel"))]
 fn gather<T: Copy>(perm: &[u32], col: &[T]) -> Vec<T> {
     perm.iter().map(|&i| col[i as usize]).collect()
+}
+
+/// [`gather`] written over `spare`, a column no longer needed (fresh
+/// memory only if its length differs).
+fn gather_over<T: Copy + Send + Sync>(perm: &[u32], col: &[T], mut spare: Vec<T>) -> Vec<T> {
+    if spare.len() != perm.len() {
+        return gather(perm, col);
+    }
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        spare
+            .par_iter_mut()
+            .zip(perm.par_iter())
+            .with_min_len(1 << 14)
+            .for_each(|(d, &i)| *d = col[i as usize]);
+    }
+    #[cfg(not(feature = "parallel"))]
+    for (d, &i) in spare.iter_mut().zip(perm) {
+        *d = col[i as usize];
+    }
+    spare
 }
 
 /// An event log resolved against a map: for each customer, their events
