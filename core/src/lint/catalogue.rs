@@ -512,7 +512,7 @@ pub fn catalogue_markdown() -> String {
     s.push_str(
         "# Lint rules\n\n\
          <!-- Generated from core/src/lint/catalogue.rs; do not edit. Regenerate with:\n     \
-         JOURNEYMAP_BLESS=1 cargo test -p journeymap --test lint_docs_fresh -->\n\n\
+         JOURNEYMAP_BLESS=1 cargo test -p journeymap --test fresh -->\n\n\
          `journeymap lint FILE` checks a valid map against journey-mapping practice. Each \
          finding (a *diagnostic*) has a stable rule code, the rule name, a severity, a message \
          naming the entity by its name and id, its location (entity kind, id and JSON Pointer \
