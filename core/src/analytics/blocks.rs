@@ -414,7 +414,7 @@ fn jsonl_blocks<R: Read>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analytics::csv::read_csv_sequential;
     #[cfg(feature = "parallel")]
@@ -429,8 +429,9 @@ mod tests {
         JourneyMap::from_path(path).unwrap()
     }
 
-    /// Everything observable of a log read (or its error).
-    fn digest(r: Result<EventLog, Error>, map: &JourneyMap) -> String {
+    /// Everything observable of a log read (or its error): journeys,
+    /// ingest stats and the default report.
+    pub(crate) fn digest(r: Result<EventLog, Error>, map: &JourneyMap) -> String {
         match r {
             Err(e) => serde_json::to_string(&e).unwrap(),
             Ok(log) => {

@@ -536,7 +536,7 @@ fn parse_row<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::{analyze, ReportOptions};
+    use crate::analytics::blocks::tests::digest as blocks_digest;
     use proptest::prelude::*;
 
     fn shop() -> JourneyMap {
@@ -559,20 +559,7 @@ mod tests {
         let layout = layout(&raw, options, &b).unwrap();
         match read(&layout, &mut b) {
             Err(e) => serde_json::to_string(&e).unwrap(),
-            Ok(lines) => {
-                let log = b.build();
-                let journeys: Vec<_> = log
-                    .customer_ids()
-                    .map(|c| (c.to_owned(), log.journey(c).unwrap()))
-                    .collect();
-                let report = analyze(map, &log, &ReportOptions::default()).unwrap();
-                format!(
-                    "{lines}|{}|{}|{}",
-                    serde_json::to_string(&journeys).unwrap(),
-                    serde_json::to_string(log.stats()).unwrap(),
-                    serde_json::to_string(&report).unwrap()
-                )
-            }
+            Ok(lines) => format!("{lines}|{}", blocks_digest(Ok(b.build()), map)),
         }
     }
 
