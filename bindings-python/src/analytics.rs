@@ -260,35 +260,32 @@ fn push_text<'a>(a: &'a dyn Array, out: &mut Vec<Option<&'a str>>) -> bool {
     true
 }
 
-/// Cells of an array of 64-bit primitives.
-fn prim_i64<T: ArrowPrimitiveType<Native = i64>>(a: &dyn Array) -> Vec<Option<i64>> {
+/// Cells of an array of primitives of type `T`, mapped by `f` (nulls stay
+/// `None`). The caller has matched `a`'s data type to `T`.
+fn prim<T: ArrowPrimitiveType, U>(a: &dyn Array, f: impl Fn(T::Native) -> U) -> Vec<Option<U>> {
     let p = a.as_primitive::<T>();
     (0..p.len())
-        .map(|i| (!p.is_null(i)).then(|| p.value(i)))
+        .map(|i| (!p.is_null(i)).then(|| f(p.value(i))))
         .collect()
+}
+
+/// Cells of an array of 64-bit primitives.
+fn prim_i64<T: ArrowPrimitiveType<Native = i64>>(a: &dyn Array) -> Vec<Option<i64>> {
+    prim::<T, i64>(a, |v| v)
 }
 
 /// Integer cells of one array (any integer type, widened); `None` when it
 /// is not of an integer type.
 fn int_cells_of(a: &dyn Array) -> Option<Vec<Option<i128>>> {
-    fn prim<T: ArrowPrimitiveType>(
-        a: &dyn Array,
-        f: impl Fn(T::Native) -> i128,
-    ) -> Vec<Option<i128>> {
-        let p = a.as_primitive::<T>();
-        (0..p.len())
-            .map(|i| (!p.is_null(i)).then(|| f(p.value(i))))
-            .collect()
-    }
     Some(match a.data_type() {
-        DataType::Int8 => prim::<Int8Type>(a, i128::from),
-        DataType::Int16 => prim::<Int16Type>(a, i128::from),
-        DataType::Int32 => prim::<Int32Type>(a, i128::from),
-        DataType::Int64 => prim::<Int64Type>(a, i128::from),
-        DataType::UInt8 => prim::<UInt8Type>(a, i128::from),
-        DataType::UInt16 => prim::<UInt16Type>(a, i128::from),
-        DataType::UInt32 => prim::<UInt32Type>(a, i128::from),
-        DataType::UInt64 => prim::<UInt64Type>(a, i128::from),
+        DataType::Int8 => prim::<Int8Type, _>(a, i128::from),
+        DataType::Int16 => prim::<Int16Type, _>(a, i128::from),
+        DataType::Int32 => prim::<Int32Type, _>(a, i128::from),
+        DataType::Int64 => prim::<Int64Type, _>(a, i128::from),
+        DataType::UInt8 => prim::<UInt8Type, _>(a, i128::from),
+        DataType::UInt16 => prim::<UInt16Type, _>(a, i128::from),
+        DataType::UInt32 => prim::<UInt32Type, _>(a, i128::from),
+        DataType::UInt64 => prim::<UInt64Type, _>(a, i128::from),
         _ => return None,
     })
 }
@@ -306,32 +303,23 @@ fn int_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<i128>>> {
 /// (parsed; unreadable text becomes NaN, which core refuses as
 /// `BAD_NUMBER` at its row).
 fn number_cells(column: &str, arrays: &[ArrayRef]) -> Result<Vec<Option<f64>>, Error> {
-    fn prim<T: ArrowPrimitiveType>(
-        a: &dyn Array,
-        f: impl Fn(T::Native) -> f64,
-    ) -> Vec<Option<f64>> {
-        let p = a.as_primitive::<T>();
-        (0..p.len())
-            .map(|i| (!p.is_null(i)).then(|| f(p.value(i))))
-            .collect()
-    }
     let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
     for a in arrays {
         let a = a.as_ref();
         match a.data_type() {
-            DataType::Float16 => out.extend(prim::<Float16Type>(a, f64::from)),
-            DataType::Float32 => out.extend(prim::<Float32Type>(a, f64::from)),
-            DataType::Float64 => out.extend(prim::<Float64Type>(a, |v| v)),
+            DataType::Float16 => out.extend(prim::<Float16Type, _>(a, f64::from)),
+            DataType::Float32 => out.extend(prim::<Float32Type, _>(a, f64::from)),
+            DataType::Float64 => out.extend(prim::<Float64Type, _>(a, |v| v)),
             // i64 and u64 beyond 2^53 round, as any float would; values
             // beyond 10^15 are refused by core anyway.
-            DataType::Int8 => out.extend(prim::<Int8Type>(a, f64::from)),
-            DataType::Int16 => out.extend(prim::<Int16Type>(a, f64::from)),
-            DataType::Int32 => out.extend(prim::<Int32Type>(a, f64::from)),
-            DataType::Int64 => out.extend(prim::<Int64Type>(a, |v| v as f64)),
-            DataType::UInt8 => out.extend(prim::<UInt8Type>(a, f64::from)),
-            DataType::UInt16 => out.extend(prim::<UInt16Type>(a, f64::from)),
-            DataType::UInt32 => out.extend(prim::<UInt32Type>(a, f64::from)),
-            DataType::UInt64 => out.extend(prim::<UInt64Type>(a, |v| v as f64)),
+            DataType::Int8 => out.extend(prim::<Int8Type, _>(a, f64::from)),
+            DataType::Int16 => out.extend(prim::<Int16Type, _>(a, f64::from)),
+            DataType::Int32 => out.extend(prim::<Int32Type, _>(a, f64::from)),
+            DataType::Int64 => out.extend(prim::<Int64Type, _>(a, |v| v as f64)),
+            DataType::UInt8 => out.extend(prim::<UInt8Type, _>(a, f64::from)),
+            DataType::UInt16 => out.extend(prim::<UInt16Type, _>(a, f64::from)),
+            DataType::UInt32 => out.extend(prim::<UInt32Type, _>(a, f64::from)),
+            DataType::UInt64 => out.extend(prim::<UInt64Type, _>(a, |v| v as f64)),
             other => {
                 let mut text = Vec::with_capacity(a.len());
                 if !push_text(a, &mut text) {
