@@ -114,28 +114,23 @@ impl<R: Read> Cutter<R> {
         }
     }
 
-    /// Reads until `buf` holds at least `want` bytes or the input ends.
+    /// Reads until `buf` holds at least `want` bytes or the input ends
+    /// (into the buffer's spare room, which is not zeroed first).
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
-        let mut len = buf.len();
+        let len = buf.len();
         if len >= want || self.eof {
             return Ok(());
         }
-        buf.resize(want, 0);
-        while len < want {
-            match self.reader.read(&mut buf[len..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => len += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    buf.truncate(len);
-                    return Err(io_error(e));
-                }
-            }
+        buf.reserve(want - len);
+        let asked = (want - len) as u64;
+        let got = (&mut self.reader)
+            .take(asked)
+            .read_to_end(buf)
+            .map_err(io_error)?;
+        // `read_to_end` stops short of the limit only at the end of the input.
+        if (got as u64) < asked {
+            self.eof = true;
         }
-        buf.truncate(len);
         Ok(())
     }
 
@@ -366,7 +361,7 @@ fn csv_blocks<R: Read>(
     }
     // The block buffers are not needed while the log is sorted.
     drop(cutter);
-    Ok(main.build())
+    main.finish()
 }
 
 #[cfg(feature = "parallel")]
@@ -410,7 +405,7 @@ fn jsonl_blocks<R: Read>(
         Ok((b, lines))
     })?;
     drop(cutter);
-    Ok(main.build())
+    main.finish()
 }
 
 #[cfg(test)]
