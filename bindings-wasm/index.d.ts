@@ -398,7 +398,11 @@ export interface AnalyzeOptions {
   delimiter?: string;
   /** Field names, where they differ from the defaults. */
   fields?: EventFieldNames;
-  /** The field holding each customer's segment (same as `fields.segment`); one funnel per segment. */
+  /**
+   * The field holding each customer's segment (as `fields.segment`); one funnel per segment.
+   * Unlike `fields.segment`, the events must have it: CSV without the column, or events none
+   * of which has a value in it, fail with code `MISSING_COLUMN`.
+   */
   segmentBy?: string;
   /** How timestamps are written (default `auto`: RFC 3339 or epoch milliseconds). */
   timestampFormat?: "auto" | "rfc3339" | "epoch_millis" | "epoch_seconds";

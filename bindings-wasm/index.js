@@ -579,6 +579,8 @@ function analyzeOptions(options, isArray) {
       throw argumentError("segmentBy and fields.segment name different fields; give one");
     }
     fields.segment = segment;
+    // A field named to segment by must be in the events.
+    fields.require_segment = true;
   }
   if (Object.keys(fields).length > 0) reader.fields = fields;
   const timestampFormat = oneOf(o.timestampFormat, "timestampFormat", ["auto", "rfc3339", "epoch_millis", "epoch_seconds"]);

@@ -517,6 +517,17 @@ fn arrow_log(
     };
     let customer_at = required(&fields.customer)?;
     let timestamp_at = required(&fields.timestamp)?;
+    if fields.require_segment && index(&fields.segment).is_none() {
+        let name = &fields.segment;
+        return Err(column_error(
+            RowErrorKind::MissingColumn,
+            name,
+            format!(
+                "the events have no `{name}` column to segment by (columns: {})",
+                names.join(", ")
+            ),
+        ));
+    }
     let (touchpoint_at, event_at, channel_at) = (
         index(&fields.touchpoint),
         index(&fields.event),

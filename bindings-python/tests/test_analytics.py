@@ -323,6 +323,22 @@ def test_renamed_columns_and_segment_by() -> None:
     assert (info.value.code, info.value.row, info.value.field) == ("BAD_TIMESTAMP", 1, "when")
 
 
+@pytest.mark.parametrize("policy", ["fail", "skip"])
+def test_segment_by_a_field_the_events_lack_raises(policy: str) -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pyarrow_text()
+    for events in (table, SHOP_CSV, REPO / "tests/fixtures/events/shop.jsonl"):
+        with pytest.raises(EventLogError) as info:
+            journeymap.analyze(shop_map(), events, segment_by="cohort", on_bad_row=policy)
+        assert (info.value.code, info.value.row, info.value.field) == ("MISSING_COLUMN", 0, "cohort")
+    # A column without any value is no segmentation either.
+    empty = table.append_column("cohort", pa.array([None] * table.num_rows, pa.string()))
+    with pytest.raises(EventLogError, match="no event has a `cohort` value"):
+        journeymap.analyze(shop_map(), empty, segment_by="cohort", on_bad_row=policy)
+    # The default `segment` column stays optional.
+    assert journeymap.analyze(shop_map(), table.drop_columns(["segment"])).segments.names == []
+
+
 # ---------------------------------------------------------------------------
 # Bad rows and bad input
 # ---------------------------------------------------------------------------

@@ -297,6 +297,12 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
     assert.deepEqual(base.segments.map((s) => s.segment), ["new"]);
     assert.deepEqual(analyze(map, events, { segmentBy: "grp" }).segments.map((s) => s.segment), ["a", "b"]);
     assert.deepEqual(analyze(map, events, { fields: { segment: "grp" } }).segments, analyze(map, events, { segmentBy: "grp" }).segments);
+    // A field named by segmentBy must be in the events; fields.segment alone may be absent.
+    const missing = (e) => e.code === "MISSING_COLUMN" && e.field === "cohort" && e.row === 0;
+    assert.throws(() => analyze(map, events, { segmentBy: "cohort" }), missing);
+    assert.throws(() => analyze(map, "customer_id,timestamp,touchpoint\nc1,0,ad\n", { segmentBy: "cohort" }), missing);
+    assert.throws(() => analyze(map, events, { segmentBy: "cohort", onBadRow: "skip" }), missing);
+    assert.deepEqual(analyze(map, events, { fields: { segment: "cohort" } }).segments, []);
     const checkout = (o) => analyze(map, events, o).touchpoints.find((t) => t.touchpoint === "checkout").score;
     assert.equal(checkout({}).out_of_range, 1, "5 is outside the native -2..2");
     assert.equal(checkout({ scoreScale: "one_to_five" }).mean, 2);

@@ -192,6 +192,16 @@ fn segment_by_names_the_segment_column() {
     // Without the option the column is an ordinary attribute.
     let report = json(&analyze(&path, &["-f", "json"]));
     assert_eq!(report["segments"], serde_json::json!([]));
+    // A field the log does not have is an error, not a report without segments.
+    for (log, message) in [
+        (path.clone(), "the header has no `cohort` column"),
+        (fixture("shop.jsonl"), "no event has a `cohort` value"),
+    ] {
+        let run = analyze(&log, &["--segment-by", "cohort", "--on-bad-row", "skip"]);
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        assert!(run.stderr.contains("MISSING_COLUMN"), "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+    }
 }
 
 #[test]

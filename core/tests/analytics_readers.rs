@@ -94,6 +94,75 @@ fn csv_header_problems_are_fatal() {
     assert_eq!(err.code(), "MISSING_COLUMN");
 }
 
+/// A field named to segment by must be in the log, whichever the reader;
+/// under its default name the segment is optional.
+#[test]
+fn a_segment_by_field_the_log_lacks_is_a_missing_column() {
+    let map = map();
+    let tier = FieldNames::default().segment_by("tier");
+    let located = |err: journeymap::Error| {
+        let row = err.row_error().unwrap();
+        (err.code(), row.row, row.column.clone().unwrap_or_default())
+    };
+    let missing = ("MISSING_COLUMN", 0, "tier".to_owned());
+    for policy in [OnError::Fail, OnError::Skip] {
+        // CSV: no such column, at the header; a column with no value at all.
+        let csv = CsvOptions::default().fields(tier.clone()).on_error(policy);
+        for text in [
+            "customer_id,timestamp,touchpoint,segment\nc1,0,ad,gold\n",
+            "customer_id,timestamp,touchpoint,tier\nc1,0,ad,\nc2,0,ad,\n",
+        ] {
+            let err = EventLog::from_csv(text.as_bytes(), &map, &csv).unwrap_err();
+            assert_eq!(located(err), missing, "{text}");
+        }
+        let text = "customer_id,timestamp,touchpoint,tier\nc1,0,ad,\nc2,0,ad,gold\n";
+        let log = EventLog::from_csv(text.as_bytes(), &map, &csv).unwrap();
+        assert_eq!(
+            log.journey("c2").unwrap()[0].segment.as_deref(),
+            Some("gold")
+        );
+        // A header alone: no events, nothing to segment, no error.
+        let log = EventLog::from_csv(&b"customer_id,timestamp,touchpoint,tier\n"[..], &map, &csv);
+        assert_eq!(log.unwrap().len(), 0);
+        // Without segment_by the default `segment` field is optional.
+        let plain = CsvOptions::default().on_error(policy);
+        assert!(EventLog::from_csv(
+            &b"customer_id,timestamp,touchpoint\nc1,0,ad\n"[..],
+            &map,
+            &plain
+        )
+        .is_ok());
+
+        // JSON Lines: no event has the field.
+        let jsonl = JsonlOptions::default()
+            .fields(tier.clone())
+            .on_error(policy);
+        let text = "{\"customer_id\": \"c1\", \"timestamp\": 0, \"touchpoint\": \"ad\", \"segment\": \"gold\"}\n";
+        let err = EventLog::from_jsonl(text.as_bytes(), &map, &jsonl).unwrap_err();
+        assert_eq!(located(err), missing);
+        let text = "{\"customer_id\": \"c1\", \"timestamp\": 0, \"touchpoint\": \"ad\", \"tier\": \"gold\"}\n";
+        assert!(EventLog::from_jsonl(text.as_bytes(), &map, &jsonl).is_ok());
+
+        // Columns: no segment column.
+        let customers = ["c1"];
+        let times = [0i64];
+        let touchpoints = [Some("ad")];
+        let columns = Columns {
+            touchpoint: Some(&touchpoints),
+            fields: tier.clone(),
+            ..Columns::new(&customers, &times)
+        };
+        let err = EventLog::from_columns(&map, &columns, policy).unwrap_err();
+        assert_eq!(located(err), missing);
+        let tiers = [Some("gold")];
+        let columns = Columns {
+            segment: Some(&tiers),
+            ..columns
+        };
+        assert!(EventLog::from_columns(&map, &columns, policy).is_ok());
+    }
+}
+
 #[test]
 fn csv_bad_utf8_and_epoch_seconds() {
     let map = map();

@@ -278,7 +278,9 @@ def analyze(
     A bad row (``BAD_TIMESTAMP``, ``EMPTY_CUSTOMER``, ``UNKNOWN_TOUCHPOINT``,
     ...) raises :class:`EventLogError` with its ``row`` (1-based) and
     ``field`` when ``on_bad_row="fail"`` (the default); with ``"skip"`` it
-    is counted in ``report.ingest``. A missing column always raises.
+    is counted in ``report.ingest``. A missing column always raises; so
+    does a ``segment_by`` field that the events do not have (no such
+    column, or no event with a value in it), code ``MISSING_COLUMN``.
 
     Report options: ``conversion_window`` (cut each journey this long after
     the customer's first event) and ``lookback_window`` (attribution
@@ -323,7 +325,7 @@ def analyze(
         collapse_repeats,
         include_customers,
     )
-    fields: dict[str, str] = {}
+    fields: dict[str, Any] = {}
     for key, option, value in (
         ("customer", "customer_column", customer_column),
         ("timestamp", "timestamp_column", timestamp_column),
@@ -336,6 +338,9 @@ def analyze(
     ):
         if value is not None:
             fields[key] = _column(option, value)
+    if segment_by is not None:
+        # A field named to segment by must be in the events.
+        fields["require_segment"] = True
     reader: dict[str, Any] = {"fields": fields, "timestamp_format": fmt, "on_error": on_error}
     if input_format is not None:
         input_format = _choice("input_format", input_format, ("csv", "tsv", "jsonl"))

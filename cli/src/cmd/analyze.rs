@@ -110,7 +110,10 @@ pub struct Args {
     #[arg(long = "conversion", value_name = "TOUCHPOINT")]
     pub conversions: Vec<String>,
     /// Field (CSV column or JSON key) holding each customer's segment or
-    /// persona; the report gets one funnel per segment (default `segment`).
+    /// persona; the report gets one funnel per segment (default `segment`,
+    /// used when present). A field named here must be in the log: a CSV
+    /// header without it, or a log in which no event has a value in it, is
+    /// a MISSING_COLUMN error.
     #[arg(long, value_name = "FIELD")]
     pub segment_by: Option<String>,
     /// Field holding the customer id (default `customer_id`).
@@ -296,7 +299,7 @@ fn input_format(args: &Args) -> Result<InputFormat, String> {
 fn field_names(args: &Args) -> FieldNames {
     let mut fields = FieldNames::default();
     if let Some(f) = &args.segment_by {
-        fields.segment = f.clone();
+        fields = fields.segment_by(f.clone());
     }
     if let Some(f) = &args.customer_field {
         fields.customer = f.clone();

@@ -30,6 +30,11 @@ pub struct FieldNames {
     pub score: String,
     /// Segment or persona. Default `segment`.
     pub segment: String,
+    /// Whether the log must have segments (set by [`FieldNames::segment_by`]):
+    /// a CSV header or a table without the segment column, or a log in
+    /// which no event has a segment, is then a `MISSING_COLUMN` error
+    /// rather than a log without segments. Default `false`.
+    pub require_segment: bool,
 }
 
 impl Default for FieldNames {
@@ -43,6 +48,7 @@ impl Default for FieldNames {
             value: "value".into(),
             score: "score".into(),
             segment: "segment".into(),
+            require_segment: false,
         }
     }
 }
@@ -61,6 +67,25 @@ pub(crate) enum Field {
 }
 
 impl FieldNames {
+    /// Segments customers by the field `name`, which the log must have.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog, FieldNames};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// let options = CsvOptions::default().fields(FieldNames::default().segment_by("tier"));
+    /// let csv = "customer_id,timestamp,touchpoint,tier\nc1,0,home,gold\n";
+    /// assert!(EventLog::from_csv(csv.as_bytes(), &map, &options).is_ok());
+    /// let error = EventLog::from_csv("customer_id,timestamp,touchpoint\nc1,0,home\n".as_bytes(), &map, &options).unwrap_err();
+    /// assert_eq!(error.code(), "MISSING_COLUMN");
+    /// ```
+    pub fn segment_by(mut self, name: impl Into<String>) -> Self {
+        self.segment = name.into();
+        self.require_segment = true;
+        self
+    }
+
     pub(crate) fn field(&self, name: &str) -> Option<Field> {
         [
             (&self.customer, Field::Customer),

@@ -204,6 +204,17 @@ pub(crate) fn layout(
             ),
         ));
     }
+    if fields.require_segment && index[Field::Segment as usize].is_none() {
+        let name = &fields.segment;
+        return Err(header_error(
+            RowErrorKind::MissingColumn,
+            name,
+            format!(
+                "the header has no `{name}` column to segment by (columns: {})",
+                headers.join(", ")
+            ),
+        ));
+    }
     // For each attribute slot of the rules, its column (if any).
     let slot_columns = builder
         .attribute_keys()
@@ -242,7 +253,7 @@ pub(crate) fn read_csv_sequential<R: Read>(
     let mut b = csv_builder(map, options);
     let layout = layout(&raw, options, &b)?;
     read_records(&mut rdr, &layout, options, &mut b, 0)?;
-    Ok(b.build())
+    b.finish()
 }
 
 /// Reads the data rows of `rdr` into `b`; lines are shifted by `line_offset`.

@@ -366,7 +366,7 @@ pub(crate) fn read_jsonl_sequential<R: Read>(
             LineRead::Line => read_one_line(&mut b, &buf, line, options)?,
         }
     }
-    Ok(b.build())
+    b.finish()
 }
 
 /// Reads one line (without its line break) into `b`. Blank lines are not

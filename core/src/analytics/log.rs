@@ -521,6 +521,19 @@ impl EventLogBuilder {
         self.stats.rows
     }
 
+    /// [`EventLogBuilder::build`] for the readers: a log that must have
+    /// segments ([`FieldNames::require_segment`]) but in which no event has
+    /// one is refused (`MISSING_COLUMN`).
+    pub(crate) fn finish(self) -> Result<EventLog, Error> {
+        if self.names.require_segment && self.segment.is_none() && !self.ts.is_empty() {
+            let name = &self.names.segment;
+            let message = format!("no event has a `{name}` value to segment by");
+            let error = RowError::new(RowErrorKind::MissingColumn, Some(name), message);
+            return Err(Error::EventRow(Box::new(error.at(0, None))));
+        }
+        Ok(self.build())
+    }
+
     /// Sorts the events into journeys and returns the log.
     pub fn build(self) -> EventLog {
         let EventLogBuilder {
@@ -956,6 +969,12 @@ impl EventLog {
                 message: format!("column `{name}` has {len} rows but `customer` has {n}"),
             });
         }
+        if columns.fields.require_segment && columns.segment.is_none() {
+            let name = &columns.fields.segment;
+            let message = format!("the events have no `{name}` column to segment by");
+            let error = RowError::new(RowErrorKind::MissingColumn, Some(name), message);
+            return Err(Error::EventRow(Box::new(error.at(0, None))));
+        }
         let mut b = EventLogBuilder::new(map)
             .on_error(on_error)
             .field_names(&columns.fields);
@@ -1046,6 +1065,6 @@ impl EventLog {
         }
         #[cfg(not(feature = "parallel"))]
         fill(&mut b, 0..n)?;
-        Ok(b.build())
+        b.finish()
     }
 }
