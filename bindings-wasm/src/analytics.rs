@@ -25,18 +25,6 @@ impl RawJourneyMap {
     ) -> JsResult<String> {
         report_json(self.map(), data, format, reader, report).map_err(throw)
     }
-
-    /// [`RawJourneyMap::analyze`] for text already in a JS string (saves a
-    /// copy).
-    pub fn analyze_text(
-        &self,
-        text: &str,
-        format: &str,
-        reader: &str,
-        report: &str,
-    ) -> JsResult<String> {
-        report_json(self.map(), text.as_bytes(), format, reader, report).map_err(throw)
-    }
 }
 
 /// The journey report of an event log, as JSON text.
