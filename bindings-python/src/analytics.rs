@@ -299,6 +299,22 @@ fn int_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<i128>>> {
     Some(out)
 }
 
+/// Float cells of a column (any float type, widened); `None` when a chunk
+/// is not of a float type.
+fn float_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<f64>>> {
+    let mut out = Vec::new();
+    for a in arrays {
+        let a = a.as_ref();
+        match a.data_type() {
+            DataType::Float16 => out.extend(prim::<Float16Type, _>(a, f64::from)),
+            DataType::Float32 => out.extend(prim::<Float32Type, _>(a, f64::from)),
+            DataType::Float64 => out.extend(prim::<Float64Type, _>(a, |v| v)),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
 /// Number cells (value, score): any integer or float type, or text
 /// (parsed; unreadable text becomes NaN, which core refuses as
 /// `BAD_NUMBER` at its row).
@@ -472,6 +488,30 @@ fn text_or_number<'a>(
         return Ok(Text::Owned(
             ints.into_iter().map(|v| v.map(|v| v.to_string())).collect(),
         ));
+    }
+    if let Some(floats) = float_cells(arrays) {
+        // Integers that pandas stored as floats because some are missing:
+        // whole numbers are read as the integers they were; NaN is missing.
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        let mut out = Vec::with_capacity(floats.len());
+        for v in floats {
+            out.push(match v {
+                None => None,
+                Some(x) if x.is_nan() => None,
+                Some(x) if x.fract() == 0.0 && x.abs() <= EXACT => Some(format!("{}", x as i64)),
+                Some(x) => {
+                    return Err(column_error(
+                        RowErrorKind::BadType,
+                        column,
+                        format!(
+                            "column `{column}` holds the number {x}; a float column is read \
+                             only when its values are whole numbers (integers stored as floats)"
+                        ),
+                    ))
+                }
+            });
+        }
+        return Ok(Text::Owned(out));
     }
     let mut out = Vec::new();
     for a in arrays {

@@ -471,6 +471,29 @@ def test_all_empty_columns_of_any_type_are_missing_cells() -> None:
     assert (info.value.code, info.value.field) == ("BAD_TYPE", "touchpoint")
 
 
+def test_integer_ids_that_pandas_made_floats_are_read_as_integers() -> None:
+    """An integer id column with a missing value is float64 in pandas: its
+    whole numbers are the ids, the missing one an empty customer."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"customer_id": [7, 7, 8, None], "timestamp": [0, 60_000, 0, 0],
+                          "touchpoint": ["ad", "cart", "ad", "ad"]})
+    assert str(frame["customer_id"].dtype) == "float64"
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), frame)
+    assert (info.value.code, info.value.row, info.value.field) == ("EMPTY_CUSTOMER", 4, "customer_id")
+    report = journeymap.analyze(shop_map(), frame, on_bad_row="skip", include_customers=True)
+    assert [c["customer"] for c in report["customers"]] == ["7", "8"]
+    assert report["ingest"]["skipped"] == {"EMPTY_CUSTOMER": 1}
+    as_text = frame.dropna().astype({"customer_id": "int64"}).astype({"customer_id": "str"})
+    text_report = journeymap.analyze(shop_map(), as_text, include_customers=True)
+    assert report["funnel"] == text_report["funnel"]
+    # Polars keeps NaN in a float column: missing as well.
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({"customer_id": [7.0, float("nan")], "timestamp": [0, 0],
+                          "touchpoint": ["ad", "ad"]})
+    assert journeymap.analyze(shop_map(), frame, on_bad_row="skip")["totals"]["customers"] == 1
+
+
 @pytest.mark.parametrize(
     "column,values",
     [

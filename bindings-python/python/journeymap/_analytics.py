@@ -268,7 +268,8 @@ def analyze(
     ``score`` and ``segment`` (``segment_by``) are optional; other columns
     are attributes for the ``match`` rules. In a table, text columns may be
     strings, large or view strings or categoricals; customer ids may be
-    integers; timestamps may be Arrow timestamps of any unit (time-zone
+    integers, or whole-number floats (pandas makes an integer column with
+    a missing value float64; NaN is a missing id); timestamps may be Arrow timestamps of any unit (time-zone
     aware ones are instants; naive ones are taken as UTC), dates, integer
     epoch milliseconds (seconds with ``timestamp_format="epoch_seconds"``)
     or RFC 3339 text; ``value`` and ``score`` any integer or float (or
