@@ -104,10 +104,7 @@ pub fn _analyze_file<'py>(
     let result = py.detach(|| -> Result<_, Error> {
         let options: ReportOptions = parse_part(report)?;
         validate_options(&options, map)?;
-        let file = File::open(&path).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         let file = BufReader::with_capacity(1 << 16, file);
         let log = match format {
             "csv" | "tsv" => EventLog::from_csv(file, map, &parse_part::<CsvOptions>(reader)?)?,

@@ -6,7 +6,7 @@
 //! [`journeymap::Error`]s and the flat "error info" dicts that
 //! `journeymap.validate` returns.
 
-use journeymap::Error;
+use journeymap::{Error, IoKind};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyModule};
@@ -129,6 +129,15 @@ pub(crate) fn class_for_code(code: &str) -> &'static str {
 fn class_for(err: &Error) -> &'static str {
     if err.row_error().is_some() {
         return "EventLogError";
+    }
+    if let Error::Io { kind, .. } = err {
+        // Also the matching built-in OSError subclass.
+        return match kind {
+            IoKind::NotFound => "_FileNotFound",
+            IoKind::PermissionDenied => "_PermissionDenied",
+            IoKind::IsADirectory => "_IsADirectory",
+            IoKind::Other => "JourneyMapIOError",
+        };
     }
     let violations = err.violations();
     let first = violations.first().map_or("INVALID_MAP", Error::code);

@@ -3,14 +3,18 @@ module-level validate()."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import pickle
+from pathlib import Path
 
 import pytest
 
 import journeymap
 from journeymap import JourneyMap
 
+REPO = Path(__file__).resolve().parents[2]
 KEYS = {"code", "message", "path", "id", "line", "column"}
 
 
@@ -126,8 +130,23 @@ def test_io_error_is_an_os_error(tmp_path):
     assert e.code == "IO" and e.path is None
     assert e.filename == str(missing)
     assert str(missing) in str(e)
-    with pytest.raises(journeymap.JourneyMapIOError):
+    # The built-in subclass of the failure, with its errno.
+    assert isinstance(e, FileNotFoundError) and e.errno == errno.ENOENT
+    assert e.strerror == os.strerror(errno.ENOENT)
+    assert repr(e).startswith("JourneyMapIOError(")
+    with pytest.raises(IsADirectoryError) as info:
         JourneyMap.from_path(tmp_path)  # a directory
+    assert isinstance(info.value, journeymap.JourneyMapIOError)
+    assert info.value.errno == errno.EISDIR
+    # Text that is not UTF-8 is an IO error of no particular errno.
+    f = tmp_path / "latin1.json"
+    f.write_bytes(b'{"name": "Caf\xe9", "stages": []}')
+    with pytest.raises(journeymap.JourneyMapIOError) as info:
+        JourneyMap.from_path(f)
+    assert not isinstance(info.value, FileNotFoundError) and info.value.errno is None
+    # Event logs too.
+    with pytest.raises(FileNotFoundError):
+        journeymap.analyze(JourneyMap.from_path(REPO / "schema/examples/coffee-maker.json"), tmp_path / "missing.csv")
 
 
 def test_file_errors_carry_line_and_column(tmp_path):
@@ -165,6 +184,7 @@ def test_errors_pickle_with_their_attributes(make):
         assert getattr(again, attr) == getattr(e, attr)
     assert str(again) == str(e)
     assert getattr(again, "filename", None) == getattr(e, "filename", None)
+    assert getattr(again, "errno", None) == getattr(e, "errno", None)
 
 
 def test_errors_can_be_raised_by_users():

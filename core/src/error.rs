@@ -286,6 +286,8 @@ pub enum Error {
         path: String,
         /// The operating system's message.
         message: String,
+        /// What failed, where the operating system says.
+        kind: IoKind,
     },
     /// Mermaid text that cannot be read as a `journey` diagram (empty input,
     /// another diagram type, a task before any section, a task without `:`,
@@ -437,8 +439,87 @@ impl Error {
     }
 }
 
+/// What kind of failure an [`Error::Io`] is, for callers that handle a
+/// missing file apart from other failures (Python raises
+/// `FileNotFoundError`, `PermissionError` and `IsADirectoryError` for the
+/// first three). Serialised in snake case.
+///
+/// ```
+/// use journeymap::{Error, IoKind, JourneyMap};
+/// let Err(Error::Io { kind, .. }) = JourneyMap::from_path("no/such/map.json") else { panic!() };
+/// assert_eq!(kind, IoKind::NotFound);
+/// assert_eq!(kind.as_str(), "not_found");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IoKind {
+    /// No such file or directory.
+    NotFound,
+    /// The file may not be read or written.
+    PermissionDenied,
+    /// A directory was given where a file is needed.
+    IsADirectory,
+    /// Any other failure (including text that is not what was expected).
+    Other,
+}
+
+impl IoKind {
+    /// The kind of an operating-system error.
+    pub fn of(e: &std::io::Error) -> IoKind {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => IoKind::NotFound,
+            std::io::ErrorKind::PermissionDenied => IoKind::PermissionDenied,
+            std::io::ErrorKind::IsADirectory => IoKind::IsADirectory,
+            _ => IoKind::Other,
+        }
+    }
+
+    /// Snake-case name: `not_found`, `permission_denied`, `is_a_directory`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IoKind::NotFound => "not_found",
+            IoKind::PermissionDenied => "permission_denied",
+            IoKind::IsADirectory => "is_a_directory",
+            IoKind::Other => "other",
+        }
+    }
+}
+
+impl Error {
+    /// An [`Error::Io`] for `path` from an operating-system error.
+    ///
+    /// ```
+    /// use journeymap::{Error, IoKind};
+    /// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    /// let err = Error::io("map.json", &e);
+    /// assert_eq!(err.code(), "IO");
+    /// assert!(matches!(err, Error::Io { kind: IoKind::PermissionDenied, .. }));
+    /// ```
+    pub fn io(path: impl Into<String>, e: &std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            message: e.to_string(),
+            kind: IoKind::of(e),
+        }
+    }
+
+    /// An [`Error::Io`] for `path` from a `csv` reader or writer error (of
+    /// kind [`IoKind::Other`] unless the operating system failed).
+    pub(crate) fn csv(path: &str, e: ::csv::Error) -> Error {
+        let message = e.to_string();
+        match e.into_kind() {
+            ::csv::ErrorKind::Io(io) => Error::io(path, &io),
+            _ => Error::Io {
+                path: path.into(),
+                message,
+                kind: IoKind::Other,
+            },
+        }
+    }
+}
+
 /// Serialises as `{"code", "message", "path", "id", "line", "column"}` (absent
-/// parts omitted), plus `"errors"` for [`Error::Invalid`].
+/// parts omitted), plus `"errors"` for [`Error::Invalid`], `"row"` for
+/// [`Error::EventRow`] and `"io_kind"` for [`Error::Io`].
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
@@ -459,6 +540,9 @@ impl Serialize for Error {
         }
         if let Error::Invalid(errors) = self {
             m.serialize_entry("errors", errors)?;
+        }
+        if let Error::Io { kind, .. } = self {
+            m.serialize_entry("io_kind", kind.as_str())?;
         }
         m.end()
     }

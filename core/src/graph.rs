@@ -166,24 +166,20 @@ impl JourneyMap {
         reader
             .take(cap)
             .read_to_string(&mut text)
-            .map_err(|e| Error::Io {
-                path: "<reader>".into(),
-                message: e.to_string(),
-            })?;
+            .map_err(|e| Error::io("<reader>", &e))?;
         Self::from_json_with_limits(&text, &limits)
     }
 
     /// Reads a map from a JSON file.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, Error> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|e| Error::Io {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
+        let file =
+            std::fs::File::open(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         Self::from_reader(std::io::BufReader::new(file)).map_err(|e| match e {
-            Error::Io { message, .. } => Error::Io {
+            Error::Io { message, kind, .. } => Error::Io {
                 path: path.display().to_string(),
                 message,
+                kind,
             },
             other => other,
         })

@@ -25,7 +25,8 @@ class                       codes
                             INVALID_MAP (several violations of mixed kinds)
 ``NotFoundError``           NOT_FOUND; also a ``KeyError``
 ``ReferenceInUseError``     IN_USE, STAGE_NOT_EMPTY
-``JourneyMapIOError``       IO; also an ``OSError`` (``filename`` = the file)
+``JourneyMapIOError``       IO; also an ``OSError`` (``filename`` = the file; a missing
+                            file is a ``FileNotFoundError``, see its docstring)
 ``EventLogError``           a refused event-log row or column (BAD_TIMESTAMP,
                             BAD_NUMBER, EMPTY_CUSTOMER, UNKNOWN_TOUCHPOINT,
                             MISSING_EVENT, FIELD_COUNT, MISSING_COLUMN,

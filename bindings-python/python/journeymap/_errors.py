@@ -17,7 +17,10 @@ class                        codes
                              and INVALID_MAP when the violations are of mixed kinds
 ``NotFoundError``            NOT_FOUND (also a ``KeyError``)
 ``ReferenceInUseError``      IN_USE, STAGE_NOT_EMPTY
-``JourneyMapIOError``        IO (also an ``OSError``)
+``JourneyMapIOError``        IO (also an ``OSError``; a missing file is also a
+                             ``FileNotFoundError``, a refused one a
+                             ``PermissionError``, a directory an
+                             ``IsADirectoryError``, with ``errno`` set)
 ``EventLogError``            a refused event-log row or column: BAD_TIMESTAMP,
                              BAD_NUMBER, EMPTY_CUSTOMER, UNKNOWN_TOUCHPOINT,
                              MISSING_EVENT, MISSING_COLUMN, BAD_TYPE... (with
@@ -31,6 +34,8 @@ raises the root class.
 
 from __future__ import annotations
 
+import errno as _errno
+import os as _os
 from typing import Any, Optional
 
 __all__ = [
@@ -169,7 +174,34 @@ class ReferenceInUseError(JourneyMapError):
 
 class JourneyMapIOError(JourneyMapError, OSError):
     """A file could not be read (code ``IO``). Also an ``OSError``;
-    ``filename`` is the file."""
+    ``filename`` is the file. A missing file is also a
+    ``FileNotFoundError``, a file that may not be read a
+    ``PermissionError``, a directory an ``IsADirectoryError`` (each with
+    its ``errno``), so ``except FileNotFoundError`` works."""
+
+    _errno_number: Optional[int] = None
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        if self._errno_number is not None:
+            # OSError's own attributes, for the built-in subclasses below.
+            self.errno = self._errno_number
+            self.strerror = _os.strerror(self._errno_number)
+
+    def __repr__(self) -> str:
+        return f"JourneyMapIOError({self.message!r}, code={self.code!r}, filename={self.filename!r})"
+
+
+class _FileNotFound(JourneyMapIOError, FileNotFoundError):
+    _errno_number = _errno.ENOENT
+
+
+class _PermissionDenied(JourneyMapIOError, PermissionError):
+    _errno_number = _errno.EACCES
+
+
+class _IsADirectory(JourneyMapIOError, IsADirectoryError):
+    _errno_number = _errno.EISDIR
 
 
 class EventLogError(JourneyMapError):

@@ -140,10 +140,9 @@ pub fn run(args: &Args) -> Outcome {
             };
             let mut out = BufWriter::with_capacity(1 << 20, file);
             match write(&mut out).and_then(|n| {
-                out.flush().map(|()| n).map_err(|e| journeymap::Error::Io {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                })
+                out.flush()
+                    .map(|()| n)
+                    .map_err(|e| journeymap::Error::io(path.display().to_string(), &e))
             }) {
                 Ok(n) => {
                     eprintln!("journeymap: wrote {n} events to {}", path.display());
@@ -165,10 +164,7 @@ pub fn run(args: &Args) -> Outcome {
                 buffered
                     .flush()
                     .map(|()| n)
-                    .map_err(|e| journeymap::Error::Io {
-                        path: "<stdout>".into(),
-                        message: e.to_string(),
-                    })
+                    .map_err(|e| journeymap::Error::io("<stdout>", &e))
             });
             drop(buffered);
             match result {

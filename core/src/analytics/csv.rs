@@ -86,13 +86,6 @@ impl CsvOptions {
     }
 }
 
-fn io_error(e: std::io::Error) -> Error {
-    Error::Io {
-        path: "<reader>".into(),
-        message: e.to_string(),
-    }
-}
-
 pub(crate) fn header_error(kind: RowErrorKind, column: &str, message: String) -> Error {
     Error::EventRow(Box::new(
         RowError::new(kind, Some(column), message).at(0, Some(1)),
@@ -483,13 +476,7 @@ fn read_plain(
 }
 
 pub(crate) fn csv_error(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io_error(io),
-        other => Error::Io {
-            path: "<reader>".into(),
-            message: format!("{other:?}"),
-        },
-    }
+    Error::csv("<reader>", e)
 }
 
 fn parse_row<'r>(

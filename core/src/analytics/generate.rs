@@ -402,10 +402,7 @@ impl Iterator for Generator {
 }
 
 fn io(e: std::io::Error) -> Error {
-    Error::Io {
-        path: "<writer>".into(),
-        message: e.to_string(),
-    }
+    Error::io("<writer>", &e)
 }
 
 /// Attribute names used by the map's first rules, sorted.
@@ -470,10 +467,7 @@ pub fn write_csv<W: Write>(
         "segment",
     ];
     header.extend(attrs.iter().map(String::as_str));
-    let csv_err = |e: csv::Error| Error::Io {
-        path: "<writer>".into(),
-        message: e.to_string(),
-    };
+    let csv_err = |e: csv::Error| Error::csv("<writer>", e);
     w.write_record(&header).map_err(csv_err)?;
     let mut n = 0;
     let mut row: Vec<String> = Vec::with_capacity(header.len());

@@ -332,10 +332,7 @@ pub(crate) fn jsonl_builder(map: &JourneyMap, options: &JsonlOptions) -> EventLo
 }
 
 pub(crate) fn io_error(e: std::io::Error) -> Error {
-    Error::Io {
-        path: "<reader>".into(),
-        message: e.to_string(),
-    }
+    Error::io("<reader>", &e)
 }
 
 pub(crate) fn too_long(options: &JsonlOptions) -> RowError {

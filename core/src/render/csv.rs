@@ -221,10 +221,7 @@ pub fn write_touchpoints_csv<W: Write>(
     writer: W,
     options: &CsvOptions,
 ) -> Result<(), Error> {
-    let io = |e: ::csv::Error| Error::Io {
-        path: "<csv>".into(),
-        message: e.to_string(),
-    };
+    let io = |e: ::csv::Error| Error::csv("<csv>", e);
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::Any(b'\n'))
         .from_writer(writer);
@@ -243,10 +240,7 @@ pub fn write_touchpoints_csv<W: Write>(
             .map_err(io)?;
         }
     }
-    w.flush().map_err(|e| Error::Io {
-        path: "<csv>".into(),
-        message: e.to_string(),
-    })
+    w.flush().map_err(|e| Error::io("<csv>", &e))
 }
 
 /// The touchpoints CSV as a string, with formulas neutralised (see the module
@@ -269,5 +263,6 @@ pub fn touchpoints_csv_with(map: &JourneyMap, options: &CsvOptions) -> Result<St
     String::from_utf8(buf).map_err(|e| Error::Io {
         path: "<csv>".into(),
         message: e.to_string(),
+        kind: crate::IoKind::Other,
     })
 }
