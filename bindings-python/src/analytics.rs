@@ -529,57 +529,18 @@ fn arrow_log(
     options: &CsvOptions,
 ) -> Result<EventLog, Error> {
     let fields = &options.fields;
-    let mut seen = BTreeSet::new();
-    for name in names {
-        if !seen.insert(name.as_str()) {
-            return Err(column_error(
-                RowErrorKind::DuplicateColumn,
-                name,
-                format!("two columns are named `{name}`"),
-            ));
-        }
-    }
+    fields.check_columns(names)?;
     let index = |name: &str| names.iter().position(|n| n == name);
-    let required = |name: &str| {
-        index(name).ok_or_else(|| {
-            column_error(
-                RowErrorKind::MissingColumn,
-                name,
-                format!(
-                    "the events have no `{name}` column (columns: {})",
-                    names.join(", ")
-                ),
-            )
-        })
-    };
-    let customer_at = required(&fields.customer)?;
-    let timestamp_at = required(&fields.timestamp)?;
-    if fields.require_segment && index(&fields.segment).is_none() {
-        let name = &fields.segment;
-        return Err(column_error(
-            RowErrorKind::MissingColumn,
-            name,
-            format!(
-                "the events have no `{name}` column to segment by (columns: {})",
-                names.join(", ")
-            ),
-        ));
-    }
+    // Both present (checked above).
+    let (customer_at, timestamp_at) = (
+        index(&fields.customer).unwrap_or(0),
+        index(&fields.timestamp).unwrap_or(0),
+    );
     let (touchpoint_at, event_at, channel_at) = (
         index(&fields.touchpoint),
         index(&fields.event),
         index(&fields.channel),
     );
-    if touchpoint_at.is_none() && event_at.is_none() && channel_at.is_none() {
-        return Err(column_error(
-            RowErrorKind::MissingColumn,
-            &fields.touchpoint,
-            format!(
-                "the events have no `{}`, `{}` or `{}` column: nothing says what happened",
-                fields.touchpoint, fields.event, fields.channel
-            ),
-        ));
-    }
     let columns: Vec<Vec<ArrayRef>> = (0..names.len()).map(|i| chunks(batches, i)).collect();
     let text = |at: Option<usize>, name: &str| -> Result<Option<Vec<Option<&str>>>, Error> {
         let Some(at) = at else { return Ok(None) };

@@ -194,7 +194,7 @@ fn segment_by_names_the_segment_column() {
     assert_eq!(report["segments"], serde_json::json!([]));
     // A field the log does not have is an error, not a report without segments.
     for (log, message) in [
-        (path.clone(), "the header has no `cohort` column"),
+        (path.clone(), "there is no `cohort` column to segment by"),
         (fixture("shop.jsonl"), "no event has a `cohort` value"),
     ] {
         let run = analyze(&log, &["--segment-by", "cohort", "--on-bad-row", "skip"]);

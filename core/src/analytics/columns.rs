@@ -3,6 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::row_error::{RowError, RowErrorKind};
+use crate::error::Error;
+
 /// Names of the fields of an event log (CSV header names or JSON keys).
 /// Fields not named here become raw attributes, looked at by `match` rules.
 ///
@@ -84,6 +87,72 @@ impl FieldNames {
         self.segment = name.into();
         self.require_segment = true;
         self
+    }
+
+    /// Checks the column names of a table or a CSV header against these
+    /// names: no name twice (`DUPLICATE_COLUMN`); the customer and
+    /// timestamp columns, a touchpoint, event or channel column, and the
+    /// segment column when [`FieldNames::require_segment`] (else
+    /// `MISSING_COLUMN`). Errors are [`Error::EventRow`] at row 0 naming
+    /// the column. The CSV reader checks its header with it; bindings
+    /// check a table's schema with it.
+    ///
+    /// ```
+    /// use journeymap::analytics::FieldNames;
+    /// let names = FieldNames::default();
+    /// assert!(names.check_columns(&["customer_id", "timestamp", "event", "path"]).is_ok());
+    /// let err = names.check_columns(&["customer_id", "event"]).unwrap_err();
+    /// assert_eq!(err.code(), "MISSING_COLUMN");
+    /// assert_eq!(err.row_error().unwrap().column.as_deref(), Some("timestamp"));
+    /// ```
+    pub fn check_columns<S: AsRef<str>>(&self, columns: &[S]) -> Result<(), Error> {
+        let names: Vec<&str> = columns.iter().map(AsRef::as_ref).collect();
+        let error = |kind, column: &str, message: String| {
+            let row = RowError::new(kind, Some(column), message).at(0, None);
+            Err(Error::EventRow(Box::new(row)))
+        };
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                return error(
+                    RowErrorKind::DuplicateColumn,
+                    name,
+                    format!("column `{name}` appears twice"),
+                );
+            }
+        }
+        let has = |name: &str| names.contains(&name);
+        let listed = || names.join(", ");
+        for name in [&self.customer, &self.timestamp] {
+            if !has(name) {
+                return error(
+                    RowErrorKind::MissingColumn,
+                    name,
+                    format!("there is no `{name}` column (columns: {})", listed()),
+                );
+            }
+        }
+        if !has(&self.touchpoint) && !has(&self.event) && !has(&self.channel) {
+            return error(
+                RowErrorKind::MissingColumn,
+                &self.touchpoint,
+                format!(
+                    "there is no `{}`, `{}` or `{}` column: nothing says what happened",
+                    self.touchpoint, self.event, self.channel
+                ),
+            );
+        }
+        if self.require_segment && !has(&self.segment) {
+            let name = &self.segment;
+            return error(
+                RowErrorKind::MissingColumn,
+                name,
+                format!(
+                    "there is no `{name}` column to segment by (columns: {})",
+                    listed()
+                ),
+            );
+        }
+        Ok(())
     }
 
     pub(crate) fn field(&self, name: &str) -> Option<Field> {

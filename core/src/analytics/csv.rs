@@ -86,12 +86,6 @@ impl CsvOptions {
     }
 }
 
-pub(crate) fn header_error(kind: RowErrorKind, column: &str, message: String) -> Error {
-    Error::EventRow(Box::new(
-        RowError::new(kind, Some(column), message).at(0, Some(1)),
-    ))
-}
-
 impl EventLog {
     /// Reads a CSV event log, streaming: the text is never held in memory
     /// as a whole.
@@ -156,57 +150,21 @@ pub(crate) fn layout(
         })
         .collect();
     let fields = &options.fields;
+    // Errors of the header are on its line.
+    fields.check_columns(&headers).map_err(|e| match e {
+        Error::EventRow(mut row) => {
+            row.line = Some(1);
+            Error::EventRow(row)
+        }
+        other => other,
+    })?;
     let mut index: [Option<usize>; 8] = [None; 8];
     let mut attribute_columns = Vec::new();
     for (i, h) in headers.iter().enumerate() {
-        if headers[..i].contains(h) {
-            return Err(header_error(
-                RowErrorKind::DuplicateColumn,
-                h,
-                format!("column `{h}` appears twice in the header"),
-            ));
-        }
         match fields.field(h) {
             Some(f) => index[f as usize] = Some(i),
             None => attribute_columns.push((h.clone(), i)),
         }
-    }
-    for f in [Field::Customer, Field::Timestamp] {
-        if index[f as usize].is_none() {
-            let name = fields.name(f);
-            return Err(header_error(
-                RowErrorKind::MissingColumn,
-                name,
-                format!(
-                    "the header has no `{name}` column (columns: {})",
-                    headers.join(", ")
-                ),
-            ));
-        }
-    }
-    if index[Field::Touchpoint as usize].is_none()
-        && index[Field::Event as usize].is_none()
-        && index[Field::Channel as usize].is_none()
-    {
-        return Err(header_error(
-            RowErrorKind::MissingColumn,
-            &fields.touchpoint,
-            format!(
-                "the header has no `{}`, `{}` or `{}` column: nothing says what happened",
-                fields.touchpoint, fields.event, fields.channel
-            ),
-        ));
-    }
-    if fields.require_segment && index[Field::Segment as usize].is_none() {
-        let name = &fields.segment;
-        return Err(header_error(
-            RowErrorKind::MissingColumn,
-            name,
-            format!(
-                "the header has no `{name}` column to segment by (columns: {})",
-                headers.join(", ")
-            ),
-        ));
     }
     // For each attribute slot of the rules, its column (if any).
     let slot_columns = builder
