@@ -312,10 +312,35 @@ fn float_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<f64>>> {
     Some(out)
 }
 
-/// Number cells (value, score): any integer or float type, or text
-/// (parsed; unreadable text becomes NaN, which core refuses as
-/// `BAD_NUMBER` at its row).
-fn number_cells(column: &str, arrays: &[ArrayRef]) -> Result<Vec<Option<f64>>, Error> {
+/// Number cells (value, score) of a column.
+enum NumberCells<'a> {
+    /// Any integer or float type.
+    Values(Vec<Option<f64>>),
+    /// Text, parsed by core (unreadable text is `BAD_NUMBER` at its row,
+    /// quoting it).
+    Text(Vec<Option<&'a str>>),
+}
+
+impl<'a> NumberCells<'a> {
+    fn values(&self) -> Option<&[Option<f64>]> {
+        match self {
+            NumberCells::Values(v) => Some(v),
+            NumberCells::Text(_) => None,
+        }
+    }
+
+    fn text(&self) -> Option<&[Option<&'a str>]> {
+        match self {
+            NumberCells::Text(v) => Some(v),
+            NumberCells::Values(_) => None,
+        }
+    }
+}
+
+fn number_cells<'a>(column: &str, arrays: &'a [ArrayRef]) -> Result<NumberCells<'a>, Error> {
+    if let Some(text) = text_cells(arrays) {
+        return Ok(NumberCells::Text(text));
+    }
     let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
     for a in arrays {
         let a = a.as_ref();
@@ -334,23 +359,15 @@ fn number_cells(column: &str, arrays: &[ArrayRef]) -> Result<Vec<Option<f64>>, E
             DataType::UInt32 => out.extend(prim::<UInt32Type, _>(a, f64::from)),
             DataType::UInt64 => out.extend(prim::<UInt64Type, _>(a, |v| v as f64)),
             other => {
-                let mut text = Vec::with_capacity(a.len());
-                if !push_text(a, &mut text) {
-                    return Err(bad_type(
-                        column,
-                        other,
-                        "a number (integer or float) or text",
-                    ));
-                }
-                out.extend(text.into_iter().map(|t| {
-                    t.map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(|t| t.parse::<f64>().unwrap_or(f64::NAN))
-                }));
+                return Err(bad_type(
+                    column,
+                    other,
+                    "a number (integer or float) or text",
+                ))
             }
         }
     }
-    Ok(out)
+    Ok(NumberCells::Values(out))
 }
 
 fn bad_type(column: &str, found: &DataType, expected: &str) -> Error {
@@ -574,13 +591,14 @@ fn arrow_log(
     let event = text(event_at, &fields.event)?;
     let channel = text(channel_at, &fields.channel)?;
     let segment = text(index(&fields.segment), &fields.segment)?;
-    let number = |name: &str| -> Result<Option<Vec<Option<f64>>>, Error> {
+    let number = |name: &str| -> Result<Option<NumberCells<'_>>, Error> {
         index(name)
             .map(|at| number_cells(name, &columns[at]))
             .transpose()
     };
     let value = number(&fields.value)?;
     let score = number(&fields.score)?;
+
     let known = [
         &fields.customer,
         &fields.timestamp,
@@ -613,8 +631,10 @@ fn arrow_log(
         touchpoint: touchpoint.as_deref(),
         event: event.as_deref(),
         channel: channel.as_deref(),
-        value: value.as_deref(),
-        score: score.as_deref(),
+        value: value.as_ref().and_then(NumberCells::values),
+        score: score.as_ref().and_then(NumberCells::values),
+        value_text: value.as_ref().and_then(NumberCells::text),
+        score_text: score.as_ref().and_then(NumberCells::text),
         segment: segment.as_deref(),
         attributes: attribute_cells
             .iter()

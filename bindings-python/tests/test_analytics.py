@@ -453,6 +453,27 @@ def test_nan_value_is_a_bad_number() -> None:
     assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 2, "value")
 
 
+def test_numbers_written_as_text_are_parsed_and_unreadable_ones_quoted(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.table({"customer_id": ["a", "a", "b"], "timestamp": [0, 1, 2],
+                      "touchpoint": ["ad", "checkout", "checkout"],
+                      "value": [None, " 12.5 ", "12x"], "score": ["1", "", None]})
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), table)
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 3, "value")
+    assert '"12x" is not a number' in str(info.value)
+    r = journeymap.analyze(shop_map(), table, on_bad_row="skip")
+    assert r.ingest.skipped == {"BAD_NUMBER": 1}
+    assert r.totals["conversion_value"] == 12.5
+    # As the CSV reader says it.
+    path = tmp_path / "events.csv"
+    path.write_text("customer_id,timestamp,touchpoint,value\na,0,ad,\na,1,checkout, 12.5 \nb,2,checkout,12x\n")
+    with pytest.raises(EventLogError) as from_csv:
+        journeymap.analyze(shop_map(), path)
+    assert (from_csv.value.code, from_csv.value.row, from_csv.value.field) == ("BAD_NUMBER", 3, "value")
+    assert '"12x" is not a number' in str(from_csv.value)
+
+
 def test_all_empty_columns_of_any_type_are_missing_cells() -> None:
     """pandas reads a column with no value at all as float64: the bundled
     log's `touchpoint` column (every event is raw) must still be read."""

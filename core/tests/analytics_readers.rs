@@ -328,6 +328,51 @@ fn columns_are_checked_and_located() {
     );
     let log = EventLog::from_columns(&map, &columns, OnError::Skip).unwrap();
     assert_eq!((log.len(), log.customers()), (2, 2));
+    // Numbers as text: parsed like CSV cells, after the timestamp; a
+    // column given both ways, or short, is refused by name.
+    let values = [Some(1.0), None, None];
+    let text = [Some(" 2.5"), Some("2,5"), Some("")];
+    let scores = [Some("x"), None, None];
+    for (columns, path) in [
+        (
+            Columns {
+                value: Some(&values),
+                value_text: Some(&text),
+                ..columns.clone()
+            },
+            "/value_text",
+        ),
+        (
+            Columns {
+                score_text: Some(&scores[..1]),
+                ..columns.clone()
+            },
+            "/score_text",
+        ),
+    ] {
+        let err = EventLog::from_columns(&map, &columns, OnError::Skip).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some(path)));
+    }
+    let columns = Columns {
+        value_text: Some(&text),
+        score_text: Some(&scores),
+        ..columns
+    };
+    let err = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap_err();
+    let row = err.row_error().unwrap();
+    assert_eq!(
+        (err.code(), row.row, row.column.as_deref()),
+        ("BAD_NUMBER", 1, Some("score"))
+    );
+    assert!(
+        row.message.contains("\"x\" is not a number"),
+        "{}",
+        row.message
+    );
+    let log = EventLog::from_columns(&map, &columns, OnError::Skip).unwrap();
+    // Row 1: bad score; row 2: "2,5" is not a number; row 3: empty customer.
+    assert_eq!(log.len(), 0);
+    assert_eq!(log.stats().skipped["BAD_NUMBER"], 2);
 }
 
 #[test]

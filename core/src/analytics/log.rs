@@ -4,7 +4,7 @@ use hashbrown::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::columns::FieldNames;
+use super::columns::{parse_number, FieldNames};
 use super::intern::Interner;
 use super::matcher::Matcher;
 use super::row_error::{IngestStats, OnError, RowError, RowErrorKind};
@@ -874,6 +874,30 @@ pub struct Columns<'a> {
     /// `timestamp_ms` (which must then be empty). A missing or unreadable
     /// timestamp is a `BAD_TIMESTAMP` row error.
     pub timestamps: Option<Timestamps<'a>>,
+    /// Values written as text, instead of `value`: parsed as the CSV
+    /// reader does (blank is absent; unreadable text is a `BAD_NUMBER` row
+    /// error quoting it).
+    ///
+    /// ```
+    /// use journeymap::analytics::{Columns, EventLog, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// let customer = ["c1", "c2"];
+    /// let touchpoint = [Some("home"); 2];
+    /// let value = [Some(" 12.5 "), Some("12x")];
+    /// let columns = Columns {
+    ///     touchpoint: Some(&touchpoint),
+    ///     value_text: Some(&value),
+    ///     ..Columns::new(&customer, &[0, 0])
+    /// };
+    /// let err = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap_err();
+    /// assert_eq!((err.code(), err.row_error().unwrap().row), ("BAD_NUMBER", 2));
+    /// assert!(err.to_string().contains(r#""12x" is not a number"#));
+    /// ```
+    pub value_text: Option<&'a [Option<&'a str>]>,
+    /// Scores written as text, instead of `score` (as `value_text`).
+    pub score_text: Option<&'a [Option<&'a str>]>,
     /// Names of the columns, as row errors name them (default
     /// `customer_id`, `timestamp`, `touchpoint`...).
     pub fields: FieldNames,
@@ -950,6 +974,28 @@ impl EventLog {
                         .into(),
             });
         }
+        for (name, number, text) in [
+            (
+                "value",
+                columns.value.is_some(),
+                columns.value_text.is_some(),
+            ),
+            (
+                "score",
+                columns.score.is_some(),
+                columns.score_text.is_some(),
+            ),
+        ] {
+            if number && text {
+                return Err(Error::InvalidValue {
+                    id: None,
+                    path: format!("/{name}_text"),
+                    message: format!(
+                        "give the {name}s either as `{name}` or as `{name}_text`, not both"
+                    ),
+                });
+            }
+        }
         let mut lengths: Vec<(&str, usize)> = vec![match &columns.timestamps {
             Some(t) => ("timestamps", t.len()),
             None => ("timestamp_ms", columns.timestamp_ms.len()),
@@ -960,6 +1006,8 @@ impl EventLog {
         lengths.extend(opt("channel", columns.channel.map(<[_]>::len)));
         lengths.extend(opt("value", columns.value.map(<[_]>::len)));
         lengths.extend(opt("score", columns.score.map(<[_]>::len)));
+        lengths.extend(opt("value_text", columns.value_text.map(<[_]>::len)));
+        lengths.extend(opt("score_text", columns.score_text.map(<[_]>::len)));
         lengths.extend(opt("segment", columns.segment.map(<[_]>::len)));
         lengths.extend(columns.attributes.iter().map(|(k, v)| (*k, v.len())));
         if let Some((name, len)) = lengths.into_iter().find(|&(_, l)| l != n) {
@@ -1009,12 +1057,33 @@ impl EventLog {
                     .map(|(_, c)| *c)
             })
             .collect();
+        // The value (or score) of row `i`, or why it has none.
+        let number = |numbers: Option<&[Option<f64>]>,
+                      text: Option<&[Option<&str>]>,
+                      name: &str,
+                      i: usize|
+         -> Result<Option<f64>, RowError> {
+            match text.and_then(|c| c[i]) {
+                Some(t) => parse_number(t).map_err(|()| {
+                    let message = format!("{name} {t:?} is not a number");
+                    RowError::new(RowErrorKind::BadNumber, Some(name), message)
+                }),
+                None => Ok(numbers.and_then(|c| c[i])),
+            }
+        };
         let fill = |b: &mut EventLogBuilder, rows: std::ops::Range<usize>| -> Result<(), Error> {
             b.reserve(rows.len());
             let cell = |c: Option<&'a [Option<&'a str>]>, i: usize| c.and_then(|c| c[i]);
+            let fields = &columns.fields;
             for i in rows {
-                let timestamp_ms = match timestamp(i) {
-                    Ok(ms) => ms,
+                // In the CSV reader's order: timestamp, value, score.
+                let parsed = timestamp(i).and_then(|ts| {
+                    let value = number(columns.value, columns.value_text, &fields.value, i)?;
+                    let score = number(columns.score, columns.score_text, &fields.score, i)?;
+                    Ok((ts, value, score))
+                });
+                let (timestamp_ms, value, score) = match parsed {
+                    Ok(parsed) => parsed,
                     Err(e) => {
                         b.refuse(e, None)?;
                         continue;
@@ -1027,8 +1096,8 @@ impl EventLog {
                     event: cell(columns.event, i),
                     channel: cell(columns.channel, i),
                     attributes: &[],
-                    value: columns.value.and_then(|c| c[i]),
-                    score: columns.score.and_then(|c| c[i]),
+                    value,
+                    score,
                     segment: cell(columns.segment, i),
                 };
                 b.push_with(&e, None, |slot| {
