@@ -30,9 +30,30 @@ const BLOCK: usize = 1 << 20;
 
 /// A piece of input: whole records, or a JSON line too long to keep.
 enum Piece {
-    Records(Vec<u8>),
+    /// The records are `buf[..len]`; the rest of `buf` is initialized
+    /// room kept for the next piece (filling it again needs no zeroing).
+    /// `quotes` is false when the records are known to hold no `"`.
+    Records {
+        buf: Vec<u8>,
+        len: usize,
+        quotes: bool,
+    },
     TooLong,
 }
+
+impl Piece {
+    /// The records' bytes and whether they may hold quotes.
+    fn records(&self) -> Option<(&[u8], bool)> {
+        match self {
+            Piece::Records { buf, len, quotes } => Some((&buf[..*len], *quotes)),
+            Piece::TooLong => None,
+        }
+    }
+}
+
+/// Where the last complete record of some bytes ends (0 if none), and
+/// whether the bytes hold a quote.
+type EndOf = dyn Fn(&[u8]) -> (usize, bool);
 
 /// States of the CSV record scanner (`csv_core` defaults: `"` quotes,
 /// doubled to escape).
@@ -44,9 +65,16 @@ enum Scan {
     QuoteInQuoted,
 }
 
-/// Offset just after the last complete CSV record of `bytes` (0 if none).
-fn csv_end(bytes: &[u8], delimiter: u8) -> usize {
-    csv_scan(bytes, delimiter, false)
+/// Offset just after the last complete CSV record of `bytes` (0 if none),
+/// and whether `bytes` holds a quote.
+fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
+    let quotes = bytes.contains(&b'"');
+    let end = if quotes {
+        csv_scan(bytes, delimiter, false)
+    } else {
+        line_end(bytes)
+    };
+    (end, quotes)
 }
 
 /// Offset just after the last (or, with `first`, the first) complete CSV
@@ -114,22 +142,39 @@ impl<R: Read> Cutter<R> {
         }
     }
 
-    /// Reads until `buf` holds at least `want` bytes or the input ends
-    /// (into the buffer's spare room, which is not zeroed first).
+    /// Reads until `buf` holds at least `want` bytes or the input ends.
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
-        let len = buf.len();
-        if len >= want || self.eof {
+        let mut filled = buf.len();
+        let read = self.fill_into(buf, &mut filled, want);
+        buf.truncate(filled);
+        read
+    }
+
+    /// Reads until `buf[..filled]` holds at least `want` bytes or the input
+    /// ends, into `buf`'s initialized room (grown, and zeroed, only when
+    /// shorter than `want`).
+    fn fill_into(
+        &mut self,
+        buf: &mut Vec<u8>,
+        filled: &mut usize,
+        want: usize,
+    ) -> Result<(), Error> {
+        if *filled >= want || self.eof {
             return Ok(());
         }
-        buf.reserve(want - len);
-        let asked = (want - len) as u64;
-        let got = (&mut self.reader)
-            .take(asked)
-            .read_to_end(buf)
-            .map_err(io_error)?;
-        // `read_to_end` stops short of the limit only at the end of the input.
-        if (got as u64) < asked {
-            self.eof = true;
+        if buf.len() < want {
+            buf.resize(want, 0);
+        }
+        while *filled < want {
+            match self.reader.read(&mut buf[*filled..want]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
+                }
+                Ok(n) => *filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_error(e)),
+            }
         }
         Ok(())
     }
@@ -153,43 +198,49 @@ impl<R: Read> Cutter<R> {
 
     /// Gives back the buffer of a parsed piece.
     fn recycle(&mut self, piece: Piece) {
-        if let Piece::Records(mut buf) = piece {
+        if let Piece::Records { buf, .. } = piece {
             if buf.capacity() <= 2 * self.block && self.pool.len() < 64 {
-                buf.clear();
                 self.pool.push(buf);
             }
         }
     }
 
     /// The next piece, `None` at the end of the input.
-    fn next(&mut self, end_of: &impl Fn(&[u8]) -> usize) -> Result<Option<Piece>, Error> {
-        let mut buf = self
-            .pool
-            .pop()
-            .unwrap_or_else(|| Vec::with_capacity(self.block));
-        buf.extend_from_slice(&self.carry);
+    fn next(&mut self, end_of: &EndOf) -> Result<Option<Piece>, Error> {
+        // A pooled buffer is initialized up to its length: the carried
+        // bytes go to its front, the input after them.
+        let mut buf = self.pool.pop().unwrap_or_default();
+        let mut filled = self.carry.len();
+        if buf.len() < filled {
+            buf.resize(filled, 0);
+        }
+        buf[..filled].copy_from_slice(&self.carry);
         self.carry.clear();
-        let mut want = self.block.max(buf.len() + 1);
+        let mut want = self.block.max(filled + 1);
         loop {
-            self.fill(&mut buf, want)?;
-            if buf.is_empty() {
+            self.fill_into(&mut buf, &mut filled, want)?;
+            if filled == 0 {
                 self.pool.push(buf);
                 return Ok(None);
             }
-            let end = if self.eof { buf.len() } else { end_of(&buf) };
+            let (end, quotes) = end_of(&buf[..filled]);
+            let end = if self.eof { filled } else { end };
             if end > 0 {
-                self.carry.extend_from_slice(&buf[end..]);
-                buf.truncate(end);
-                return Ok(Some(Piece::Records(buf)));
+                self.carry.extend_from_slice(&buf[end..filled]);
+                return Ok(Some(Piece::Records {
+                    buf,
+                    len: end,
+                    quotes,
+                }));
             }
             if let Some(max) = self.max_record {
-                if buf.len() > max {
+                if filled > max {
                     // A line longer than allowed: drop it, keep its place.
                     self.skip_line()?;
                     return Ok(Some(Piece::TooLong));
                 }
             }
-            want = buf.len() * 2;
+            want = filled * 2;
         }
     }
 }
@@ -204,7 +255,7 @@ type Parsed = Result<(EventLogBuilder, u64), Error>;
 /// returned beside what was read before it.
 fn read_batch<R: Read>(
     cutter: &mut Cutter<R>,
-    end_of: &impl Fn(&[u8]) -> usize,
+    end_of: &EndOf,
     size: usize,
 ) -> (Vec<Piece>, Option<Error>) {
     let mut pieces = Vec::with_capacity(size);
@@ -244,14 +295,14 @@ fn append_all(
 /// lines before the first piece.
 fn run<R: Read>(
     cutter: &mut Cutter<R>,
-    end_of: impl Fn(&[u8]) -> usize,
+    end_of: &EndOf,
     main: &mut EventLogBuilder,
     mut lines: u64,
     parse: impl Fn(&Piece, EventLogBuilder) -> Parsed + Sync,
 ) -> Result<(), Error> {
     let size = rayon::current_num_threads().max(1) * 2;
     let proto = main.empty_like();
-    let (mut to_parse, mut read_error) = read_batch(cutter, &end_of, size);
+    let (mut to_parse, mut read_error) = read_batch(cutter, end_of, size);
     let mut parsed: Vec<Parsed> = Vec::new();
     loop {
         if to_parse.is_empty() && parsed.is_empty() {
@@ -267,7 +318,7 @@ fn run<R: Read>(
             }
             let appended = append_all(main, &mut lines, ready);
             if appended.is_ok() && read_error.is_none() {
-                let (next, error) = read_batch(cutter, &end_of, size);
+                let (next, error) = read_batch(cutter, end_of, size);
                 to_parse = next;
                 read_error = error;
             }
@@ -337,14 +388,15 @@ fn csv_blocks<R: Read>(
     #[cfg(feature = "parallel")]
     run(
         &mut cutter,
-        end_of,
+        &end_of,
         &mut main,
         bytecount(&head),
         |piece, mut b| {
             let mut lines = 0;
-            if let Piece::Records(bytes) = piece {
-                b.reserve(bytecount(bytes) as usize + 1);
-                lines = read_block(bytes, &layout, options, &mut b, 0)?;
+            if let Some((bytes, quotes)) = piece.records() {
+                // Room for rows of 32 bytes or more (no count of the lines).
+                b.reserve(bytes.len() / 32 + 1);
+                lines = read_block(bytes, quotes, &layout, options, &mut b, 0)?;
             }
             Ok((b, lines))
         },
@@ -353,8 +405,8 @@ fn csv_blocks<R: Read>(
     {
         let mut lines = bytecount(&head);
         while let Some(piece) = cutter.next(&end_of)? {
-            if let Piece::Records(bytes) = &piece {
-                lines += read_block(bytes, &layout, options, &mut main, lines)?;
+            if let Some((bytes, quotes)) = piece.records() {
+                lines += read_block(bytes, quotes, &layout, options, &mut main, lines)?;
             }
             cutter.recycle(piece);
         }
@@ -384,26 +436,33 @@ fn jsonl_blocks<R: Read>(
     let mut main = jsonl_builder(map, options);
     let mut cutter = Cutter::new(reader, Vec::new(), Some(options.max_line_bytes));
     cutter.block = block;
-    run(&mut cutter, line_end, &mut main, 0, |piece, mut b| {
-        let lines = match piece {
-            Piece::TooLong => {
-                b.refuse(too_long(options), Some(1))?;
-                1
-            }
-            Piece::Records(bytes) => {
-                let mut body = &bytes[..];
-                if body.last() == Some(&b'\n') {
-                    body = &body[..body.len() - 1];
+    run(
+        &mut cutter,
+        &|b| (line_end(b), true),
+        &mut main,
+        0,
+        |piece, mut b| {
+            let lines = match piece {
+                Piece::TooLong => {
+                    b.refuse(too_long(options), Some(1))?;
+                    1
                 }
-                for (i, line) in body.split(|&c| c == b'\n').enumerate() {
-                    let line = line.strip_suffix(b"\r").unwrap_or(line);
-                    read_one_line(&mut b, line, 1 + i as u64, options)?;
+                Piece::Records { buf, len, .. } => {
+                    let bytes = &buf[..*len];
+                    let mut body = bytes;
+                    if body.last() == Some(&b'\n') {
+                        body = &body[..body.len() - 1];
+                    }
+                    for (i, line) in body.split(|&c| c == b'\n').enumerate() {
+                        let line = line.strip_suffix(b"\r").unwrap_or(line);
+                        read_one_line(&mut b, line, 1 + i as u64, options)?;
+                    }
+                    bytecount(bytes)
                 }
-                bytecount(bytes)
-            }
-        };
-        Ok((b, lines))
-    })?;
+            };
+            Ok((b, lines))
+        },
+    )?;
     drop(cutter);
     main.finish()
 }
@@ -519,11 +578,11 @@ pub(crate) mod tests {
 
     #[test]
     fn csv_records_end_outside_quotes() {
-        assert_eq!(csv_end(b"a,b\nc,d\ne", b','), 8);
-        assert_eq!(csv_end(b"a,\"b\nc\",d\ne", b','), 10);
-        assert_eq!(csv_end(b"a,\"b\"\"\n\",d", b','), 0);
-        assert_eq!(csv_end(b"5\" tv,x\nnext", b','), 8);
-        assert_eq!(csv_end(b"a;\"x\ny\";b\r\n", b';'), 11);
+        assert_eq!(csv_end(b"a,b\nc,d\ne", b','), (8, false));
+        assert_eq!(csv_end(b"a,\"b\nc\",d\ne", b','), (10, true));
+        assert_eq!(csv_end(b"a,\"b\"\"\n\",d", b','), (0, true));
+        assert_eq!(csv_end(b"5\" tv,x\nnext", b','), (8, true));
+        assert_eq!(csv_end(b"a;\"x\ny\";b\r\n", b';'), (11, true));
         assert_eq!(line_end(b"{}\n{}\n{"), 6);
         assert_eq!(csv_scan(b"a,\"b\nc\"\nd\ne\n", b',', true), 8);
     }

@@ -293,11 +293,12 @@ pub(crate) fn bytecount(bytes: &[u8]) -> u64 {
 /// carriage return other than before a newline, an ASCII delimiter, valid
 /// UTF-8, no leading byte order mark. The CSV rules then reduce to: records end at `\n` (a `\r` before
 /// it is dropped), empty lines are not records, fields end at delimiters.
-fn plain_text(bytes: &[u8], delimiter: u8) -> Option<&str> {
+/// `quotes` false says the bytes are known to hold no `"`.
+fn plain_text(bytes: &[u8], delimiter: u8, quotes: bool) -> Option<&str> {
     if !delimiter.is_ascii()
         || matches!(delimiter, b'"' | b'\n' | b'\r')
         || bytes.starts_with(b"\xef\xbb\xbf") // a byte order mark, which `csv` drops
-        || bytes.contains(&b'"')
+        || (quotes && bytes.contains(&b'"'))
     {
         return None;
     }
@@ -323,15 +324,16 @@ fn zero_bytes(v: u64) -> u64 {
 /// `b`; returns the number of newlines in the block. Plain text (see
 /// [`plain_text`]) is split in place, validated as UTF-8 once; anything
 /// else goes through the `csv` reader. Both give the same rows, errors and
-/// lines.
+/// lines. `quotes` false says the block is known to hold no `"`.
 pub(crate) fn read_block(
     bytes: &[u8],
+    quotes: bool,
     layout: &CsvLayout,
     options: &CsvOptions,
     b: &mut EventLogBuilder,
     line_offset: u64,
 ) -> Result<u64, Error> {
-    match plain_text(bytes, options.delimiter) {
+    match plain_text(bytes, options.delimiter, quotes) {
         Some(text) => read_plain(text, layout, options, b, line_offset),
         None => read_quoted(bytes, layout, options, b, line_offset),
     }
@@ -555,7 +557,7 @@ mod tests {
             let map = shop();
             let policy = if fail { OnError::Fail } else { OnError::Skip };
             let options = CsvOptions::default().on_error(policy);
-            if plain_text(text.as_bytes(), b',').is_none() {
+            if plain_text(text.as_bytes(), b',', true).is_none() {
                 return Ok(()); // read by the `csv` reader anyway
             }
             let plain = digest(&map, &options, |l, b| read_plain(&text, l, &options, b, 0));
@@ -580,12 +582,12 @@ mod tests {
 
     #[test]
     fn plain_text_needs_no_quote_lone_cr_or_bad_utf8() {
-        assert!(plain_text(b"a,b\r\nc,d\n", b',').is_some());
-        assert!(plain_text(b"a,b\rc,d\n", b',').is_none());
-        assert!(plain_text(b"a,b\r", b',').is_none());
-        assert!(plain_text(b"a,\"b\"\n", b',').is_none());
-        assert!(plain_text(b"a,\xff\n", b',').is_none());
-        assert!(plain_text(b"a\xa7b\n", 0xa7).is_none());
-        assert!(plain_text(b"a;b\n", b';').is_some());
+        assert!(plain_text(b"a,b\r\nc,d\n", b',', true).is_some());
+        assert!(plain_text(b"a,b\rc,d\n", b',', true).is_none());
+        assert!(plain_text(b"a,b\r", b',', true).is_none());
+        assert!(plain_text(b"a,\"b\"\n", b',', true).is_none());
+        assert!(plain_text(b"a,\xff\n", b',', true).is_none());
+        assert!(plain_text(b"a\xa7b\n", 0xa7, true).is_none());
+        assert!(plain_text(b"a;b\n", b';', true).is_some());
     }
 }
