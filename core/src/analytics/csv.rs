@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::{parse_number, Field, FieldNames};
 use super::log::{Event, EventLog, EventLogBuilder};
 use super::row_error::{OnError, RowError, RowErrorKind};
-use super::time::TimestampFormat;
+use super::time::{TimeReader, TimestampFormat};
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -217,6 +217,7 @@ pub(crate) fn read_records<R: Read>(
 ) -> Result<(), Error> {
     let headers = &layout.headers;
     let mut rec = csv::StringRecord::new();
+    let mut times = TimeReader::new(options.timestamp_format);
     loop {
         match rdr.read_record(&mut rec) {
             Ok(true) => {}
@@ -241,7 +242,7 @@ pub(crate) fn read_records<R: Read>(
         }
         let line = rec.position().map(|p| p.line() + line_offset);
         let rec = &rec;
-        push_record(b, layout, options, rec.len(), |i| &rec[i], line)?;
+        push_record(b, layout, options, &mut times, rec.len(), |i| &rec[i], line)?;
     }
 }
 
@@ -250,6 +251,7 @@ fn push_record<'r>(
     b: &mut EventLogBuilder,
     layout: &CsvLayout,
     options: &CsvOptions,
+    times: &mut TimeReader,
     len: usize,
     field: impl Fn(usize) -> &'r str,
     line: Option<u64>,
@@ -265,7 +267,7 @@ fn push_record<'r>(
             line,
         );
     }
-    match parse_row(&field, &layout.index, options) {
+    match parse_row(&field, &layout.index, options, times) {
         Ok(event) => b.push_with(&event, line, |slot| {
             layout.slot_columns[slot]
                 .map(&field)
@@ -369,6 +371,7 @@ fn read_plain(
     let mut start = 0;
     // As the `csv` reader counts: a record is on the line after the end of
     // the previous record (empty lines between them are not counted).
+    let mut times = TimeReader::new(options.timestamp_format);
     let mut record_line = 1u64;
     let mut record = |start: usize, ends: &[usize], end_line: u64| -> Result<(), Error> {
         // `ends` is not empty: it holds at least the end of the record.
@@ -395,7 +398,15 @@ fn read_plain(
         // after it when it reads the next record.
         record_line = end_line + 1 - u64::from(crlf && bytes.get(ends[last]) == Some(&b'\n'));
         let line = Some(line + line_offset);
-        push_record(b, layout, options, fields.len(), |i| fields[i], line)
+        push_record(
+            b,
+            layout,
+            options,
+            &mut times,
+            fields.len(),
+            |i| fields[i],
+            line,
+        )
     };
     let mut at = |i: usize| -> Result<(), Error> {
         ends.push(i);
@@ -443,6 +454,7 @@ fn parse_row<'r>(
     field: &impl Fn(usize) -> &'r str,
     index: &[Option<usize>; 8],
     options: &CsvOptions,
+    times: &mut TimeReader,
 ) -> Result<Event<'r>, RowError> {
     let get =
         |f: Field| -> Option<&'r str> { index[f as usize].map(field).filter(|s| !s.is_empty()) };
@@ -456,7 +468,7 @@ fn parse_row<'r>(
             "the timestamp is empty",
         )
     })?;
-    let timestamp_ms = options.timestamp_format.parse(ts_text).ok_or_else(|| {
+    let timestamp_ms = times.parse(ts_text).ok_or_else(|| {
         RowError::new(
             RowErrorKind::BadTimestamp,
             Some(col(Field::Timestamp)),

@@ -100,19 +100,58 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// (which [`parse_rfc3339`] then reads). Accepts exactly what
 /// [`parse_rfc3339`] accepts for these shapes, with the same result.
 fn parse_rfc3339_common(b: &[u8]) -> Option<i64> {
+    let ms = common_time_of_day(b)?;
+    Some(common_date(b)? * MS_PER_DAY + ms)
+}
+
+const MS_PER_DAY: i64 = 86_400_000;
+
+fn digit(c: u8) -> i64 {
+    i64::from(c.wrapping_sub(b'0'))
+}
+
+/// The day (since 1970-01-01) of the `YYYY-MM-DD` at the start of `b`.
+fn common_date(b: &[u8]) -> Option<i64> {
+    let a: &[u8; 10] = b.get(..10)?.try_into().ok()?;
+    if a[4] != b'-' || a[7] != b'-' {
+        return None;
+    }
+    let bad = [0, 1, 2, 3, 5, 6, 8, 9]
+        .iter()
+        .fold(false, |bad, &i| bad | (digit(a[i]) > 9));
+    if bad {
+        return None;
+    }
+    let digit = |i: usize| digit(a[i]);
+    let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 31,
+    };
+    if !(1..=12).contains(&month) || !(1..=month_days).contains(&day) {
+        return None;
+    }
+    Some(days_from_civil(year, month, day))
+}
+
+/// Milliseconds into the day of the `THH:MM:SS[.fff]Z` that follows the
+/// date in `b`, for the two common shapes only.
+fn common_time_of_day(b: &[u8]) -> Option<i64> {
     let fraction = match b.len() {
         20 if b[19] == b'Z' => false,
         24 if b[19] == b'.' && b[23] == b'Z' => true,
         _ => return None,
     };
-    let a: &[u8; 20] = b.get(..20)?.try_into().ok()?;
-    if a[4] != b'-' || a[7] != b'-' || a[10] != b'T' || a[13] != b':' || a[16] != b':' {
+    if b[10] != b'T' || b[13] != b':' || b[16] != b':' {
         return None;
     }
-    let digit = |c: u8| i64::from(c.wrapping_sub(b'0'));
-    let bad = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+    let bad = [11, 12, 14, 15, 17, 18]
         .iter()
-        .fold(false, |bad, &i| bad | (digit(a[i]) > 9));
+        .fold(false, |bad, &i| bad | (digit(b[i]) > 9));
     if bad {
         return None;
     }
@@ -125,31 +164,61 @@ fn parse_rfc3339_common(b: &[u8]) -> Option<i64> {
     } else {
         0
     };
-    let digit = |i: usize| digit(a[i]);
-    let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    let (month, day) = (digit(5) * 10 + digit(6), digit(8) * 10 + digit(9));
+    let digit = |i: usize| digit(b[i]);
     let (hour, minute, second) = (
         digit(11) * 10 + digit(12),
         digit(14) * 10 + digit(15),
         digit(17) * 10 + digit(18),
     );
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let month_days = match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 31,
-    };
-    if !(1..=12).contains(&month)
-        || !(1..=month_days).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
+    if hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    Some(seconds * 1000 + millis)
+    Some((hour * 3600 + minute * 60 + second) * 1000 + millis)
+}
+
+/// Reads the timestamps of a run of rows in one format, remembering the
+/// last date of the common RFC 3339 shapes: rows of a log mostly come in
+/// time order, many to a day, so most need only their time of day read.
+/// Gives exactly what [`TimestampFormat::parse`] gives.
+#[derive(Clone, Debug)]
+pub(crate) struct TimeReader {
+    format: TimestampFormat,
+    /// The last date read (`YYYY-MM-DD`, valid) and its day number.
+    date: [u8; 10],
+    day: i64,
+}
+
+impl TimeReader {
+    pub(crate) fn new(format: TimestampFormat) -> Self {
+        TimeReader {
+            format,
+            // No valid date: never matches.
+            date: [0; 10],
+            day: 0,
+        }
+    }
+
+    /// [`TimestampFormat::parse`] of `text`.
+    pub(crate) fn parse(&mut self, text: &str) -> Option<i64> {
+        if matches!(
+            self.format,
+            TimestampFormat::Auto | TimestampFormat::Rfc3339
+        ) {
+            let b = text.as_bytes();
+            if let Some(ms) = common_time_of_day(b) {
+                // The shape is a common one: 20 or 24 bytes.
+                if b[..10] == self.date {
+                    return Some(self.day * MS_PER_DAY + ms);
+                }
+                if let Some(day) = common_date(b) {
+                    self.day = day;
+                    self.date.copy_from_slice(&b[..10]);
+                    return Some(day * MS_PER_DAY + ms);
+                }
+            }
+        }
+        self.format.parse(text)
+    }
 }
 
 /// Parses an RFC 3339 date-time to epoch milliseconds. Accepts `T`, `t` or a
@@ -250,6 +319,9 @@ mod tests {
             Some((date.day_number() * 86_400 + h * 3600 + m * 60 + s) * 1000 + ms)
         };
         let mut n = 0;
+        // A reader remembering dates reads each like the format, whatever
+        // came before (same date, another one, an invalid one).
+        let mut readers = [TimestampFormat::Auto, TimestampFormat::Rfc3339].map(TimeReader::new);
         for year in [
             0, 1, 4, 100, 1600, 1899, 1900, 1969, 1970, 2000, 2024, 2026, 2100, 9999,
         ] {
@@ -261,6 +333,10 @@ mod tests {
                             let want = if tail == ".5x9Z" { None } else { general(&t) };
                             assert_eq!(parse_rfc3339_common(t.as_bytes()), want, "{t}");
                             assert_eq!(parse_rfc3339(&t), want, "{t}");
+                            for r in &mut readers {
+                                assert_eq!(r.parse(&t), r.format.parse(&t), "{t}");
+                                assert_eq!(r.parse(&t), want, "{t} again");
+                            }
                             n += usize::from(want.is_some());
                         }
                     }
@@ -275,6 +351,17 @@ mod tests {
         ] {
             assert_eq!(parse_rfc3339_common(other.as_bytes()), None);
             assert_eq!(parse_rfc3339(other), Some(1_772_357_400_000), "{other}");
+            for r in &mut readers {
+                assert_eq!(r.parse(other), Some(1_772_357_400_000), "{other}");
+            }
+        }
+        let mut epoch = TimeReader::new(TimestampFormat::EpochSeconds);
+        for t in ["2026-03-01T09:30:00Z", "1772357400", "x"] {
+            assert_eq!(
+                epoch.parse(t),
+                TimestampFormat::EpochSeconds.parse(t),
+                "{t}"
+            );
         }
     }
 
