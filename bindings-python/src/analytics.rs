@@ -296,18 +296,22 @@ fn int_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<i128>>> {
     Some(out)
 }
 
-/// Float cells of a column (any float type, widened); `None` when a chunk
-/// is not of a float type.
+/// Float cells of one array (any float type, widened); `None` when it is
+/// not of a float type.
+fn float_cells_of(a: &dyn Array) -> Option<Vec<Option<f64>>> {
+    Some(match a.data_type() {
+        DataType::Float16 => prim::<Float16Type, _>(a, f64::from),
+        DataType::Float32 => prim::<Float32Type, _>(a, f64::from),
+        DataType::Float64 => prim::<Float64Type, _>(a, |v| v),
+        _ => return None,
+    })
+}
+
+/// Float cells of a column; `None` when a chunk is not of a float type.
 fn float_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<f64>>> {
     let mut out = Vec::new();
     for a in arrays {
-        let a = a.as_ref();
-        match a.data_type() {
-            DataType::Float16 => out.extend(prim::<Float16Type, _>(a, f64::from)),
-            DataType::Float32 => out.extend(prim::<Float32Type, _>(a, f64::from)),
-            DataType::Float64 => out.extend(prim::<Float64Type, _>(a, |v| v)),
-            _ => return None,
-        }
+        out.extend(float_cells_of(a.as_ref())?);
     }
     Some(out)
 }
@@ -344,27 +348,18 @@ fn number_cells<'a>(column: &str, arrays: &'a [ArrayRef]) -> Result<NumberCells<
     let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
     for a in arrays {
         let a = a.as_ref();
-        match a.data_type() {
-            DataType::Float16 => out.extend(prim::<Float16Type, _>(a, f64::from)),
-            DataType::Float32 => out.extend(prim::<Float32Type, _>(a, f64::from)),
-            DataType::Float64 => out.extend(prim::<Float64Type, _>(a, |v| v)),
-            // i64 and u64 beyond 2^53 round, as any float would; values
-            // beyond 10^15 are refused by core anyway.
-            DataType::Int8 => out.extend(prim::<Int8Type, _>(a, f64::from)),
-            DataType::Int16 => out.extend(prim::<Int16Type, _>(a, f64::from)),
-            DataType::Int32 => out.extend(prim::<Int32Type, _>(a, f64::from)),
-            DataType::Int64 => out.extend(prim::<Int64Type, _>(a, |v| v as f64)),
-            DataType::UInt8 => out.extend(prim::<UInt8Type, _>(a, f64::from)),
-            DataType::UInt16 => out.extend(prim::<UInt16Type, _>(a, f64::from)),
-            DataType::UInt32 => out.extend(prim::<UInt32Type, _>(a, f64::from)),
-            DataType::UInt64 => out.extend(prim::<UInt64Type, _>(a, |v| v as f64)),
-            other => {
-                return Err(bad_type(
-                    column,
-                    other,
-                    "a number (integer or float) or text",
-                ))
-            }
+        if let Some(floats) = float_cells_of(a) {
+            out.extend(floats);
+        } else if let Some(ints) = int_cells_of(a) {
+            // Integers beyond 2^53 round, as any float would; values beyond
+            // 10^15 are refused by core anyway.
+            out.extend(ints.into_iter().map(|v| v.map(|v| v as f64)));
+        } else {
+            return Err(bad_type(
+                column,
+                a.data_type(),
+                "a number (integer or float) or text",
+            ));
         }
     }
     Ok(NumberCells::Values(out))
