@@ -287,11 +287,15 @@ fn int_cells_of(a: &dyn Array) -> Option<Vec<Option<i128>>> {
     })
 }
 
-/// Integer cells of a column; `None` when a chunk is not of an integer type.
-fn int_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<i128>>> {
+/// The cells of every chunk of a column as `of` reads one array; `None`
+/// when `of` refuses a chunk (another type).
+fn column_cells<T>(
+    arrays: &[ArrayRef],
+    of: impl Fn(&dyn Array) -> Option<Vec<Option<T>>>,
+) -> Option<Vec<Option<T>>> {
     let mut out = Vec::new();
     for a in arrays {
-        out.extend(int_cells_of(a.as_ref())?);
+        out.extend(of(a.as_ref())?);
     }
     Some(out)
 }
@@ -305,15 +309,6 @@ fn float_cells_of(a: &dyn Array) -> Option<Vec<Option<f64>>> {
         DataType::Float64 => prim::<Float64Type, _>(a, |v| v),
         _ => return None,
     })
-}
-
-/// Float cells of a column; `None` when a chunk is not of a float type.
-fn float_cells(arrays: &[ArrayRef]) -> Option<Vec<Option<f64>>> {
-    let mut out = Vec::new();
-    for a in arrays {
-        out.extend(float_cells_of(a.as_ref())?);
-    }
-    Some(out)
 }
 
 /// Number cells (value, score) of a column.
@@ -493,12 +488,12 @@ fn text_or_number<'a>(
     if let Some(cells) = text_cells(arrays) {
         return Ok(Text::Borrowed(cells));
     }
-    if let Some(ints) = int_cells(arrays) {
+    if let Some(ints) = column_cells(arrays, int_cells_of) {
         return Ok(Text::Owned(
             ints.into_iter().map(|v| v.map(|v| v.to_string())).collect(),
         ));
     }
-    if let Some(floats) = float_cells(arrays) {
+    if let Some(floats) = column_cells(arrays, float_cells_of) {
         // Integers that pandas stored as floats because some are missing:
         // whole numbers are read as the integers they were; NaN is missing.
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53

@@ -269,10 +269,10 @@ def analyze(
     are attributes for the ``match`` rules. In a table, text columns may be
     strings, large or view strings or categoricals; customer ids may be
     integers, or whole-number floats (pandas makes an integer column with
-    a missing value float64; NaN is a missing id); timestamps may be Arrow timestamps of any unit (time-zone
-    aware ones are instants; naive ones are taken as UTC), dates, integer
-    epoch milliseconds (seconds with ``timestamp_format="epoch_seconds"``)
-    or RFC 3339 text; ``value`` and ``score`` any integer or float (or
+    a missing value float64; NaN is a missing id); timestamps may be Arrow
+    timestamps of any unit (time-zone aware ones are instants; naive ones
+    are taken as UTC), dates, integer epoch milliseconds (seconds with
+    ``timestamp_format="epoch_seconds"``) or RFC 3339 text; ``value`` and ``score`` any integer or float (or
     numeric text). Nulls are missing cells. A column of another type is an
     :class:`EventLogError` (``BAD_TYPE``) naming it.
 
