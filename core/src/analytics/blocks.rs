@@ -42,7 +42,8 @@ enum Piece {
 }
 
 impl Piece {
-    /// The records' bytes and whether they may hold quotes.
+    /// The records' bytes and whether they may hold quotes; `None` for a
+    /// line too long to keep.
     fn records(&self) -> Option<(&[u8], bool)> {
         match self {
             Piece::Records { buf, len, quotes } => Some((&buf[..*len], *quotes)),
@@ -442,13 +443,12 @@ fn jsonl_blocks<R: Read>(
         &mut main,
         0,
         |piece, mut b| {
-            let lines = match piece {
-                Piece::TooLong => {
+            let lines = match piece.records() {
+                None => {
                     b.refuse(too_long(options), Some(1))?;
                     1
                 }
-                Piece::Records { buf, len, .. } => {
-                    let bytes = &buf[..*len];
+                Some((bytes, _)) => {
                     let mut body = bytes;
                     if body.last() == Some(&b'\n') {
                         body = &body[..body.len() - 1];

@@ -1019,7 +1019,7 @@ impl EventLog {
         }
         if columns.fields.require_segment && columns.segment.is_none() {
             let name = &columns.fields.segment;
-            let message = format!("the events have no `{name}` column to segment by");
+            let message = format!("there is no `{name}` column to segment by");
             let error = RowError::new(RowErrorKind::MissingColumn, Some(name), message);
             return Err(Error::EventRow(Box::new(error.at(0, None))));
         }
