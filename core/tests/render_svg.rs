@@ -689,6 +689,15 @@ fn texts(l: &svg::Layout, role: TextRole) -> Vec<String> {
         .collect()
 }
 
+/// [`texts`] of the boxes inside `rect` (a column).
+fn texts_in(l: &svg::Layout, role: TextRole, rect: &svg::Rect) -> Vec<String> {
+    l.text_boxes
+        .iter()
+        .filter(|b| b.role == role && rect.contains(&b.rect))
+        .map(|b| b.lines.join(" "))
+        .collect()
+}
+
 fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -781,12 +790,7 @@ fn the_overlay_shows_the_reports_figures_where_they_belong() {
             .iter()
             .find(|c| c.touchpoint.as_deref() == Some(tp.touchpoint.as_str()))
             .unwrap();
-        let in_col: Vec<String> = l
-            .text_boxes
-            .iter()
-            .filter(|b| b.role == TextRole::Figure && col.rect.contains(&b.rect))
-            .map(|b| b.lines.join(" "))
-            .collect();
+        let in_col = texts_in(&l, TextRole::Figure, &col.rect);
         assert_eq!(in_col.len(), 8, "{in_col:?}");
         assert!(in_col.contains(&thousands(tp.reach)), "{in_col:?}");
         assert!(in_col.contains(&format!("{:.1}%", tp.conversion_rate.unwrap() * 100.0)));
@@ -871,22 +875,16 @@ fn touchpoints_the_report_does_not_know_have_no_figures() {
         .iter()
         .find(|c| c.touchpoint.as_deref() == Some("late"))
         .unwrap();
-    let figures: Vec<String> = l
-        .text_boxes
-        .iter()
-        .filter(|b| b.role == TextRole::Figure && late.rect.contains(&b.rect))
-        .map(|b| b.lines.join(" "))
-        .collect();
-    assert_eq!(figures, ["not in the report"]);
+    assert_eq!(
+        texts_in(&l, TextRole::Figure, &late.rect),
+        ["not in the report"]
+    );
     // The new stage has no funnel figures either.
     let recommend = l.columns.iter().find(|c| c.stage == "recommend").unwrap();
-    let funnel: Vec<String> = l
-        .text_boxes
-        .iter()
-        .filter(|b| b.role == TextRole::Funnel && recommend.rect.contains(&b.rect))
-        .map(|b| b.lines.join(" "))
-        .collect();
-    assert_eq!(funnel, ["not in the report"]);
+    assert_eq!(
+        texts_in(&l, TextRole::Funnel, &recommend.rect),
+        ["not in the report"]
+    );
     // The others still have theirs.
     assert_eq!(
         texts(&l, TextRole::Figure)
