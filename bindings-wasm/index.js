@@ -583,6 +583,10 @@ function analyzeOptions(options, isArray) {
     fields.require_segment = true;
   }
   if (Object.keys(fields).length > 0) reader.fields = fields;
+  // An array is in memory already: no event is too long to read (events
+  // given as records have no lines; the JSON Lines of the others have one
+  // per event, read with no limit but 32-bit sizes).
+  if (isArray) reader.max_line_bytes = 0xffffffff;
   const timestampFormat = oneOf(o.timestampFormat, "timestampFormat", ["auto", "rfc3339", "epoch_millis", "epoch_seconds"]);
   if (timestampFormat !== undefined) reader.timestamp_format = timestampFormat;
   const onBadRow = oneOf(o.onBadRow, "onBadRow", ["fail", "skip"]);
@@ -671,6 +675,123 @@ function eventLines(events) {
     }
   }
   return lines.join("\n");
+}
+
+/** Tags of the values of `eventRecords` (the module's `Records`). */
+const RECORD_NULL = 0;
+const RECORD_FALSE = 1;
+const RECORD_TRUE = 2;
+const RECORD_NUMBER = 3;
+const RECORD_STRING = 4;
+const RECORD_OBJECT = 5;
+
+/** Whether `v` is a plain object that JSON writes as its own fields. */
+const plainObject = (v) => Object.getPrototypeOf(v) === Object.prototype && typeof v.toJSON !== "function";
+
+/**
+ * An array of plain event objects as flat arrays for the module's
+ * `analyzeRecords`: no JSON text is written or parsed, and the module reads
+ * each event exactly as the JSON Lines line `eventLines` would write for
+ * it (same keys in the same order, numbers as `JSON.stringify` writes
+ * them, Dates as their `toJSON()`). A field may hold a plain object of
+ * such values (the `attributes`). Returns null when an event holds
+ * anything else (deeper objects, arrays, values JSON cannot hold, lone
+ * surrogates): such arrays go through `eventLines`, which reads or refuses
+ * them.
+ */
+function eventRecords(events) {
+  // Keys are few and interned by the engine: a table of them. String
+  // values are many distinct objects (hashing each costs more than
+  // sending it): they go in order, one string per string cell.
+  const keyIds = new Map();
+  const keyNames = [];
+  const strings = [];
+  const rowEnds = new Uint32Array(events.length);
+  let size = Math.max(16, events.length * 8);
+  let keys = new Uint32Array(size);
+  let tags = new Uint8Array(size);
+  let numbers = new Float64Array(size);
+  let units = new Uint32Array(size);
+  let n = 0;
+  // Appends the cell of `key`; false when its value is not one a record
+  // holds (`nested`: inside an object, where objects are not).
+  const cell = (key, v, nested) => {
+    if (v instanceof Date) v = v.toJSON(key);
+    if (v === undefined) return true;
+    if (n === size) {
+      size *= 2;
+      keys = grown(keys, size);
+      tags = grown(tags, size);
+      numbers = grown(numbers, size);
+      units = grown(units, size);
+    }
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      if (!wellFormed(key)) return false;
+      id = keyNames.length;
+      keyNames.push(key);
+      keyIds.set(key, id);
+    }
+    const at = n++;
+    keys[at] = id;
+    numbers[at] = 0;
+    switch (typeof v) {
+      case "string":
+        if (!wellFormed(v)) return false;
+        tags[at] = RECORD_STRING;
+        // No more strings than cells: `units` has room for this one.
+        units[strings.length] = v.length;
+        strings.push(v);
+        return true;
+      case "number":
+        if (!Number.isFinite(v)) return false;
+        tags[at] = RECORD_NUMBER;
+        numbers[at] = v;
+        return true;
+      case "boolean":
+        tags[at] = v ? RECORD_TRUE : RECORD_FALSE;
+        return true;
+      case "object":
+        if (v === null) {
+          tags[at] = RECORD_NULL;
+          return true;
+        }
+        if (nested || !plainObject(v)) return false;
+        tags[at] = RECORD_OBJECT;
+        for (const k of Object.keys(v)) {
+          if (!cell(k, v[k], true)) return false;
+        }
+        numbers[at] = n - at - 1;
+        return true;
+      default:
+        return false;
+    }
+  };
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event === null || typeof event !== "object" || !plainObject(event)) return null;
+    for (const key of Object.keys(event)) {
+      if (!cell(key, event[key], false)) return null;
+    }
+    rowEnds[i] = n;
+  }
+  const encoder = new TextEncoder();
+  return {
+    keys: JSON.stringify(keyNames),
+    rowEnds,
+    cellKeys: keys.subarray(0, n),
+    tags: tags.subarray(0, n),
+    numbers: numbers.subarray(0, n),
+    text: encoder.encode(strings.join("")),
+    units: units.subarray(0, strings.length),
+  };
+}
+
+/** A typed array of `size` elements starting with those of `array`. */
+function grown(array, size) {
+  const out = new array.constructor(size);
+  out.set(array);
+  return out;
 }
 
 /**
@@ -1230,6 +1351,18 @@ export class JourneyMap {
     const reportText = valueText(report);
     const raw = this.#map;
     const located = analyzeErrors(isArray);
+    // Plain events go to the module as flat arrays, read by the JSON Lines
+    // rules without JSON text; other arrays as JSON Lines.
+    if (isArray) {
+      const r = eventRecords(events);
+      if (r !== null) {
+        const out = call(
+          () => raw.analyzeRecords(r.keys, r.rowEnds, r.cellKeys, r.tags, r.numbers, r.text, r.units, readerText, reportText),
+          located,
+        );
+        return JSON.parse(out);
+      }
+    }
     // Text goes to the module as UTF-8 bytes, encoded natively: handing
     // over a string copies it one character at a time in JS, several
     // times slower on large logs. (`eventLines` writes well-formed text:

@@ -1,7 +1,9 @@
 //! Event-log analytics: an event log (CSV or JSON Lines bytes) read against
 //! the map and analysed into a journey report.
 
-use journeymap::analytics::{analyze, CsvOptions, EventLog, JsonlOptions, ReportOptions};
+use journeymap::analytics::{
+    analyze, CsvOptions, EventLog, JsonlOptions, RecordValue, ReportOptions,
+};
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
 
@@ -25,6 +27,263 @@ impl RawJourneyMap {
     ) -> JsResult<String> {
         report_json(self.map(), data, format, reader, report).map_err(throw)
     }
+}
+
+#[wasm_bindgen]
+impl RawJourneyMap {
+    /// The journey report of events given as records (see [`Records`]),
+    /// read by the JSON Lines rules; `reader` and `report` as for
+    /// `analyze`.
+    #[wasm_bindgen(js_name = analyzeRecords)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn analyze_records(
+        &self,
+        keys: &str,
+        row_ends: &[u32],
+        cell_keys: &[u32],
+        cell_tags: &[u8],
+        cell_numbers: &[f64],
+        text: &[u8],
+        text_units: &[u32],
+        reader: &str,
+        report: &str,
+    ) -> JsResult<String> {
+        let records = Records {
+            keys,
+            row_ends,
+            cell_keys,
+            cell_tags,
+            cell_numbers,
+            text,
+            text_units,
+        };
+        records_report_json(self.map(), &records, reader, report).map_err(throw)
+    }
+}
+
+/// Event records laid out in flat arrays, as the JS package writes an
+/// array of plain event objects (so that no JSON text is written or
+/// parsed). Cell `k` is the field named `keys[cell_keys[k]]` with a value
+/// of kind `cell_tags[k]` ([`Records::NULL`] ...): a number is
+/// `cell_numbers[k]`, a string the next of the strings, an object the
+/// next `cell_numbers[k]` cells. The strings, one
+/// per string cell in cell order, are `text` (their UTF-8 bytes, one after
+/// another) cut after `text_units[j]` UTF-16 code units each (the
+/// JavaScript length). Record `i` is cells `row_ends[i - 1]..row_ends[i]`,
+/// in the object's key order.
+#[derive(Clone, Copy, Debug)]
+pub struct Records<'a> {
+    /// The field names, as a JSON array.
+    pub keys: &'a str,
+    /// End of each record's cells.
+    pub row_ends: &'a [u32],
+    /// Each cell's field name, as an index into `keys`.
+    pub cell_keys: &'a [u32],
+    /// Each cell's kind of value.
+    pub cell_tags: &'a [u8],
+    /// Each cell's number, or an object's number of fields (ignored for
+    /// other tags).
+    pub cell_numbers: &'a [f64],
+    /// The strings' UTF-8 bytes.
+    pub text: &'a [u8],
+    /// The strings' lengths in UTF-16 code units.
+    pub text_units: &'a [u32],
+}
+
+impl Records<'_> {
+    /// Tag of `null`.
+    pub const NULL: u8 = 0;
+    /// Tag of `false`.
+    pub const FALSE: u8 = 1;
+    /// Tag of `true`.
+    pub const TRUE: u8 = 2;
+    /// Tag of a number.
+    pub const NUMBER: u8 = 3;
+    /// Tag of a string.
+    pub const STRING: u8 = 4;
+    /// Tag of an object whose fields are the next `cell_numbers[k]` cells
+    /// (not objects themselves), counted in `row_ends`.
+    pub const OBJECT: u8 = 5;
+}
+
+/// The error of records that do not hold together (the package always
+/// writes them whole; this is never a row error).
+fn bad_records(message: impl Into<String>) -> Error {
+    Error::InvalidValue {
+        id: None,
+        path: "records".into(),
+        message: message.into(),
+    }
+}
+
+/// The strings of `text`, cut after the given numbers of UTF-16 code units.
+fn split_units<'a>(text: &'a str, units: &[u32]) -> Result<Vec<&'a str>, Error> {
+    let total: u64 = units.iter().map(|&u| u64::from(u)).sum();
+    let mut out = Vec::with_capacity(units.len());
+    let mut at = 0;
+    if total == text.len() as u64 {
+        // As many bytes as code units: every character is ASCII (any other
+        // takes more UTF-8 bytes than UTF-16 units), so every cut is a
+        // character boundary.
+        for &u in units {
+            let end = at + u as usize;
+            out.push(
+                text.get(at..end)
+                    .ok_or_else(|| bad_records("a string is cut inside a character"))?,
+            );
+            at = end;
+        }
+        return Ok(out);
+    }
+    let mut chars = text.char_indices().peekable();
+    for &u in units {
+        let mut left = u as usize;
+        while left > 0 {
+            let Some((_, c)) = chars.next() else {
+                return Err(bad_records("the strings are shorter than their lengths"));
+            };
+            left = left
+                .checked_sub(c.len_utf16())
+                .ok_or_else(|| bad_records("a string is cut inside a character"))?;
+        }
+        let end = chars.peek().map_or(text.len(), |&(i, _)| i);
+        out.push(&text[at..end]);
+        at = end;
+    }
+    if at != text.len() {
+        return Err(bad_records("the strings are longer than their lengths"));
+    }
+    Ok(out)
+}
+
+/// The journey report of event records, as JSON text.
+///
+/// ```
+/// use journeymap_wasm::analytics::{records_report_json, Records};
+/// let map = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}],
+///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "s", "channel": "w", "kind": "conversion"}]}"#).unwrap();
+/// // [{customer: "c1", timestamp: 1772355600000, touchpoint: "home"}]
+/// let records = Records {
+///     keys: r#"["customer", "timestamp", "touchpoint"]"#,
+///     row_ends: &[3],
+///     cell_keys: &[0, 1, 2],
+///     cell_tags: &[Records::STRING, Records::NUMBER, Records::STRING],
+///     cell_numbers: &[0.0, 1772355600000.0, 0.0],
+///     text: "c1home".as_bytes(),
+///     text_units: &[2, 4],
+/// };
+/// let reader = r#"{"fields": {"customer": "customer"}}"#;
+/// let json = records_report_json(&map, &records, reader, "{}").unwrap();
+/// assert!(json.contains(r#""converted_customers":1"#));
+///
+/// let broken = Records { cell_keys: &[0, 1, 3], ..records };
+/// let err = records_report_json(&map, &broken, reader, "{}").unwrap_err();
+/// assert_eq!(err.code(), "INVALID_VALUE");
+/// ```
+pub fn records_report_json(
+    map: &JourneyMap,
+    records: &Records<'_>,
+    reader: &str,
+    report: &str,
+) -> Result<String, Error> {
+    let options: ReportOptions = parse_part(report)?;
+    let reader: JsonlOptions = parse_part(reader)?;
+    let keys: Vec<String> =
+        serde_json::from_str(records.keys).map_err(|e| bad_records(format!("keys: {e}")))?;
+    let text = std::str::from_utf8(records.text)
+        .map_err(|e| bad_records(format!("the strings are not UTF-8: {e}")))?;
+    let strings = split_units(text, records.text_units)?.into_iter();
+    let n = records.cell_keys.len();
+    if records.cell_tags.len() != n || records.cell_numbers.len() != n {
+        return Err(bad_records(
+            "the cells' keys, tags and numbers differ in number",
+        ));
+    }
+    let mut strings = strings.map(RecordValue::Str);
+    let mut scalar = |k: usize| -> Result<(&str, RecordValue<'_>), Error> {
+        let key = records.cell_keys[k];
+        let key = keys
+            .get(key as usize)
+            .ok_or_else(|| bad_records(format!("no key {key}")))?;
+        let value = match records.cell_tags[k] {
+            Records::NULL => RecordValue::Null,
+            Records::FALSE => RecordValue::Bool(false),
+            Records::TRUE => RecordValue::Bool(true),
+            Records::NUMBER => RecordValue::number(records.cell_numbers[k]),
+            Records::STRING => strings
+                .next()
+                .ok_or_else(|| bad_records("more string cells than strings"))?,
+            other => return Err(bad_records(format!("unknown tag {other} at cell {k}"))),
+        };
+        Ok((key.as_str(), value))
+    };
+    // The fields of objects first (the cells refer to them), then the
+    // cells of the records; `outer_at[k]` is the number of record cells
+    // before cell `k` (`None` inside an object).
+    enum Cell<'s> {
+        Value(&'s str, RecordValue<'s>),
+        Object(&'s str, std::ops::Range<usize>),
+    }
+    let mut fields = Vec::new();
+    let mut outer = Vec::with_capacity(n);
+    let mut outer_at = vec![None; n + 1];
+    let mut k = 0;
+    while k < n {
+        outer_at[k] = Some(outer.len());
+        if records.cell_tags[k] == Records::OBJECT {
+            let len = records.cell_numbers[k];
+            let ok = len >= 0.0 && len.fract() == 0.0 && len <= (n - k - 1) as f64;
+            let len = ok
+                .then_some(len as usize)
+                .ok_or_else(|| bad_records(format!("object of {len} fields at cell {k}")))?;
+            let key = records.cell_keys[k];
+            let key = keys
+                .get(key as usize)
+                .ok_or_else(|| bad_records(format!("no key {key}")))?;
+            let start = fields.len();
+            for j in k + 1..=k + len {
+                if records.cell_tags[j] == Records::OBJECT {
+                    return Err(bad_records(format!("object in an object at cell {j}")));
+                }
+                fields.push(scalar(j)?);
+            }
+            outer.push(Cell::Object(key, start..fields.len()));
+            k += len + 1;
+        } else {
+            let (key, value) = scalar(k)?;
+            outer.push(Cell::Value(key, value));
+            k += 1;
+        }
+    }
+    outer_at[n] = Some(outer.len());
+    if strings.next().is_some() {
+        return Err(bad_records("more strings than string cells"));
+    }
+    let cells: Vec<(&str, RecordValue<'_>)> = outer
+        .into_iter()
+        .map(|cell| match cell {
+            Cell::Value(key, value) => (key, value),
+            Cell::Object(key, range) => (key, RecordValue::Object(&fields[range])),
+        })
+        .collect();
+    let mut start = 0usize;
+    let mut rows = Vec::with_capacity(records.row_ends.len());
+    for &end in records.row_ends {
+        let row = outer_at
+            .get(end as usize)
+            .copied()
+            .flatten()
+            .and_then(|end| cells.get(start..end).map(|row| (row, end)));
+        let (row, end) = row.ok_or_else(|| bad_records("the records' ends are out of order"))?;
+        rows.push(row);
+        start = end;
+    }
+    if start != cells.len() {
+        return Err(bad_records("cells after the last record"));
+    }
+    let log = EventLog::from_records(rows, map, &reader)?;
+    to_text(&analyze(map, &log, &options)?)
 }
 
 /// The journey report of an event log, as JSON text.

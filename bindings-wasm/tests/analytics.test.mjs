@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
+import { RawJourneyMap } from "#wasm";
+
 import { JourneyMap, JourneyMapError, analyze, reportSchema } from "../index.js";
 import { ANALYTICS_EXPECTED_DIR, EVENTS_DIR, REPO_DIR, REPORT_SCHEMA_PATH, jsonFiles, readJson, readText, subsetDifferences } from "./helpers.mjs";
 
@@ -220,6 +222,180 @@ describe("bad rows in an array of events", { skip: present ? false : "fixtures a
     }
     const holes = [{ customer: "ok", timestamp: 0, touchpoint: "ad" }, , { customer: "ok", timestamp: 1, touchpoint: "ad" }]; // eslint-disable-line no-sparse-arrays
     assert.throws(() => analyze(map, holes), (e) => e.code === "JSON_TYPE" && e.path === "/1");
+  });
+});
+
+describe("plain event objects", { skip: present ? false : "fixtures absent" }, () => {
+  /** Calls of the module's records entry while `run` runs. */
+  function recordCalls(run) {
+    const original = RawJourneyMap.prototype.analyzeRecords;
+    let calls = 0;
+    RawJourneyMap.prototype.analyzeRecords = function (...args) {
+      calls += 1;
+      return original.apply(this, args);
+    };
+    try {
+      return [run(), calls];
+    } finally {
+      RawJourneyMap.prototype.analyzeRecords = original;
+    }
+  }
+
+  /** The outcome of `analyze`: the report, or what locates its error. */
+  function outcome(run) {
+    try {
+      return { report: run() };
+    } catch (e) {
+      assert.ok(e instanceof JourneyMapError, String(e));
+      const { code, message, row, field, path, line, errors } = e;
+      return { code, message, row, field, path, line, errors };
+    }
+  }
+
+  /** The same events as objects without a prototype: not plain, so read as JSON Lines. */
+  const asJsonLines = (events) => events.map((e) => Object.assign(Object.create(null), e));
+
+  const ok = { customer: "ok", timestamp: 0, touchpoint: "ad" };
+  const cases = {
+    "whole numbers as JSON writes them": [
+      ok,
+      { customer: 5, timestamp: 1772355600000, touchpoint: "ad", value: 5 },
+      { customer: -3, timestamp: 9e15, touchpoint: "ad", value: -0 },
+      { customer: 2 ** 63, timestamp: 1, touchpoint: "ad", score: 1e-7 },
+      { customer: -(2 ** 63), timestamp: 2, touchpoint: "ad", path: 1e21 },
+      { customer: 2 ** 64, timestamp: 3, touchpoint: "ad" },
+      { customer: -(2 ** 64), timestamp: 4, touchpoint: "ad" },
+      { customer: 12.5, timestamp: 5, touchpoint: "ad" },
+      { customer: "c", timestamp: 1772355600000.5, touchpoint: "ad" },
+      { customer: "c", timestamp: -0, event: 7, channel: 2 ** 53 + 2 },
+    ],
+    "strings beyond ASCII, in keys and values": [
+      ok,
+      { customer: "café ☕", timestamp: "2026-03-01T09:00:00Z", event: "page_view", path: "/" },
+      { customer: "😀", timestamp: 5, event: "page_view", "pâge": "/ü", path: "/product/😀" },
+      { customer: "日本", timestamp: 6, touchpoint: "ad", segment: "ß", value: "12.5" },
+      { customer: "", timestamp: 7, touchpoint: "ad" },
+    ],
+    "nulls, booleans, absent values and Dates": [
+      ok,
+      { customer: "c", timestamp: new Date(Date.UTC(2026, 2, 1)), touchpoint: "ad", value: null, score: undefined },
+      { customer: "c", timestamp: 1, event: "page_view", path: true, attributes: null },
+      { customer: "c", timestamp: 2, event: false },
+      { customer: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" },
+      { customer: null, timestamp: 3, touchpoint: "ad" },
+      {},
+    ],
+    "attributes objects": [
+      ok,
+      { customer: "c", timestamp: 0, event: "page_view", attributes: { path: "/", n: 2, flag: true, when: new Date(0), none: null, gone: undefined } },
+      { customer: "c", timestamp: 1, event: "page_view", attributes: {} },
+      { customer: "c", timestamp: 2, event: "page_view", attributes: { path: "/" }, path: "/cart" },
+      { customer: "c", timestamp: 3, event: "page_view", path: "/cart", attributes: { path: "/" } },
+      { customer: "c", timestamp: 4, event: "page_view", attributes: { path: 2 ** 64 } },
+    ],
+    "the first bad field in key order": [
+      ok,
+      { customer: "c", timestamp: 0, value: "12x", touchpoint: "nowhere" },
+      { touchpoint: "nowhere", customer: "c", timestamp: 0, value: "12x" },
+      { customer: "c", timestamp: 0, event: "x", attributes: "page" },
+      { customer: "c", timestamp: 0, touchpoint: "ad", value: true },
+    ],
+  };
+
+  test("read exactly as their JSON Lines, without JSON text", () => {
+    const map = shopMap();
+    const fields = { fields: { customer: "customer" } };
+    for (const [name, events] of Object.entries(cases)) {
+      for (const options of [{}, { onBadRow: "skip" }, { ...fields, onBadRow: "skip" }, { includeCustomers: true, onBadRow: "skip" }]) {
+        const [records, calls] = recordCalls(() => outcome(() => analyze(map, events, options)));
+        assert.equal(calls, 1, `${name}: plain events go to the module as records`);
+        const [lines, none] = recordCalls(() => outcome(() => analyze(map, asJsonLines(events), options)));
+        assert.equal(none, 0, `${name}: objects without a prototype go as JSON Lines`);
+        assert.deepEqual(records, lines, `${name} ${JSON.stringify(options)}`);
+        const text = events.map((e) => JSON.stringify(e)).join("\n");
+        const fromText = outcome(() => analyze(map, text, { ...fields, ...options, inputFormat: "jsonl" }));
+        if (records.report !== undefined) assert.deepEqual(records.report, fromText.report, name);
+        else assert.deepEqual([records.code, records.row, records.field], [fromText.code, fromText.row, fromText.field], name);
+      }
+    }
+  });
+
+  test("deeper objects and arrays go as JSON Lines, read the same", () => {
+    const map = shopMap();
+    for (const bad of [
+      { customer: "c", timestamp: 0, event: "page_view", attributes: { path: { deep: "/" } } },
+      { customer: "c", timestamp: 0, event: "page_view", tags: ["a"] },
+      { customer: "c", timestamp: 0, event: "page_view", attributes: new Map() },
+    ]) {
+      for (const onBadRow of ["fail", "skip"]) {
+        const events = [ok, bad];
+        const [got, calls] = recordCalls(() => outcome(() => analyze(map, events, { onBadRow })));
+        assert.equal(calls, 0, JSON.stringify(bad));
+        assert.deepEqual(got, outcome(() => analyze(map, asJsonLines(events), { onBadRow })));
+      }
+    }
+  });
+
+  test("records that do not hold together are an error, never a crash", () => {
+    const raw = RawJourneyMap.from_json(readText(join(EVENTS_DIR, "shop.json")));
+    const good = {
+      keys: '["customer","timestamp","touchpoint","attributes"]',
+      rowEnds: [4],
+      cellKeys: [0, 1, 2, 3],
+      tags: [4, 3, 4, 5],
+      numbers: [0, 0, 0, 0],
+      text: "cad",
+      units: [1, 2],
+    };
+    const run = (r) =>
+      raw.analyzeRecords(
+        r.keys,
+        Uint32Array.from(r.rowEnds),
+        Uint32Array.from(r.cellKeys),
+        Uint8Array.from(r.tags),
+        Float64Array.from(r.numbers),
+        new TextEncoder().encode(r.text),
+        Uint32Array.from(r.units),
+        '{"fields":{"customer":"customer"}}',
+        "{}",
+      );
+    assert.equal(JSON.parse(run(good)).totals.events, 1);
+    const broken = [
+      { keys: "[" },
+      { keys: '["customer"]' },
+      { rowEnds: [5] },
+      { rowEnds: [3] },
+      { rowEnds: [4, 2] },
+      { cellKeys: [0, 1, 2] },
+      { tags: [4, 3, 4, 9] },
+      { tags: [4, 3, 4, 4] },
+      { tags: [4, 3, 3, 5] },
+      { numbers: [0, 0, 0, 1] },
+      { numbers: [0, 0, 0, 0.5] },
+      { tags: [5, 3, 4, 5], numbers: [2, 0, 0, 0] },
+      { text: "ca" },
+      { text: "cadx" },
+      { text: "c😀d", units: [1, 1] },
+      { units: [3, 2] },
+      { units: [1] },
+    ];
+    for (const change of broken) {
+      assert.throws(
+        () => run({ ...good, ...change }),
+        (e) => typeof e === "string" && JSON.parse(e).code === "INVALID_VALUE",
+        JSON.stringify(change),
+      );
+    }
+  });
+
+  test("the fixtures' events, one array of many", () => {
+    const map = shopMap();
+    const events = renamed(jsonLines(readText(join(EVENTS_DIR, "shop.jsonl"))));
+    const many = Array.from({ length: 40 }, (_, k) => events.map((e) => ({ ...e, customer: `${e.customer}-${k}` }))).flat();
+    const [records, calls] = recordCalls(() => analyze(map, many, { includeCustomers: true }));
+    assert.equal(calls, 1);
+    assert.deepEqual(records, analyze(map, asJsonLines(many), { includeCustomers: true }));
+    assert.equal(records.totals.events, many.length);
   });
 });
 

@@ -475,7 +475,8 @@ pub(crate) mod tests {
     use crate::analytics::jsonl::read_jsonl_sequential;
     use crate::analytics::{analyze, OnError, ReportOptions};
 
-    fn shop() -> JourneyMap {
+    /// The map of the shared event fixtures.
+    pub(crate) fn shop() -> JourneyMap {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../tests/fixtures/events/shop.json"

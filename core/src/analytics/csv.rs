@@ -506,16 +506,8 @@ fn parse_row<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::blocks::tests::digest as blocks_digest;
+    use crate::analytics::blocks::tests::{digest as blocks_digest, shop};
     use proptest::prelude::*;
-
-    fn shop() -> JourneyMap {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../tests/fixtures/events/shop.json"
-        );
-        JourneyMap::from_path(path).unwrap()
-    }
 
     /// Everything observable of reading a block (or its error).
     fn digest(

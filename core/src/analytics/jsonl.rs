@@ -87,7 +87,7 @@ impl JsonlOptions {
 
 /// A JSON value, borrowing strings from the line where it can.
 #[derive(Debug)]
-enum Scalar<'a> {
+pub(crate) enum Scalar<'a> {
     Null,
     Bool(bool),
     I64(i64),
@@ -399,8 +399,19 @@ pub(crate) fn read_one_line(
             );
         }
     };
+    read_object(b, &parsed, line, options)
+}
+
+/// Reads the fields of one JSON object (a line, or a record of
+/// [`EventLog::from_records`]) into `b`.
+pub(crate) fn read_object(
+    b: &mut EventLogBuilder,
+    parsed: &[(Cow<'_, str>, Scalar<'_>)],
+    line: u64,
+    options: &JsonlOptions,
+) -> Result<(), Error> {
     let mut texts: Vec<(usize, Cow<'_, str>)> = Vec::new();
-    match read_fields(&parsed, options, b.attribute_keys(), &mut texts) {
+    match read_fields(parsed, options, b.attribute_keys(), &mut texts) {
         Ok(fields) => {
             let texts = &texts;
             b.push_with(&fields.event(&[]), Some(line), |slot| {

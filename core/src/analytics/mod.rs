@@ -33,8 +33,10 @@
 //! # Pipeline
 //!
 //! 1. **Read** an [`EventLog`]: [`EventLog::from_csv`], [`EventLog::from_jsonl`]
-//!    (streaming from any `Read`), [`EventLogBuilder`] (one event at a time) or
-//!    [`EventLog::from_columns`] (slices, for Arrow / pandas / JS arrays). Each
+//!    (streaming from any `Read`), [`EventLogBuilder`] (one event at a time),
+//!    [`EventLog::from_columns`] (slices, for Arrow / pandas) or
+//!    [`EventLog::from_records`] (objects in memory, by the JSON Lines rules,
+//!    for JS arrays). Each
 //!    event is resolved to a touchpoint when read; bad rows fail the read or
 //!    are skipped and counted ([`OnError`]).
 //! 2. **Analyse**: [`analyze`], or [`Partial::from_log`] on parts of the
@@ -125,6 +127,7 @@ mod num;
 mod options;
 mod partial;
 mod paths;
+mod records;
 mod report;
 mod row_error;
 mod scan;
@@ -137,6 +140,7 @@ pub use jsonl::JsonlOptions;
 pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
 pub use options::{parse_duration, PositionWeights, ReportOptions, ScoreScale};
 pub use partial::{analyze, Partial};
+pub use records::RecordValue;
 pub use report::{
     report_schema, report_schema_json, Attribution, AttributionRow, Conformance, Credit,
     CustomerConformance, Durations, Funnel, Report, ScoreStats, SegmentFunnel, StageStats, Totals,

@@ -1,0 +1,344 @@
+//! Reading an event log from records already in memory: each record a list
+//! of named JSON values, read by the rules of a JSON Lines line (a binding
+//! hands over the objects of its language without writing JSON text).
+
+use std::borrow::Cow;
+
+use super::jsonl::{jsonl_builder, read_object, Scalar};
+use super::log::EventLog;
+use super::row_error::{RowError, RowErrorKind};
+use super::JsonlOptions;
+use crate::error::Error;
+use crate::JourneyMap;
+
+/// A value of an event record read by [`EventLog::from_records`]: what a
+/// field of a JSON Lines line holds, already parsed. Integers and other
+/// numbers are apart as in JSON text (`5` and `5.5`): a customer id,
+/// event name, channel or segment may be an integer but not `5.5`.
+///
+/// ```
+/// use journeymap::analytics::RecordValue;
+/// let attributes = [("page", RecordValue::Str("/"))];
+/// let record = [
+///     ("customer_id", RecordValue::UInt(42)),
+///     ("timestamp", RecordValue::Str("2026-03-01T09:00:00Z")),
+///     ("event", RecordValue::Str("view")),
+///     ("attributes", RecordValue::Object(&attributes)),
+/// ];
+/// assert_eq!(record[0].1, RecordValue::UInt(42));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RecordValue<'a> {
+    /// `null`: an absent value.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A negative integer.
+    Int(i64),
+    /// A non-negative integer.
+    UInt(u64),
+    /// Any other number; must be finite (JSON holds no NaN or infinity).
+    Float(f64),
+    /// A string.
+    Str(&'a str),
+    /// An array (no field of an event is one; it is named in type errors).
+    Array(&'a [RecordValue<'a>]),
+    /// An object: the attributes field, or a value named in type errors.
+    Object(&'a [(&'a str, RecordValue<'a>)]),
+}
+
+impl<'a> RecordValue<'a> {
+    /// The JSON reader's value; `Err` with the first non-finite number.
+    fn scalar(self) -> Result<Scalar<'a>, f64> {
+        Ok(match self {
+            RecordValue::Null => Scalar::Null,
+            RecordValue::Bool(b) => Scalar::Bool(b),
+            RecordValue::Int(n) => Scalar::I64(n),
+            RecordValue::UInt(n) => Scalar::U64(n),
+            RecordValue::Float(f) if f.is_finite() => Scalar::F64(f),
+            RecordValue::Float(f) => return Err(f),
+            RecordValue::Str(s) => Scalar::Str(Cow::Borrowed(s)),
+            RecordValue::Array(items) => {
+                Scalar::Array(items.iter().map(|v| v.scalar()).collect::<Result<_, _>>()?)
+            }
+            RecordValue::Object(fields) => Scalar::Object(
+                fields
+                    .iter()
+                    .map(|&(k, v)| v.scalar().map(|v| (Cow::Borrowed(k), v)))
+                    .collect::<Result<_, _>>()?,
+            ),
+        })
+    }
+
+    /// The value that JSON text of `number` reads as, the text written as
+    /// JavaScript writes numbers (`JSON.stringify`, `String(n)`: a whole
+    /// number below 10^21 in digits, the shortest that read back as it,
+    /// so 2^63 is `9223372036854776000`): an integer when those digits
+    /// fit 64 bits, else a float. This is how a binding passes a
+    /// JavaScript number.
+    ///
+    /// ```
+    /// use journeymap::analytics::RecordValue;
+    /// assert_eq!(RecordValue::number(5.0), RecordValue::UInt(5));
+    /// assert_eq!(RecordValue::number(-0.0), RecordValue::UInt(0));
+    /// assert_eq!(RecordValue::number(-3.0), RecordValue::Int(-3));
+    /// assert_eq!(RecordValue::number(5.5), RecordValue::Float(5.5));
+    /// assert_eq!(RecordValue::number(2f64.powi(63)), RecordValue::UInt(9223372036854776000));
+    /// assert_eq!(RecordValue::number(-(2f64.powi(63))), RecordValue::Float(-(2f64.powi(63))));
+    /// assert_eq!(RecordValue::number(1e21), RecordValue::Float(1e21));
+    /// ```
+    pub fn number(number: f64) -> RecordValue<'static> {
+        /// 2^53: below it every whole number is exact, and so are its digits.
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        if !number.is_finite() || number.fract() != 0.0 || number.abs() >= 1e21 {
+            return RecordValue::Float(number);
+        }
+        if number.abs() < EXACT {
+            // A whole number of magnitude below 2^53: the casts are exact
+            // (-0 is written 0).
+            return if number >= 0.0 {
+                RecordValue::UInt(number as u64)
+            } else {
+                RecordValue::Int(number as i64)
+            };
+        }
+        // Rust writes a whole float below 10^21 as JavaScript does: the
+        // shortest digits that read back as it, then zeros.
+        let text = number.to_string();
+        let read = if number > 0.0 {
+            text.parse().map(RecordValue::UInt)
+        } else {
+            text.parse().map(RecordValue::Int)
+        };
+        read.unwrap_or(RecordValue::Float(number))
+    }
+}
+
+impl EventLog {
+    /// Reads an event log from records in memory, each a list of named
+    /// values, by the rules of [`EventLog::from_jsonl`]: the `n`-th record
+    /// (counting from one) reads as line `n` of a JSON Lines log holding
+    /// the same fields in the same order, with the same rows, errors and
+    /// locations; `options.max_line_bytes` does not apply, there are no
+    /// lines. A non-finite [`RecordValue::Float`], which JSON cannot hold,
+    /// is a `BAD_NUMBER` row error.
+    ///
+    /// ```
+    /// use journeymap::analytics::{EventLog, JsonlOptions, RecordValue};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+    /// use RecordValue::{Str, UInt};
+    /// let records = [
+    ///     vec![("customer_id", Str("c1")), ("timestamp", Str("2026-03-01T09:00:00Z")),
+    ///          ("event", Str("view")), ("page", Str("/"))],
+    ///     vec![("customer_id", UInt(42)), ("timestamp", UInt(1772355600000)),
+    ///          ("touchpoint", Str("home")), ("value", RecordValue::number(3.5))],
+    /// ];
+    /// let log = EventLog::from_records(&records, &map, &JsonlOptions::default()).unwrap();
+    /// assert_eq!((log.len(), log.customers()), (2, 2));
+    ///
+    /// let bad = [vec![("customer_id", Str("c1")), ("timestamp", Str("noon"))]];
+    /// let err = EventLog::from_records(&bad, &map, &JsonlOptions::default()).unwrap_err();
+    /// assert_eq!(err.code(), "BAD_TIMESTAMP");
+    /// ```
+    pub fn from_records<'a, I, R>(
+        records: I,
+        map: &JourneyMap,
+        options: &JsonlOptions,
+    ) -> Result<EventLog, Error>
+    where
+        I: IntoIterator<Item = R>,
+        R: AsRef<[(&'a str, RecordValue<'a>)]>,
+    {
+        let mut b = jsonl_builder(map, options);
+        let mut fields: Vec<(Cow<'a, str>, Scalar<'a>)> = Vec::new();
+        for (i, record) in records.into_iter().enumerate() {
+            let line = i as u64 + 1;
+            fields.clear();
+            let mut non_finite = None;
+            for &(key, value) in record.as_ref() {
+                match value.scalar() {
+                    Ok(v) => fields.push((Cow::Borrowed(key), v)),
+                    Err(f) => {
+                        non_finite = Some((key, f));
+                        break;
+                    }
+                }
+            }
+            match non_finite {
+                None => read_object(&mut b, &fields, line, options)?,
+                Some((key, f)) => {
+                    let message = format!("`{key}` holds {f}, which is not a JSON number");
+                    let error = RowError::new(RowErrorKind::BadNumber, Some(key), message);
+                    b.refuse(error, Some(line))?;
+                }
+            }
+        }
+        b.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::blocks::tests::{digest, shop};
+    use crate::analytics::OnError;
+    use proptest::prelude::*;
+
+    /// A JSON value as a record value (numbers as JSON text reads them;
+    /// nested slices are leaked, which is fine in a test).
+    fn value_of(v: &serde_json::Value) -> RecordValue<'_> {
+        match v {
+            serde_json::Value::Null => RecordValue::Null,
+            serde_json::Value::Bool(b) => RecordValue::Bool(*b),
+            serde_json::Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => RecordValue::UInt(u),
+                (None, Some(i), _) => RecordValue::Int(i),
+                (_, _, f) => RecordValue::Float(f.unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => RecordValue::Str(s),
+            serde_json::Value::Array(items) => {
+                RecordValue::Array(Box::leak(items.iter().map(value_of).collect()))
+            }
+            serde_json::Value::Object(fields) => RecordValue::Object(Box::leak(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), value_of(v)))
+                    .collect(),
+            )),
+        }
+    }
+
+    /// The records of JSON Lines text whose lines are all objects.
+    fn records_of(values: &[serde_json::Value]) -> Vec<Vec<(&str, RecordValue<'_>)>> {
+        values
+            .iter()
+            .map(|v| {
+                let serde_json::Value::Object(fields) = v else {
+                    panic!("not an object: {v}")
+                };
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), value_of(v)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn same_as_jsonl(text: &str, map: &JourneyMap) {
+        let values: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let records = records_of(&values);
+        for policy in [OnError::Fail, OnError::Skip] {
+            let options = JsonlOptions::default().on_error(policy);
+            let want = digest(EventLog::from_jsonl(text.as_bytes(), map, &options), map);
+            let got = digest(EventLog::from_records(&records, map, &options), map);
+            assert_eq!(got, want, "{policy:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn records_read_as_their_json_lines() {
+        let map = shop();
+        let fixture = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/events/shop.jsonl"
+        ))
+        .unwrap();
+        // Blank lines are not rows, but they take a line number.
+        let fixture: Vec<&str> = fixture.lines().filter(|l| !l.trim().is_empty()).collect();
+        same_as_jsonl(&fixture.join("\n"), &map);
+        // Bad rows of every kind a record can hold, in one log.
+        same_as_jsonl(
+            concat!(
+                r#"{"customer_id": "c1", "timestamp": 0, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"customer_id": 7, "timestamp": 5.0, "event": "page_view", "path": "/", "value": "12.5"}"#,
+                "\n",
+                r#"{"customer_id": 1.5, "timestamp": 0, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"timestamp": 0, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"customer_id": "c2", "timestamp": "noon", "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": "nope"}"#,
+                "\n",
+                r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": ["ad"]}"#,
+                "\n",
+                r#"{"customer_id": "c2", "timestamp": 0, "event": "x", "attributes": 3}"#,
+                "\n",
+                r#"{"customer_id": "c2", "timestamp": 0, "event": "page_view", "attributes": {"path": "/", "n": 2}, "path": "/cart"}"#,
+                "\n",
+                r#"{"customer_id": "c3", "timestamp": 18446744073709551615, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"customer_id": "c3", "timestamp": 1, "value": true, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{"customer_id": null, "timestamp": 1, "touchpoint": "ad"}"#,
+                "\n",
+                r#"{}"#,
+                "\n",
+            ),
+            &map,
+        );
+    }
+
+    #[test]
+    fn a_non_finite_number_is_a_bad_number() {
+        let map = shop();
+        let records = [
+            vec![
+                ("customer_id", RecordValue::Str("c1")),
+                ("timestamp", RecordValue::UInt(0)),
+                ("touchpoint", RecordValue::Str("ad")),
+            ],
+            vec![
+                ("customer_id", RecordValue::Str("c1")),
+                ("timestamp", RecordValue::UInt(0)),
+                ("value", RecordValue::Float(f64::NAN)),
+            ],
+        ];
+        let err = EventLog::from_records(&records, &map, &JsonlOptions::default()).unwrap_err();
+        let Error::EventRow(row) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            (row.kind, row.row, row.line, row.column.as_deref()),
+            (RowErrorKind::BadNumber, 2, Some(2), Some("value"))
+        );
+        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let log = EventLog::from_records(&records, &map, &skip).unwrap();
+        assert_eq!((log.len(), log.stats().skipped["BAD_NUMBER"]), (1, 1));
+    }
+
+    proptest! {
+        /// A number reads as the value JSON text of it (as JavaScript
+        /// writes it) reads as.
+        #[test]
+        fn numbers_read_as_their_json_text(
+            n in prop_oneof![
+                any::<f64>(),
+                any::<i64>().prop_map(|i| i as f64),
+                (0u32..70).prop_map(|e| 2f64.powi(e as i32)),
+                (0u32..70).prop_map(|e| -(2f64.powi(e as i32))),
+                Just(1e21), Just(-1e21), Just(999_999_999_999_999_900_000.0), Just(-0.0),
+            ]
+        ) {
+            prop_assume!(n.is_finite());
+            // JSON.stringify: whole numbers below 1e21 in their shortest
+            // digits then zeros, as Rust writes them (-0 as 0); others in
+            // a form that reads back.
+            let text = if n == 0.0 {
+                "0".to_owned()
+            } else if n.fract() == 0.0 && n.abs() < 1e21 {
+                format!("{n}")
+            } else {
+                format!("{n:e}")
+            };
+            let want: serde_json::Value = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(RecordValue::number(n), value_of(&want));
+        }
+    }
+}
