@@ -276,7 +276,7 @@ pub fn records_report_json(
             .flatten()
             .and_then(|end| cells.get(start..end).map(|row| (row, end)));
         let (row, end) = row.ok_or_else(|| bad_records("the records' ends are out of order"))?;
-        rows.push(row);
+        rows.push(RecordValue::Object(row));
         start = end;
     }
     if start != cells.len() {

@@ -382,16 +382,7 @@ pub(crate) fn read_one_line(
     }
     let parsed = match serde_json::from_slice::<Scalar<'_>>(buf) {
         Ok(Scalar::Object(fields)) => fields,
-        Ok(other) => {
-            return b.refuse(
-                RowError::new(
-                    RowErrorKind::BadJson,
-                    None,
-                    format!("the line is {}, not a JSON object", other.type_name()),
-                ),
-                Some(line),
-            );
-        }
+        Ok(other) => return b.refuse(not_an_object(&other), Some(line)),
         Err(e) => {
             return b.refuse(
                 RowError::new(RowErrorKind::BadJson, None, format!("malformed JSON: {e}")),
@@ -400,6 +391,15 @@ pub(crate) fn read_one_line(
         }
     };
     read_object(b, &parsed, line, options)
+}
+
+/// The error of a line holding a JSON value other than an object.
+pub(crate) fn not_an_object(value: &Scalar<'_>) -> RowError {
+    RowError::new(
+        RowErrorKind::BadJson,
+        None,
+        format!("the line is {}, not a JSON object", value.type_name()),
+    )
 }
 
 /// Reads the fields of one JSON object (a line, or a record of

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::jsonl::{jsonl_builder, read_object, Scalar};
+use super::jsonl::{jsonl_builder, not_an_object, read_object, Scalar};
 use super::log::EventLog;
 use super::row_error::{RowError, RowErrorKind};
 use super::JsonlOptions;
@@ -115,68 +115,82 @@ impl<'a> RecordValue<'a> {
 }
 
 impl EventLog {
-    /// Reads an event log from records in memory, each a list of named
-    /// values, by the rules of [`EventLog::from_jsonl`]: the `n`-th record
-    /// (counting from one) reads as line `n` of a JSON Lines log holding
-    /// the same fields in the same order, with the same rows, errors and
-    /// locations; `options.max_line_bytes` does not apply, there are no
-    /// lines. A non-finite [`RecordValue::Float`], which JSON cannot hold,
-    /// is a `BAD_NUMBER` row error.
+    /// Reads an event log from records in memory by the rules of
+    /// [`EventLog::from_jsonl`]: the `n`-th record (counting from one)
+    /// reads as line `n` of a JSON Lines log holding the same value, with
+    /// the same rows, errors and locations. A record is an
+    /// [`RecordValue::Object`] of named values in key order; any other
+    /// value is a `BAD_JSON` row, as such a line is.
+    /// `options.max_line_bytes` does not apply: there are no lines. A
+    /// non-finite [`RecordValue::Float`], which JSON cannot hold, is a
+    /// `BAD_NUMBER` row error.
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, JsonlOptions, RecordValue};
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
-    /// use RecordValue::{Str, UInt};
-    /// let records = [
-    ///     vec![("customer_id", Str("c1")), ("timestamp", Str("2026-03-01T09:00:00Z")),
-    ///          ("event", Str("view")), ("page", Str("/"))],
-    ///     vec![("customer_id", UInt(42)), ("timestamp", UInt(1772355600000)),
-    ///          ("touchpoint", Str("home")), ("value", RecordValue::number(3.5))],
-    /// ];
-    /// let log = EventLog::from_records(&records, &map, &JsonlOptions::default()).unwrap();
+    /// use RecordValue::{Object, Str, UInt};
+    /// let first = [("customer_id", Str("c1")), ("timestamp", Str("2026-03-01T09:00:00Z")),
+    ///              ("event", Str("view")), ("page", Str("/"))];
+    /// let second = [("customer_id", UInt(42)), ("timestamp", UInt(1772355600000)),
+    ///               ("touchpoint", Str("home")), ("value", RecordValue::number(3.5))];
+    /// let records = [Object(&first), Object(&second)];
+    /// let log = EventLog::from_records(records, &map, &JsonlOptions::default()).unwrap();
     /// assert_eq!((log.len(), log.customers()), (2, 2));
     ///
-    /// let bad = [vec![("customer_id", Str("c1")), ("timestamp", Str("noon"))]];
-    /// let err = EventLog::from_records(&bad, &map, &JsonlOptions::default()).unwrap_err();
+    /// let noon = [("customer_id", Str("c1")), ("timestamp", Str("noon"))];
+    /// let err = EventLog::from_records([Object(&noon)], &map, &JsonlOptions::default()).unwrap_err();
     /// assert_eq!(err.code(), "BAD_TIMESTAMP");
+    /// let err = EventLog::from_records([UInt(7)], &map, &JsonlOptions::default()).unwrap_err();
+    /// assert_eq!(err.code(), "BAD_JSON");
     /// ```
-    pub fn from_records<'a, I, R>(
+    pub fn from_records<'a, I>(
         records: I,
         map: &JourneyMap,
         options: &JsonlOptions,
     ) -> Result<EventLog, Error>
     where
-        I: IntoIterator<Item = R>,
-        R: AsRef<[(&'a str, RecordValue<'a>)]>,
+        I: IntoIterator<Item = RecordValue<'a>>,
     {
         let mut b = jsonl_builder(map, options);
         let mut fields: Vec<(Cow<'a, str>, Scalar<'a>)> = Vec::new();
         for (i, record) in records.into_iter().enumerate() {
-            let line = i as u64 + 1;
+            let line = Some(i as u64 + 1);
+            let RecordValue::Object(record) = record else {
+                let error = match record.scalar() {
+                    Ok(value) => not_an_object(&value),
+                    Err(f) => non_finite("the record", f),
+                };
+                b.refuse(error, line)?;
+                continue;
+            };
             fields.clear();
-            let mut non_finite = None;
-            for &(key, value) in record.as_ref() {
+            let mut error = None;
+            for &(key, value) in record {
                 match value.scalar() {
                     Ok(v) => fields.push((Cow::Borrowed(key), v)),
                     Err(f) => {
-                        non_finite = Some((key, f));
+                        let mut e = non_finite(&format!("`{key}`"), f);
+                        e.column = Some(key.to_owned());
+                        error = Some(e);
                         break;
                     }
                 }
             }
-            match non_finite {
-                None => read_object(&mut b, &fields, line, options)?,
-                Some((key, f)) => {
-                    let message = format!("`{key}` holds {f}, which is not a JSON number");
-                    let error = RowError::new(RowErrorKind::BadNumber, Some(key), message);
-                    b.refuse(error, Some(line))?;
-                }
+            match error {
+                None => read_object(&mut b, &fields, i as u64 + 1, options)?,
+                Some(error) => b.refuse(error, line)?,
             }
         }
         b.finish()
     }
+}
+
+/// The error of a non-finite number in `what`.
+fn non_finite(what: &str, f: f64) -> RowError {
+    let message = format!("{what} holds {f}, which is not a JSON number");
+    RowError::new(RowErrorKind::BadNumber, None, message)
 }
 
 #[cfg(test)]
@@ -186,56 +200,36 @@ mod tests {
     use crate::analytics::OnError;
     use proptest::prelude::*;
 
-    /// A JSON value as a record value (numbers as JSON text reads them;
-    /// nested slices are leaked, which is fine in a test).
-    fn value_of(v: &serde_json::Value) -> RecordValue<'_> {
+    /// A JSON value as a record value (nested slices are leaked, which is
+    /// fine in a test).
+    fn value_of<'a>(v: &'a Scalar<'a>) -> RecordValue<'a> {
         match v {
-            serde_json::Value::Null => RecordValue::Null,
-            serde_json::Value::Bool(b) => RecordValue::Bool(*b),
-            serde_json::Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(u), _, _) => RecordValue::UInt(u),
-                (None, Some(i), _) => RecordValue::Int(i),
-                (_, _, f) => RecordValue::Float(f.unwrap_or(f64::NAN)),
-            },
-            serde_json::Value::String(s) => RecordValue::Str(s),
-            serde_json::Value::Array(items) => {
+            Scalar::Null => RecordValue::Null,
+            Scalar::Bool(b) => RecordValue::Bool(*b),
+            Scalar::I64(n) => RecordValue::Int(*n),
+            Scalar::U64(n) => RecordValue::UInt(*n),
+            Scalar::F64(f) => RecordValue::Float(*f),
+            Scalar::Str(s) => RecordValue::Str(s),
+            Scalar::Array(items) => {
                 RecordValue::Array(Box::leak(items.iter().map(value_of).collect()))
             }
-            serde_json::Value::Object(fields) => RecordValue::Object(Box::leak(
-                fields
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), value_of(v)))
-                    .collect(),
+            Scalar::Object(fields) => RecordValue::Object(Box::leak(
+                fields.iter().map(|(k, v)| (&**k, value_of(v))).collect(),
             )),
         }
     }
 
-    /// The records of JSON Lines text whose lines are all objects.
-    fn records_of(values: &[serde_json::Value]) -> Vec<Vec<(&str, RecordValue<'_>)>> {
-        values
-            .iter()
-            .map(|v| {
-                let serde_json::Value::Object(fields) = v else {
-                    panic!("not an object: {v}")
-                };
-                fields
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), value_of(v)))
-                    .collect()
-            })
-            .collect()
-    }
-
     fn same_as_jsonl(text: &str, map: &JourneyMap) {
-        let values: Vec<serde_json::Value> = text
+        // Parsed as the reader parses a line: keys in their order.
+        let values: Vec<Scalar<'_>> = text
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        let records = records_of(&values);
+        let records: Vec<RecordValue<'_>> = values.iter().map(value_of).collect();
         for policy in [OnError::Fail, OnError::Skip] {
             let options = JsonlOptions::default().on_error(policy);
             let want = digest(EventLog::from_jsonl(text.as_bytes(), map, &options), map);
-            let got = digest(EventLog::from_records(&records, map, &options), map);
+            let got = digest(EventLog::from_records(records.clone(), map, &options), map);
             assert_eq!(got, want, "{policy:?}: {text}");
         }
     }
@@ -280,6 +274,18 @@ mod tests {
                 "\n",
                 r#"{}"#,
                 "\n",
+                r#"[1, 2]"#,
+                "\n",
+                r#""text""#,
+                "\n",
+                r#"5"#,
+                "\n",
+                r#"null"#,
+                "\n",
+                r#"{"touchpoint": "nowhere", "customer_id": "c", "timestamp": 0, "value": "12x"}"#,
+                "\n",
+                r#"{"customer_id": "c", "timestamp": 0, "value": "12x", "touchpoint": "nowhere"}"#,
+                "\n",
             ),
             &map,
         );
@@ -288,19 +294,18 @@ mod tests {
     #[test]
     fn a_non_finite_number_is_a_bad_number() {
         let map = shop();
-        let records = [
-            vec![
-                ("customer_id", RecordValue::Str("c1")),
-                ("timestamp", RecordValue::UInt(0)),
-                ("touchpoint", RecordValue::Str("ad")),
-            ],
-            vec![
-                ("customer_id", RecordValue::Str("c1")),
-                ("timestamp", RecordValue::UInt(0)),
-                ("value", RecordValue::Float(f64::NAN)),
-            ],
+        let good = [
+            ("customer_id", RecordValue::Str("c1")),
+            ("timestamp", RecordValue::UInt(0)),
+            ("touchpoint", RecordValue::Str("ad")),
         ];
-        let err = EventLog::from_records(&records, &map, &JsonlOptions::default()).unwrap_err();
+        let nan = [
+            ("customer_id", RecordValue::Str("c1")),
+            ("timestamp", RecordValue::UInt(0)),
+            ("value", RecordValue::Float(f64::NAN)),
+        ];
+        let records = [RecordValue::Object(&good), RecordValue::Object(&nan)];
+        let err = EventLog::from_records(records, &map, &JsonlOptions::default()).unwrap_err();
         let Error::EventRow(row) = &err else {
             panic!("{err:?}")
         };
@@ -309,8 +314,10 @@ mod tests {
             (RowErrorKind::BadNumber, 2, Some(2), Some("value"))
         );
         let skip = JsonlOptions::default().on_error(OnError::Skip);
-        let log = EventLog::from_records(&records, &map, &skip).unwrap();
+        let log = EventLog::from_records(records, &map, &skip).unwrap();
         assert_eq!((log.len(), log.stats().skipped["BAD_NUMBER"]), (1, 1));
+        let infinite = EventLog::from_records([RecordValue::Float(f64::INFINITY)], &map, &skip);
+        assert_eq!(infinite.unwrap().stats().skipped["BAD_NUMBER"], 1);
     }
 
     proptest! {
@@ -337,7 +344,7 @@ mod tests {
             } else {
                 format!("{n:e}")
             };
-            let want: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let want: Scalar<'_> = serde_json::from_str(&text).unwrap();
             prop_assert_eq!(RecordValue::number(n), value_of(&want));
         }
     }
