@@ -77,7 +77,14 @@ fn validate_options(options: &ReportOptions, map: &JourneyMap) -> Result<(), Err
     })
 }
 
-fn report_result<'py>(
+/// The report options of their JSON, checked against `map`.
+pub(crate) fn report_options(report: &str, map: &JourneyMap) -> Result<ReportOptions, Error> {
+    let options: ReportOptions = parse_part(report)?;
+    validate_options(&options, map)?;
+    Ok(options)
+}
+
+pub(crate) fn report_result<'py>(
     py: Python<'py>,
     result: Result<journeymap::analytics::Report, Error>,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -102,8 +109,7 @@ pub fn _analyze_file<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let result = py.detach(|| -> Result<_, Error> {
-        let options: ReportOptions = parse_part(report)?;
-        validate_options(&options, map)?;
+        let options = report_options(report, map)?;
         let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         let file = BufReader::with_capacity(1 << 16, file);
         let log = match format {
@@ -148,8 +154,7 @@ pub fn _analyze_arrow<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let err = |e: Error| to_pyerr(py, &e, Origin::OBJECT);
-    let options: ReportOptions = parse_part(report).map_err(err)?;
-    validate_options(&options, map).map_err(err)?;
+    let options = report_options(report, map).map_err(err)?;
     let reader_options: CsvOptions = parse_part(reader).map_err(err)?;
     let capsule = events.call_method0("__arrow_c_stream__")?;
     let capsule = capsule.cast::<PyCapsule>().map_err(|_| {

@@ -83,7 +83,7 @@ struct Writer {
 }
 
 /// Python type name of `obj`, for messages.
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())

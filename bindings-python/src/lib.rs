@@ -17,6 +17,7 @@ mod errors;
 mod functions;
 mod lint;
 mod map;
+mod records;
 mod render;
 
 /// Customer journey maps: the native part of the `journeymap` package.
@@ -38,6 +39,9 @@ mod _native {
 
     #[pymodule_export]
     use super::analytics::{_analyze_arrow, _analyze_file, _parse_duration};
+
+    #[pymodule_export]
+    use super::records::_analyze_records;
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -580,7 +580,7 @@ class _Stream:
         (None, TypeError),
         (b"x.csv", TypeError),
         ({"customer_id": ["a"]}, TypeError),
-        ([{"customer_id": "a"}], TypeError),
+        ({frozenset({"customer_id"})}, TypeError),
         (_Stream(42), TypeError),
         (_Stream(RuntimeError("boom")), RuntimeError),
     ],
@@ -977,3 +977,161 @@ def test_a_stream_failing_midway_raises_a_library_error() -> None:
     with pytest.raises((JourneyMapError, RuntimeError)) as info:
         journeymap.analyze(shop_map(), reader)
     assert "went away" in str(info.value)
+
+
+# ---------------------------------------------------------------------------
+# Lists of event dicts
+# ---------------------------------------------------------------------------
+
+EVENTS_DIR = REPO / "tests/fixtures/events"
+_OK = {"customer_id": "ok", "timestamp": 0, "touchpoint": "ad"}
+
+DICT_CASES: dict[str, list[Any]] = {
+    "integers and floats as json.dumps writes them": [
+        _OK,
+        {"customer_id": 5, "timestamp": 1772355600000, "touchpoint": "ad", "value": 5},
+        {"customer_id": -3, "timestamp": 9 * 10**15, "touchpoint": "ad", "value": -0.0},
+        {"customer_id": 2**63, "timestamp": 1, "touchpoint": "ad", "score": 1e-7},
+        {"customer_id": -(2**63), "timestamp": 2, "touchpoint": "ad", "path": 1e21},
+        {"customer_id": 2**64 - 1, "timestamp": 3, "touchpoint": "ad"},
+        {"customer_id": 5.0, "timestamp": 4, "touchpoint": "ad"},
+        {"customer_id": "c", "timestamp": 5.0, "touchpoint": "ad"},
+        {"customer_id": "c", "timestamp": 1772355600000.5, "touchpoint": "ad"},
+    ],
+    "text beyond ASCII, in keys and values": [
+        _OK,
+        {"customer_id": "café ☕", "timestamp": "2026-03-01T09:00:00Z", "event": "page_view", "path": "/"},
+        {"customer_id": "😀", "timestamp": 5, "event": "page_view", "pâge": "/ü", "path": "/product/😀"},
+        {"customer_id": "日本", "timestamp": 6, "touchpoint": "ad", "segment": "ß", "value": "12.5"},
+        {"customer_id": "", "timestamp": 7, "touchpoint": "ad"},
+    ],
+    "None, booleans, dicts and lists": [
+        _OK,
+        {"customer_id": "c", "timestamp": 1, "event": "page_view", "attributes": {"path": "/", "n": 2, "f": True, "x": None}},
+        {"customer_id": "c", "timestamp": 2, "event": "page_view", "attributes": {"path": "/"}, "path": "/cart"},
+        {"customer_id": "c", "timestamp": 3, "event": "page_view", "path": "/cart", "attributes": {"path": "/"}},
+        {"customer_id": "c", "timestamp": 4, "event": "page_view", "path": True, "tags": ["a", 1, None]},
+        {"customer_id": "c", "timestamp": 5, "event": False, "attributes": None},
+        {"customer_id": None, "timestamp": 6, "touchpoint": "ad"},
+        {"customer_id": "c", "timestamp": 7, "touchpoint": ["ad"]},
+        {},
+    ],
+    "items that are not dicts, and the first bad field in key order": [
+        _OK,
+        5,
+        "c,0,ad",
+        [1, 2],
+        None,
+        {"customer_id": "c", "timestamp": 0, "value": "12x", "touchpoint": "nowhere"},
+        {"touchpoint": "nowhere", "customer_id": "c", "timestamp": 0, "value": "12x"},
+        {"customer_id": "c", "timestamp": 0, "event": "x", "attributes": "page"},
+    ],
+}
+
+
+def _as_jsonl_file(events: list[Any], tmp_path: Path) -> Path:
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
+    return path
+
+
+def _outcome(run: Callable[[], Any]) -> Any:
+    try:
+        report = run().to_dict()
+    except EventLogError as e:
+        return ("error", e.code, e.row, e.field, str(e).split(": ", 1)[-1])
+    for example in report["ingest"]["examples"]:
+        example["line"] = None
+    return report
+
+
+@pytest.mark.parametrize("name", list(DICT_CASES))
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"on_bad_row": "skip"}, {"on_bad_row": "skip", "include_customers": True}],
+    ids=["fail", "skip", "customers"],
+)
+def test_event_dicts_read_as_their_json_lines(name: str, options: dict[str, Any], tmp_path: Path) -> None:
+    events = DICT_CASES[name]
+    m = shop_map()
+    path = _as_jsonl_file(events, tmp_path)
+    got = _outcome(lambda: journeymap.analyze(m, events, **options))
+    want = _outcome(lambda: journeymap.analyze(m, path, **options))
+    assert got == want
+    # A tuple reads as the list.
+    assert _outcome(lambda: journeymap.analyze(m, tuple(events), **options)) == got
+
+
+@pytest.mark.parametrize("name", ["shop.jsonl", "bad.jsonl"])
+def test_fixture_lines_as_dicts(name: str, tmp_path: Path) -> None:
+    events: list[Any] = []
+    for line in (EVENTS_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                events.append(json.loads(line))
+            except json.JSONDecodeError:
+                events.append(line)  # the line as the string it is
+    m = shop_map()
+    path = _as_jsonl_file(events, tmp_path)
+    for options in ({"on_bad_row": "skip"}, {"on_bad_row": "skip", "include_customers": True}):
+        got = journeymap.analyze(m, events, **options)
+        assert _outcome(lambda: got) == _outcome(lambda: journeymap.analyze(m, path, **options))
+        assert got.totals["events"] > 0
+        assert all(example["line"] is None for example in got.ingest)
+
+
+def test_event_dict_errors_name_row_and_field() -> None:
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), [_OK, {"customer_id": "c", "timestamp": "noon", "touchpoint": "ad"}])
+    assert (info.value.code, info.value.row, info.value.field, info.value.line) == (
+        "BAD_TIMESTAMP", 2, "timestamp", None,
+    )
+
+
+def test_datetimes_and_dates_are_their_iso_text() -> None:
+    m = shop_map()
+    aware = datetime.datetime(2026, 3, 1, 10, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+    naive = datetime.datetime(2026, 3, 1, 9, 30, 0, 250000)
+    day = datetime.date(2026, 3, 2)
+    given = [
+        {"customer_id": "a", "timestamp": aware, "touchpoint": "ad"},
+        {"customer_id": "a", "timestamp": naive, "touchpoint": "ad", "when": day},
+        {"customer_id": "b", "timestamp": day, "touchpoint": "ad"},
+    ]
+    written = [
+        {"customer_id": "a", "timestamp": "2026-03-01T09:30:00Z", "touchpoint": "ad"},
+        {"customer_id": "a", "timestamp": "2026-03-01T09:30:00.250Z", "touchpoint": "ad", "when": "2026-03-02T00:00:00Z"},
+        {"customer_id": "b", "timestamp": "2026-03-02T00:00:00Z", "touchpoint": "ad"},
+    ]
+    got = journeymap.analyze(m, given, include_customers=True)
+    assert got == journeymap.analyze(m, written, include_customers=True)
+    assert got.totals["events"] == 3
+
+
+def test_nan_in_an_event_dict_is_a_bad_number() -> None:
+    events = [_OK, {"customer_id": "c", "timestamp": 0, "touchpoint": "ad", "value": math.nan}]
+    with pytest.raises(EventLogError) as info:
+        journeymap.analyze(shop_map(), events)
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 2, "value")
+    report = journeymap.analyze(shop_map(), events, on_bad_row="skip")
+    assert report.ingest.skipped == {"BAD_NUMBER": 1}
+
+
+@pytest.mark.parametrize(
+    "bad,error,where",
+    [
+        ({"customer_id": "c", "timestamp": 0, "touchpoint": "ad", "x": {1, 2}}, TypeError, "events[1]['x']"),
+        ({"customer_id": "c", "timestamp": 0, "attributes": {"a": {"b": 1}}}, TypeError, "events[1]['attributes']['a']"),
+        ({"customer_id": "c", "timestamp": 0, "tags": [[1]]}, TypeError, "events[1]['tags'][0]"),
+        ({"customer_id": "c", "timestamp": 0, 3: "x"}, TypeError, "events[1]"),
+        ({"customer_id": 2**64, "timestamp": 0}, ValueError, "events[1]['customer_id']"),
+        ({"customer_id": "c", "timestamp": datetime.timedelta(1)}, TypeError, "events[1]['timestamp']"),
+        (object(), TypeError, "events[1]"),
+    ],
+    ids=["set", "deep dict", "deep list", "int key", "huge int", "timedelta", "object"],
+)
+def test_values_that_are_not_event_values_raise_located(bad: Any, error: type, where: str) -> None:
+    for policy in ("fail", "skip"):
+        with pytest.raises(error) as info:
+            journeymap.analyze(shop_map(), [_OK, bad], on_bad_row=policy)
+        assert str(info.value).startswith(where + ":"), str(info.value)

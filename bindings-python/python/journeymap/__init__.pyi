@@ -470,7 +470,10 @@ def analyze(
     names with ``input_format``) or a table exporting Arrow data
     (``__arrow_c_stream__``: pyarrow Table / RecordBatchReader, polars and
     pandas >= 2.2 DataFrames, DuckDB relations; older pandas through
-    pyarrow), read in Rust from its record batches.
+    pyarrow), read in Rust from its record batches; or a list of event
+    dicts, each read as its ``json.dumps`` line would be as JSON Lines
+    (values ``str``/``int``/``float``/``bool``/``None``/``datetime``/``date``,
+    a field may hold a dict or list of those).
 
     Columns: ``customer_id`` (text or integers), ``timestamp`` (Arrow
     timestamp of any unit, tz-aware or naive = UTC; date; integer epoch

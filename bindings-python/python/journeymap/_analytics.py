@@ -191,10 +191,12 @@ def _report_options(
 
 
 def _events_source(events: object) -> tuple[str, Any]:
-    """How to read ``events``: ``("file", Path)`` or ``("arrow", obj)``
-    where ``obj`` exports an Arrow C stream."""
+    """How to read ``events``: ``("file", Path)``, ``("records", list)``
+    or ``("arrow", obj)`` where ``obj`` exports an Arrow C stream."""
     if isinstance(events, (str, os.PathLike)):
         return "file", Path(events)
+    if isinstance(events, (list, tuple)):
+        return "records", events
     if callable(getattr(events, "__arrow_c_stream__", None)):
         return "arrow", events
     cls = type(events)
@@ -222,9 +224,9 @@ def _events_source(events: object) -> tuple[str, Any]:
     if module == "polars" and cls.__name__ == "LazyFrame":
         raise TypeError("events is a polars LazyFrame: pass events.collect()")
     raise TypeError(
-        "events must be a path to a .csv, .tsv or .jsonl file, or a table exporting "
-        "Arrow data (pandas or polars DataFrame, pyarrow Table or RecordBatchReader, "
-        f"DuckDB relation), not {cls.__name__}"
+        "events must be a path to a .csv, .tsv or .jsonl file, a list of event dicts, "
+        "or a table exporting Arrow data (pandas or polars DataFrame, pyarrow Table or "
+        f"RecordBatchReader, DuckDB relation), not {cls.__name__}"
     )
 
 
@@ -261,6 +263,16 @@ def analyze(
     ``RecordBatchReader``, polars ``DataFrame``, pandas >= 2.2
     ``DataFrame``, DuckDB relations), and older pandas through pyarrow.
     Tables are read in Rust from Arrow record batches, never row by row.
+    ``events`` may also be a list (or tuple) of event dicts, each read as
+    the JSON Lines line ``json.dumps`` would write for it (same fields,
+    rules and errors as a ``.jsonl`` file; no JSON text is written): values
+    are ``str``, ``int``, ``float``, ``bool``, ``None``, ``datetime``
+    (written in ISO 8601; naive ones are UTC) and ``date`` (midnight UTC),
+    and a field (``attributes``) may hold a dict or list of those. Another
+    value raises ``TypeError`` (an int beyond 64 bits ``ValueError``)
+    located as ``events[i]['key']``; an item that is not a dict is a
+    ``BAD_JSON`` row, a float NaN or infinity a ``BAD_NUMBER`` row (use
+    ``None`` for a missing value).
 
     Columns (names changed with the ``*_column`` options): ``customer_id``
     and ``timestamp`` are required, and ``touchpoint`` or raw ``event`` /
@@ -351,6 +363,10 @@ def analyze(
         if input_format is not None:
             raise _invalid("input_format", "only applies to files, not to tables")
         data = _native._analyze_arrow(map, source, json.dumps(reader), report_json)
+    elif kind == "records":
+        if input_format is not None:
+            raise _invalid("input_format", "only applies to files, not to lists of events")
+        data = _native._analyze_records(map, source, json.dumps(reader), report_json)
     else:
         fmt_name = input_format or _FORMATS.get(source.suffix.lower())
         if fmt_name is None:
