@@ -33,9 +33,9 @@ pub enum RecordValue<'a> {
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A negative integer.
+    /// An integer (JSON text of a negative one reads as this).
     Int(i64),
-    /// A non-negative integer.
+    /// A non-negative integer (JSON text of one reads as this).
     UInt(u64),
     /// Any other number; must be finite (JSON holds no NaN or infinity).
     Float(f64),
@@ -47,24 +47,49 @@ pub enum RecordValue<'a> {
     Object(&'a [(&'a str, RecordValue<'a>)]),
 }
 
+/// Why a record value is not one a JSON line could hold.
+enum NotJson {
+    /// A non-finite number.
+    NonFinite(f64),
+    /// Containers nested deeper than the JSON reader reads.
+    TooDeep,
+}
+
+/// The nesting the JSON reader reads (`serde_json`'s recursion limit).
+const MAX_DEPTH: usize = 128;
+
 impl<'a> RecordValue<'a> {
-    /// The JSON reader's value; `Err` with the first non-finite number.
-    fn scalar(self) -> Result<Scalar<'a>, f64> {
+    /// The JSON reader's value.
+    fn scalar(self) -> Result<Scalar<'a>, NotJson> {
+        self.scalar_in(0)
+    }
+
+    /// [`RecordValue::scalar`] of a value inside `depth` containers (a
+    /// record's fields are inside one).
+    fn scalar_in(self, depth: usize) -> Result<Scalar<'a>, NotJson> {
+        if matches!(self, RecordValue::Array(_) | RecordValue::Object(_)) && depth + 1 >= MAX_DEPTH
+        {
+            // As in JSON text: a line holds fewer than 128 nested containers.
+            return Err(NotJson::TooDeep);
+        }
         Ok(match self {
             RecordValue::Null => Scalar::Null,
             RecordValue::Bool(b) => Scalar::Bool(b),
             RecordValue::Int(n) => Scalar::I64(n),
             RecordValue::UInt(n) => Scalar::U64(n),
             RecordValue::Float(f) if f.is_finite() => Scalar::F64(f),
-            RecordValue::Float(f) => return Err(f),
+            RecordValue::Float(f) => return Err(NotJson::NonFinite(f)),
             RecordValue::Str(s) => Scalar::Str(Cow::Borrowed(s)),
-            RecordValue::Array(items) => {
-                Scalar::Array(items.iter().map(|v| v.scalar()).collect::<Result<_, _>>()?)
-            }
+            RecordValue::Array(items) => Scalar::Array(
+                items
+                    .iter()
+                    .map(|v| v.scalar_in(depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
             RecordValue::Object(fields) => Scalar::Object(
                 fields
                     .iter()
-                    .map(|&(k, v)| v.scalar().map(|v| (Cow::Borrowed(k), v)))
+                    .map(|&(k, v)| v.scalar_in(depth + 1).map(|v| (Cow::Borrowed(k), v)))
                     .collect::<Result<_, _>>()?,
             ),
         })
@@ -123,7 +148,8 @@ impl EventLog {
     /// value is a `BAD_JSON` row, as such a line is.
     /// `options.max_line_bytes` does not apply: there are no lines. A
     /// non-finite [`RecordValue::Float`], which JSON cannot hold, is a
-    /// `BAD_NUMBER` row error.
+    /// `BAD_NUMBER` row error; 128 or more nested containers (the record
+    /// counts), which the JSON reader refuses, a `BAD_JSON` one.
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, JsonlOptions, RecordValue};
@@ -160,7 +186,7 @@ impl EventLog {
             let RecordValue::Object(record) = record else {
                 let error = match record.scalar() {
                     Ok(value) => not_an_object(&value),
-                    Err(f) => non_finite("the record", f),
+                    Err(e) => not_json("the record", e),
                 };
                 b.refuse(error, line)?;
                 continue;
@@ -168,10 +194,10 @@ impl EventLog {
             fields.clear();
             let mut error = None;
             for &(key, value) in record {
-                match value.scalar() {
+                match value.scalar_in(1) {
                     Ok(v) => fields.push((Cow::Borrowed(key), v)),
-                    Err(f) => {
-                        let mut e = non_finite(&format!("`{key}`"), f);
+                    Err(e) => {
+                        let mut e = not_json(&format!("`{key}`"), e);
                         e.column = Some(key.to_owned());
                         error = Some(e);
                         break;
@@ -187,10 +213,22 @@ impl EventLog {
     }
 }
 
-/// The error of a non-finite number in `what`.
-fn non_finite(what: &str, f: f64) -> RowError {
-    let message = format!("{what} holds {f}, which is not a JSON number");
-    RowError::new(RowErrorKind::BadNumber, None, message)
+/// The row error of `what` holding a value no JSON line holds: a
+/// non-finite number (`BAD_NUMBER`), or nesting the JSON reader refuses
+/// (`BAD_JSON`, as for such a line).
+fn not_json(what: &str, e: NotJson) -> RowError {
+    match e {
+        NotJson::NonFinite(f) => RowError::new(
+            RowErrorKind::BadNumber,
+            None,
+            format!("{what} holds {f}, which is not a JSON number"),
+        ),
+        NotJson::TooDeep => RowError::new(
+            RowErrorKind::BadJson,
+            None,
+            format!("{what} nests {MAX_DEPTH} or more containers"),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -318,6 +356,41 @@ mod tests {
         assert_eq!((log.len(), log.stats().skipped["BAD_NUMBER"]), (1, 1));
         let infinite = EventLog::from_records([RecordValue::Float(f64::INFINITY)], &map, &skip);
         assert_eq!(infinite.unwrap().stats().skipped["BAD_NUMBER"], 1);
+    }
+
+    #[test]
+    fn nesting_is_limited_as_for_json_lines() {
+        let map = shop();
+        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let mut refused = 0;
+        // Lines nesting n arrays in a field, around the JSON reader's limit.
+        for n in (120..=135).chain([300]) {
+            let line = format!(
+                r#"{{"customer_id": "c", "timestamp": 0, "touchpoint": "ad", "x": {}1{}}}"#,
+                "[".repeat(n),
+                "]".repeat(n)
+            );
+            let from_text = EventLog::from_jsonl(line.as_bytes(), &map, &skip).unwrap();
+            let mut value = RecordValue::UInt(1);
+            for _ in 0..n {
+                value = RecordValue::Array(Box::leak(Box::new([value])));
+            }
+            let record = [
+                ("customer_id", RecordValue::Str("c")),
+                ("timestamp", RecordValue::UInt(0)),
+                ("touchpoint", RecordValue::Str("ad")),
+                ("x", value),
+            ];
+            let from_records =
+                EventLog::from_records([RecordValue::Object(&record)], &map, &skip).unwrap();
+            assert_eq!(
+                from_records.stats().skipped,
+                from_text.stats().skipped,
+                "{n}"
+            );
+            refused += from_records.stats().rows_skipped();
+        }
+        assert!(refused > 1 && refused < 17, "{refused}");
     }
 
     proptest! {
