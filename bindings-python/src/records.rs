@@ -118,11 +118,10 @@ impl Cells {
             }
             let at_cell = self.cells.len();
             self.cells.push((key, Cell::Object(0)));
-            // A snapshot of the items: no Python code runs below but
-            // `isoformat`, and a snapshot stays valid whatever it does.
-            for item in d.items().iter() {
-                let pair = item.cast::<PyTuple>().map_err(PyErr::from)?;
-                let (k, v) = (pair.get_item(0)?, pair.get_item(1)?);
+            // A copy of the dict, which no other code holds: no Python
+            // code runs below but `isoformat`, and whatever that does, the
+            // copy cannot change while it is read.
+            for (k, v) in d.copy()?.iter() {
                 let Ok(k) = k.cast::<PyString>() else {
                     return Err(PyTypeError::new_err(format!(
                         "{}: keys must be str, not {}",
