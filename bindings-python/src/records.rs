@@ -203,7 +203,7 @@ fn nested(at: &dyn Fn() -> String, obj: &Bound<'_, PyAny>) -> PyErr {
 
 /// The journey report (a dict) of events given as a list or tuple of
 /// dicts; `reader` is the JSON of a [`JsonlOptions`], `report` that of the
-/// [`ReportOptions`]. A value that is not an event value raises
+/// report options. A value that is not an event value raises
 /// `TypeError` (or `ValueError`), located as `events[i]['key']`.
 #[pyfunction]
 pub fn _analyze_records<'py>(
