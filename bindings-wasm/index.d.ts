@@ -678,7 +678,9 @@ export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
  * `events` is an array of event objects, or event-log text (a string or
  * UTF-8 bytes): CSV with a header by default, TSV or JSON Lines with
  * `inputFormat`. Text names the customer column `customer_id`; an array of
- * events names it `customer` (`fields` changes either).
+ * events names it `customer` (`fields` changes either). Each event of an
+ * array reads exactly as its `JSON.stringify` line would as JSON Lines
+ * (plain events are handed over without JSON text; see the README).
  *
  * A bad row throws a `JourneyMapError` whose `code` is the row's
  * (`BAD_TIMESTAMP`, `UNKNOWN_TOUCHPOINT`, `FIELD_COUNT`, ...), with `row`,
