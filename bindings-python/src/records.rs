@@ -69,13 +69,20 @@ impl Cells {
         id
     }
 
+    /// A string cell of the concatenation of `parts`.
+    fn text_cell(&mut self, parts: &[&str]) -> Cell {
+        let start = self.text.len();
+        for part in parts {
+            self.text.push_str(part);
+        }
+        Cell::Str(start, self.text.len())
+    }
+
     fn string(&mut self, s: &Bound<'_, PyString>, at: &dyn Fn() -> String) -> PyResult<Cell> {
         let text = s.to_cow().map_err(|e| {
             PyValueError::new_err(format!("{}: string is not valid Unicode: {e}", at()))
         })?;
-        let start = self.text.len();
-        self.text.push_str(&text);
-        Ok(Cell::Str(start, self.text.len()))
+        Ok(self.text_cell(&[&text]))
     }
 
     /// Adds `obj` as one cell (and, for containers, their items);
@@ -155,19 +162,17 @@ impl Cells {
         } else {
             let (datetime, date) = datetime_types(py)?;
             if obj.is_instance(datetime.bind(py))? {
-                let mut text: String = obj.call_method0("isoformat")?.extract()?;
-                if obj.call_method0("utcoffset")?.is_none() {
-                    text.push('Z');
-                }
-                let start = self.text.len();
-                self.text.push_str(&text);
-                Cell::Str(start, self.text.len())
+                let text: String = obj.call_method0("isoformat")?.extract()?;
+                // A naive datetime is UTC.
+                let zone = if obj.call_method0("utcoffset")?.is_none() {
+                    "Z"
+                } else {
+                    ""
+                };
+                self.text_cell(&[&text, zone])
             } else if obj.is_instance(date.bind(py))? {
                 let text: String = obj.call_method0("isoformat")?.extract()?;
-                let start = self.text.len();
-                self.text.push_str(&text);
-                self.text.push_str("T00:00:00Z");
-                Cell::Str(start, self.text.len())
+                self.text_cell(&[&text, "T00:00:00Z"])
             } else {
                 return Err(PyTypeError::new_err(format!(
                     "{}: {} is not an event value (expected str, int, float, bool, None, \

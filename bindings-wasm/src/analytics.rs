@@ -201,11 +201,14 @@ pub fn records_report_json(
         ));
     }
     let mut strings = strings.map(RecordValue::Str);
-    let mut scalar = |k: usize| -> Result<(&str, RecordValue<'_>), Error> {
+    let key_of = |k: usize| -> Result<&str, Error> {
         let key = records.cell_keys[k];
-        let key = keys
-            .get(key as usize)
-            .ok_or_else(|| bad_records(format!("no key {key}")))?;
+        keys.get(key as usize)
+            .map(String::as_str)
+            .ok_or_else(|| bad_records(format!("no key {key}")))
+    };
+    let mut scalar = |k: usize| -> Result<(&str, RecordValue<'_>), Error> {
+        let key = key_of(k)?;
         let value = match records.cell_tags[k] {
             Records::NULL => RecordValue::Null,
             Records::FALSE => RecordValue::Bool(false),
@@ -216,7 +219,7 @@ pub fn records_report_json(
                 .ok_or_else(|| bad_records("more string cells than strings"))?,
             other => return Err(bad_records(format!("unknown tag {other} at cell {k}"))),
         };
-        Ok((key.as_str(), value))
+        Ok((key, value))
     };
     // The fields of objects first (the cells refer to them), then the
     // cells of the records; `outer_at[k]` is the number of record cells
@@ -237,10 +240,7 @@ pub fn records_report_json(
             let len = ok
                 .then_some(len as usize)
                 .ok_or_else(|| bad_records(format!("object of {len} fields at cell {k}")))?;
-            let key = records.cell_keys[k];
-            let key = keys
-                .get(key as usize)
-                .ok_or_else(|| bad_records(format!("no key {key}")))?;
+            let key = key_of(k)?;
             let start = fields.len();
             for j in k + 1..=k + len {
                 if records.cell_tags[j] == Records::OBJECT {
