@@ -1,12 +1,12 @@
 //! Events given as a list of dicts: read by core's JSON Lines rules
-//! ([`EventLog::from_records`]) without writing JSON text. Each dict reads
+//! ([`EventLog::from_flat_records`]) without writing JSON text. Each dict reads
 //! as the JSON Lines line `json.dumps` would write for it, with two
 //! additions a data scientist expects: a `datetime` is its ISO 8601 text
 //! (a naive one is UTC, as in tables) and a `date` is midnight UTC.
 
 use std::collections::HashMap;
 
-use journeymap::analytics::{analyze, EventLog, JsonlOptions, RecordValue};
+use journeymap::analytics::{analyze, EventLog, FlatValue, JsonlOptions, RecordValue};
 use journeymap::{parse_part, Error};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -33,9 +33,9 @@ enum Cell {
     Array(usize),
 }
 
-/// The events, flattened: one string buffer, interned keys, and cells in
-/// order (a record's fields follow its record cell, a container's items
-/// follow it).
+/// The events, flattened as [`FlatValue`]s: one string buffer, interned
+/// keys, and cells in order (a record's fields follow its record cell, a
+/// container's items follow it).
 #[derive(Default)]
 struct Cells {
     text: String,
@@ -223,14 +223,12 @@ pub fn _analyze_records<'py>(
     let options = report_options(report, map).map_err(err)?;
     let reader: JsonlOptions = parse_part(reader).map_err(err)?;
     let mut cells = Cells::default();
-    let mut ends = Vec::new();
     for (i, event) in events.try_iter()?.enumerate() {
         let at = || format!("events[{i}]");
         cells.value(py, None, &event?, 0, &at)?;
-        ends.push(cells.cells.len());
     }
     let result = py.detach(|| -> Result<_, Error> {
-        let log = from_cells(&cells, &ends, map, &reader)?;
+        let log = from_cells(&cells, map, &reader)?;
         let mut report = analyze(map, &log, &options)?;
         // A record's row errors name its row and field; the line core
         // gives them (the record's number) says nothing more, and rows of
@@ -254,113 +252,25 @@ fn without_line(e: Error) -> Error {
     }
 }
 
-/// The log of the records in `cells`, record `i` ending at `ends[i]`.
-///
-/// Records are depth 0, their fields depth 1, the items of a field's dict
-/// or list depth 2 (plain values: deeper containers were refused). Each
-/// depth's containers borrow the values of the next, so the deepest are
-/// placed first. `Cells::value` wrote every container's count of the
-/// cells after it, so the indexing below stays in bounds.
+/// The log of the records in `cells`: each top-level cell is one record.
 fn from_cells(
     cells: &Cells,
-    ends: &[usize],
     map: &journeymap::JourneyMap,
     reader: &JsonlOptions,
 ) -> Result<EventLog, Error> {
-    let all = &cells.cells;
-    let plain = |cell: Cell| -> RecordValue<'_> {
-        match cell {
+    let flat = cells.cells.iter().map(|&(key, cell)| {
+        let key = key.map_or("", |id| cells.keys[id as usize].as_str());
+        let value = match cell {
             Cell::Null => RecordValue::Null,
             Cell::Bool(b) => RecordValue::Bool(b),
             Cell::Int(n) => RecordValue::Int(n),
             Cell::UInt(n) => RecordValue::UInt(n),
             Cell::Float(f) => RecordValue::Float(f),
             Cell::Str(a, b) => RecordValue::Str(&cells.text[a..b]),
-            // Containers are placed by the passes below.
-            Cell::Object(_) | Cell::Array(_) => RecordValue::Null,
-        }
-    };
-    let key = |id: Option<u32>| id.map_or("", |id| cells.keys[id as usize].as_str());
-    // The cells of each record's fields: (index, end) of each field.
-    let fields_of = |record: usize, end: usize| {
-        let mut k = record + 1;
-        std::iter::from_fn(move || {
-            (k < end).then(|| {
-                let at = k;
-                k += 1 + match all[at].1 {
-                    Cell::Object(n) | Cell::Array(n) => n,
-                    _ => 0,
-                };
-                at
-            })
-        })
-    };
-    let records: Vec<(usize, usize)> = ends
-        .iter()
-        .scan(0, |start, &end| {
-            let record = (*start, end);
-            *start = end;
-            Some(record)
-        })
-        .collect();
-    let is_container = |k: usize| matches!(all[k].1, Cell::Object(_) | Cell::Array(_));
-
-    // Depth 2: the items of the fields' containers.
-    let (mut keyed2, mut listed2, mut spans2) = (Vec::new(), Vec::new(), Vec::new());
-    for &(record, end) in &records {
-        if !is_container(record) {
-            continue;
-        }
-        for field in fields_of(record, end) {
-            match all[field].1 {
-                Cell::Object(n) => {
-                    let start = keyed2.len();
-                    keyed2.extend(
-                        all[field + 1..=field + n]
-                            .iter()
-                            .map(|&(k, c)| (key(k), plain(c))),
-                    );
-                    spans2.push(start..keyed2.len());
-                }
-                Cell::Array(n) => {
-                    let start = listed2.len();
-                    listed2.extend(all[field + 1..=field + n].iter().map(|&(_, c)| plain(c)));
-                    spans2.push(start..listed2.len());
-                }
-                _ => {}
-            }
-        }
-    }
-    // Depth 1: the records' fields (or a list event's items).
-    let mut spans2 = spans2.into_iter();
-    let (mut keyed1, mut listed1, mut spans1) = (Vec::new(), Vec::new(), Vec::new());
-    for &(record, end) in &records {
-        if !is_container(record) {
-            continue;
-        }
-        let (start_keyed, start_listed) = (keyed1.len(), listed1.len());
-        for field in fields_of(record, end) {
-            let value = match all[field].1 {
-                Cell::Object(_) => RecordValue::Object(&keyed2[spans2.next().unwrap_or_default()]),
-                Cell::Array(_) => RecordValue::Array(&listed2[spans2.next().unwrap_or_default()]),
-                cell => plain(cell),
-            };
-            match all[record].1 {
-                Cell::Object(_) => keyed1.push((key(all[field].0), value)),
-                _ => listed1.push(value),
-            }
-        }
-        spans1.push(match all[record].1 {
-            Cell::Object(_) => start_keyed..keyed1.len(),
-            _ => start_listed..listed1.len(),
-        });
-    }
-    // Depth 0: the records.
-    let mut spans1 = spans1.into_iter();
-    let values = records.iter().map(|&(record, _)| match all[record].1 {
-        Cell::Object(_) => RecordValue::Object(&keyed1[spans1.next().unwrap_or_default()]),
-        Cell::Array(_) => RecordValue::Array(&listed1[spans1.next().unwrap_or_default()]),
-        cell => plain(cell),
+            Cell::Object(n) => return (key, FlatValue::Object(n)),
+            Cell::Array(n) => return (key, FlatValue::Array(n)),
+        };
+        (key, FlatValue::Value(value))
     });
-    EventLog::from_records(values, map, reader)
+    EventLog::from_flat_records(flat, map, reader)
 }

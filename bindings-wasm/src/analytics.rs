@@ -2,7 +2,7 @@
 //! the map and analysed into a journey report.
 
 use journeymap::analytics::{
-    analyze, CsvOptions, EventLog, JsonlOptions, RecordValue, ReportOptions,
+    analyze, CsvOptions, EventLog, FlatValue, JsonlOptions, RecordValue, ReportOptions,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
@@ -193,96 +193,95 @@ pub fn records_report_json(
         serde_json::from_str(records.keys).map_err(|e| bad_records(format!("keys: {e}")))?;
     let text = std::str::from_utf8(records.text)
         .map_err(|e| bad_records(format!("the strings are not UTF-8: {e}")))?;
-    let strings = split_units(text, records.text_units)?.into_iter();
+    let strings = split_units(text, records.text_units)?;
     let n = records.cell_keys.len();
     if records.cell_tags.len() != n || records.cell_numbers.len() != n {
         return Err(bad_records(
             "the cells' keys, tags and numbers differ in number",
         ));
     }
-    let mut strings = strings.map(RecordValue::Str);
+    // Everything is checked before core reads the cells, so that an error
+    // names the cells as the package wrote them.
     let key_of = |k: usize| -> Result<&str, Error> {
         let key = records.cell_keys[k];
         keys.get(key as usize)
             .map(String::as_str)
             .ok_or_else(|| bad_records(format!("no key {key}")))
     };
-    let mut scalar = |k: usize| -> Result<(&str, RecordValue<'_>), Error> {
-        let key = key_of(k)?;
-        let value = match records.cell_tags[k] {
-            Records::NULL => RecordValue::Null,
-            Records::FALSE => RecordValue::Bool(false),
-            Records::TRUE => RecordValue::Bool(true),
-            Records::NUMBER => RecordValue::number(records.cell_numbers[k]),
-            Records::STRING => strings
-                .next()
-                .ok_or_else(|| bad_records("more string cells than strings"))?,
-            other => return Err(bad_records(format!("unknown tag {other} at cell {k}"))),
-        };
-        Ok((key, value))
-    };
-    // The fields of objects first (the cells refer to them), then the
-    // cells of the records; `outer_at[k]` is the number of record cells
-    // before cell `k` (`None` inside an object).
-    enum Cell<'s> {
-        Value(&'s str, RecordValue<'s>),
-        Object(&'s str, std::ops::Range<usize>),
-    }
-    let mut fields = Vec::new();
-    let mut outer = Vec::with_capacity(n);
-    let mut outer_at = vec![None; n + 1];
-    let mut k = 0;
-    while k < n {
-        outer_at[k] = Some(outer.len());
-        if records.cell_tags[k] == Records::OBJECT {
-            let len = records.cell_numbers[k];
-            let ok = len >= 0.0 && len.fract() == 0.0 && len <= (n - k - 1) as f64;
-            let len = ok
-                .then_some(len as usize)
-                .ok_or_else(|| bad_records(format!("object of {len} fields at cell {k}")))?;
-            let key = key_of(k)?;
-            let start = fields.len();
+    let mut string_cells = 0;
+    let mut start = 0usize;
+    for &end in records.row_ends {
+        let end = end as usize;
+        if end < start || end > n {
+            return Err(bad_records("the records' ends are out of order"));
+        }
+        let mut k = start;
+        while k < end {
+            key_of(k)?;
+            let len = match records.cell_tags[k] {
+                Records::NULL | Records::FALSE | Records::TRUE | Records::NUMBER => 0,
+                Records::STRING => {
+                    string_cells += 1;
+                    0
+                }
+                Records::OBJECT => {
+                    let len = records.cell_numbers[k];
+                    let ok = len >= 0.0 && len.fract() == 0.0 && len <= (end - k - 1) as f64;
+                    if !ok {
+                        return Err(bad_records(format!("object of {len} fields at cell {k}")));
+                    }
+                    len as usize
+                }
+                other => return Err(bad_records(format!("unknown tag {other} at cell {k}"))),
+            };
             for j in k + 1..=k + len {
                 if records.cell_tags[j] == Records::OBJECT {
                     return Err(bad_records(format!("object in an object at cell {j}")));
                 }
-                fields.push(scalar(j)?);
             }
-            outer.push(Cell::Object(key, start..fields.len()));
-            k += len + 1;
-        } else {
-            let (key, value) = scalar(k)?;
-            outer.push(Cell::Value(key, value));
             k += 1;
         }
-    }
-    outer_at[n] = Some(outer.len());
-    if strings.next().is_some() {
-        return Err(bad_records("more strings than string cells"));
-    }
-    let cells: Vec<(&str, RecordValue<'_>)> = outer
-        .into_iter()
-        .map(|cell| match cell {
-            Cell::Value(key, value) => (key, value),
-            Cell::Object(key, range) => (key, RecordValue::Object(&fields[range])),
-        })
-        .collect();
-    let mut start = 0usize;
-    let mut rows = Vec::with_capacity(records.row_ends.len());
-    for &end in records.row_ends {
-        let row = outer_at
-            .get(end as usize)
-            .copied()
-            .flatten()
-            .and_then(|end| cells.get(start..end).map(|row| (row, end)));
-        let (row, end) = row.ok_or_else(|| bad_records("the records' ends are out of order"))?;
-        rows.push(RecordValue::Object(row));
         start = end;
     }
-    if start != cells.len() {
+    if start != n {
         return Err(bad_records("cells after the last record"));
     }
-    let log = EventLog::from_records(rows, map, &reader)?;
+    if string_cells != strings.len() {
+        return Err(bad_records(format!(
+            "{string_cells} string cells but {} strings",
+            strings.len()
+        )));
+    }
+    // Each record as an object cell followed by its own cells.
+    let mut strings = strings.into_iter();
+    let mut rows = records.row_ends.iter();
+    let (mut k, mut row_end) = (0usize, 0usize);
+    let cells = std::iter::from_fn(|| {
+        if k == row_end {
+            row_end = *rows.next()? as usize;
+            return Some(("", FlatValue::Object(row_end - k)));
+        }
+        // `k` is below the last record's end, which is the number of
+        // cells (checked above).
+        let key = keys
+            .get(records.cell_keys[k] as usize)
+            .map_or("", String::as_str);
+        let value = match records.cell_tags[k] {
+            Records::FALSE => RecordValue::Bool(false),
+            Records::TRUE => RecordValue::Bool(true),
+            Records::NUMBER => RecordValue::number(records.cell_numbers[k]),
+            // As many strings as string cells (checked above).
+            Records::STRING => RecordValue::Str(strings.next().unwrap_or_default()),
+            Records::OBJECT => {
+                k += 1;
+                return Some((key, FlatValue::Object(records.cell_numbers[k - 1] as usize)));
+            }
+            _ => RecordValue::Null,
+        };
+        k += 1;
+        Some((key, FlatValue::Value(value)))
+    });
+    let log = EventLog::from_flat_records(cells, map, &reader)?;
     to_text(&analyze(map, &log, &options)?)
 }
 

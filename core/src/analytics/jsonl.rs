@@ -403,7 +403,7 @@ pub(crate) fn not_an_object(value: &Scalar<'_>) -> RowError {
 }
 
 /// Reads the fields of one JSON object (a line, or a record of
-/// [`EventLog::from_records`]) into `b`.
+/// [`EventLog::from_records`] or [`EventLog::from_flat_records`]) into `b`.
 pub(crate) fn read_object(
     b: &mut EventLogBuilder,
     parsed: &[(Cow<'_, str>, Scalar<'_>)],

@@ -34,9 +34,10 @@
 //!
 //! 1. **Read** an [`EventLog`]: [`EventLog::from_csv`], [`EventLog::from_jsonl`]
 //!    (streaming from any `Read`), [`EventLogBuilder`] (one event at a time),
-//!    [`EventLog::from_columns`] (slices, for Arrow / pandas) or
-//!    [`EventLog::from_records`] (objects in memory, by the JSON Lines rules,
-//!    for JS arrays). Each
+//!    [`EventLog::from_columns`] (slices, for Arrow / pandas),
+//!    [`EventLog::from_records`] (objects in memory, by the JSON Lines rules)
+//!    or [`EventLog::from_flat_records`] (the same, laid out flat, for the
+//!    bindings' arrays of objects). Each
 //!    event is resolved to a touchpoint when read; bad rows fail the read or
 //!    are skipped and counted ([`OnError`]).
 //! 2. **Analyse**: [`analyze`], or [`Partial::from_log`] on parts of the
@@ -116,6 +117,7 @@ mod blocks;
 mod columns;
 mod conformance;
 mod csv;
+mod flat;
 mod funnel;
 mod generate;
 mod intern;
@@ -135,6 +137,7 @@ mod time;
 
 pub use self::csv::CsvOptions;
 pub use columns::FieldNames;
+pub use flat::FlatValue;
 pub use generate::{generate, write_csv, write_jsonl, GeneratedEvent, Generator, GeneratorOptions};
 pub use jsonl::JsonlOptions;
 pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};

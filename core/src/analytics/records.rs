@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::jsonl::{jsonl_builder, not_an_object, read_object, Scalar};
-use super::log::EventLog;
+use super::log::{EventLog, EventLogBuilder};
 use super::row_error::{RowError, RowErrorKind};
 use super::JsonlOptions;
 use crate::error::Error;
@@ -48,7 +48,7 @@ pub enum RecordValue<'a> {
 }
 
 /// Why a record value is not one a JSON line could hold.
-enum NotJson {
+pub(crate) enum NotJson {
     /// A non-finite number.
     NonFinite(f64),
     /// Containers nested deeper than the JSON reader reads.
@@ -56,7 +56,7 @@ enum NotJson {
 }
 
 /// The nesting the JSON reader reads (`serde_json`'s recursion limit).
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 impl<'a> RecordValue<'a> {
     /// The JSON reader's value.
@@ -66,7 +66,7 @@ impl<'a> RecordValue<'a> {
 
     /// [`RecordValue::scalar`] of a value inside `depth` containers (a
     /// record's fields are inside one).
-    fn scalar_in(self, depth: usize) -> Result<Scalar<'a>, NotJson> {
+    pub(crate) fn scalar_in(self, depth: usize) -> Result<Scalar<'a>, NotJson> {
         if matches!(self, RecordValue::Array(_) | RecordValue::Object(_)) && depth + 1 >= MAX_DEPTH
         {
             // As in JSON text: a line holds fewer than 128 nested containers.
@@ -182,41 +182,51 @@ impl EventLog {
         let mut b = jsonl_builder(map, options);
         let mut fields: Vec<(Cow<'a, str>, Scalar<'a>)> = Vec::new();
         for (i, record) in records.into_iter().enumerate() {
-            let line = Some(i as u64 + 1);
+            let line = i as u64 + 1;
             let RecordValue::Object(record) = record else {
                 let error = match record.scalar() {
                     Ok(value) => not_an_object(&value),
                     Err(e) => not_json("the record", e),
                 };
-                b.refuse(error, line)?;
+                b.refuse(error, Some(line))?;
                 continue;
             };
-            fields.clear();
-            let mut error = None;
-            for &(key, value) in record {
-                match value.scalar_in(1) {
-                    Ok(v) => fields.push((Cow::Borrowed(key), v)),
-                    Err(e) => {
-                        let mut e = not_json(&format!("`{key}`"), e);
-                        e.column = Some(key.to_owned());
-                        error = Some(e);
-                        break;
-                    }
-                }
-            }
-            match error {
-                None => read_object(&mut b, &fields, i as u64 + 1, options)?,
-                Some(error) => b.refuse(error, line)?,
-            }
+            let read = record.iter().map(|&(k, v)| (k, v.scalar_in(1)));
+            read_record(&mut b, &mut fields, read, line, options)?;
         }
         b.finish()
     }
 }
 
+/// Reads the fields of a record (an object), each key with its value or
+/// why it is not one a JSON line holds, into `b`: the first such field is
+/// the row's error (located at it), the fields after it are not read.
+/// `fields` is a buffer kept from record to record.
+pub(crate) fn read_record<'a>(
+    b: &mut EventLogBuilder,
+    fields: &mut Vec<(Cow<'a, str>, Scalar<'a>)>,
+    read: impl Iterator<Item = (&'a str, Result<Scalar<'a>, NotJson>)>,
+    line: u64,
+    options: &JsonlOptions,
+) -> Result<(), Error> {
+    fields.clear();
+    for (key, value) in read {
+        match value {
+            Ok(v) => fields.push((Cow::Borrowed(key), v)),
+            Err(e) => {
+                let mut e = not_json(&format!("`{key}`"), e);
+                e.column = Some(key.to_owned());
+                return b.refuse(e, Some(line));
+            }
+        }
+    }
+    read_object(b, fields, line, options)
+}
+
 /// The row error of `what` holding a value no JSON line holds: a
 /// non-finite number (`BAD_NUMBER`), or nesting the JSON reader refuses
 /// (`BAD_JSON`, as for such a line).
-fn not_json(what: &str, e: NotJson) -> RowError {
+pub(crate) fn not_json(what: &str, e: NotJson) -> RowError {
     match e {
         NotJson::NonFinite(f) => RowError::new(
             RowErrorKind::BadNumber,
@@ -232,7 +242,7 @@ fn not_json(what: &str, e: NotJson) -> RowError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analytics::blocks::tests::{digest, shop};
     use crate::analytics::OnError;
@@ -257,76 +267,88 @@ mod tests {
         }
     }
 
-    fn same_as_jsonl(text: &str, map: &JourneyMap) {
-        // Parsed as the reader parses a line: keys in their order.
+    /// Bad rows of every kind a record can hold, one per line.
+    pub(crate) const BAD_LINES: &str = concat!(
+        r#"{"customer_id": "c1", "timestamp": 0, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"customer_id": 7, "timestamp": 5.0, "event": "page_view", "path": "/", "value": "12.5"}"#,
+        "\n",
+        r#"{"customer_id": 1.5, "timestamp": 0, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"timestamp": 0, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"customer_id": "c2", "timestamp": "noon", "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": "nope"}"#,
+        "\n",
+        r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": ["ad"]}"#,
+        "\n",
+        r#"{"customer_id": "c2", "timestamp": 0, "event": "x", "attributes": 3}"#,
+        "\n",
+        r#"{"customer_id": "c2", "timestamp": 0, "event": "page_view", "attributes": {"path": "/", "n": 2}, "path": "/cart"}"#,
+        "\n",
+        r#"{"customer_id": "c3", "timestamp": 18446744073709551615, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"customer_id": "c3", "timestamp": 1, "value": true, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{"customer_id": null, "timestamp": 1, "touchpoint": "ad"}"#,
+        "\n",
+        r#"{}"#,
+        "\n",
+        r#"[1, 2]"#,
+        "\n",
+        r#""text""#,
+        "\n",
+        r#"5"#,
+        "\n",
+        r#"null"#,
+        "\n",
+        r#"{"touchpoint": "nowhere", "customer_id": "c", "timestamp": 0, "value": "12x"}"#,
+        "\n",
+        r#"{"customer_id": "c", "timestamp": 0, "value": "12x", "touchpoint": "nowhere"}"#,
+        "\n",
+    );
+
+    /// Reads the lines of `text` as JSON Lines and through `read`, given
+    /// the lines parsed as the reader parses them (keys in their order),
+    /// under both policies, and requires the same log, rows and errors.
+    pub(crate) fn same_as_jsonl(
+        text: &str,
+        map: &JourneyMap,
+        read: impl Fn(&[Scalar<'_>], &JsonlOptions) -> Result<EventLog, Error>,
+    ) {
         let values: Vec<Scalar<'_>> = text
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        let records: Vec<RecordValue<'_>> = values.iter().map(value_of).collect();
         for policy in [OnError::Fail, OnError::Skip] {
             let options = JsonlOptions::default().on_error(policy);
             let want = digest(EventLog::from_jsonl(text.as_bytes(), map, &options), map);
-            let got = digest(EventLog::from_records(records.clone(), map, &options), map);
+            let got = digest(read(&values, &options), map);
             assert_eq!(got, want, "{policy:?}: {text}");
         }
     }
 
-    #[test]
-    fn records_read_as_their_json_lines() {
-        let map = shop();
+    /// The lines of the shop fixture. Blank lines are dropped: they are not
+    /// rows, but they take a line number.
+    pub(crate) fn fixture_lines() -> String {
         let fixture = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/../tests/fixtures/events/shop.jsonl"
         ))
         .unwrap();
-        // Blank lines are not rows, but they take a line number.
-        let fixture: Vec<&str> = fixture.lines().filter(|l| !l.trim().is_empty()).collect();
-        same_as_jsonl(&fixture.join("\n"), &map);
-        // Bad rows of every kind a record can hold, in one log.
-        same_as_jsonl(
-            concat!(
-                r#"{"customer_id": "c1", "timestamp": 0, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"customer_id": 7, "timestamp": 5.0, "event": "page_view", "path": "/", "value": "12.5"}"#,
-                "\n",
-                r#"{"customer_id": 1.5, "timestamp": 0, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"timestamp": 0, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"customer_id": "c2", "timestamp": "noon", "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": "nope"}"#,
-                "\n",
-                r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": ["ad"]}"#,
-                "\n",
-                r#"{"customer_id": "c2", "timestamp": 0, "event": "x", "attributes": 3}"#,
-                "\n",
-                r#"{"customer_id": "c2", "timestamp": 0, "event": "page_view", "attributes": {"path": "/", "n": 2}, "path": "/cart"}"#,
-                "\n",
-                r#"{"customer_id": "c3", "timestamp": 18446744073709551615, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"customer_id": "c3", "timestamp": 1, "value": true, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{"customer_id": null, "timestamp": 1, "touchpoint": "ad"}"#,
-                "\n",
-                r#"{}"#,
-                "\n",
-                r#"[1, 2]"#,
-                "\n",
-                r#""text""#,
-                "\n",
-                r#"5"#,
-                "\n",
-                r#"null"#,
-                "\n",
-                r#"{"touchpoint": "nowhere", "customer_id": "c", "timestamp": 0, "value": "12x"}"#,
-                "\n",
-                r#"{"customer_id": "c", "timestamp": 0, "value": "12x", "touchpoint": "nowhere"}"#,
-                "\n",
-            ),
-            &map,
-        );
+        let lines: Vec<&str> = fixture.lines().filter(|l| !l.trim().is_empty()).collect();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn records_read_as_their_json_lines() {
+        let map = shop();
+        let read = |values: &[Scalar<'_>], options: &JsonlOptions| {
+            EventLog::from_records(values.iter().map(value_of), &map, options)
+        };
+        same_as_jsonl(&fixture_lines(), &map, read);
+        same_as_jsonl(BAD_LINES, &map, read);
     }
 
     #[test]
