@@ -298,4 +298,21 @@ mod tests {
             (1, 5 * SCALE)
         );
     }
+
+    /// Every model credits the whole value, to the unit, also for values
+    /// whose fixed-point amount is past 2^53 (where floats round).
+    #[test]
+    fn large_values_are_credited_exactly() {
+        for k in 0..300u32 {
+            // From 10^7 to about 10^12, with cents.
+            let value = (10_000_000.0 * 1.04f64.powi(k as i32) * 100.0).round() / 100.0;
+            let path: Vec<u32> = (0..2 + k % 7).map(|i| i % 4).collect();
+            let ts: Vec<i64> = (0..path.len() as i64).map(|i| i * 700).collect();
+            let acc = credit(&path, &ts, value);
+            for model in 0..MODELS {
+                let total: i128 = acc.value.iter().map(|v| v[model]).sum();
+                assert_eq!(total, super::super::num::to_fixed(value), "{value} {model}");
+            }
+        }
+    }
 }

@@ -48,13 +48,20 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
     if m == 0 {
         return;
     }
-    let sum: f64 = weights.iter().sum();
-    if sum <= 0.0 || !sum.is_finite() {
-        // Equal split when the weights say nothing.
-        let w = vec![1.0; m];
-        return distribute(total, &w, out);
-    }
     let negative = total < 0;
+    let sum: f64 = weights.iter().sum();
+    if sum <= 0.0 || !sum.is_finite() || weights.iter().all(|&w| w == weights[0]) {
+        // Equal split, when the weights are equal or say nothing. The steps
+        // below would compute every share alike: the same floor for all,
+        // then one more unit to the first (ties) of them until the total
+        // is reached; that is the quotient each and one more unit to the
+        // first `remainder`, here in integers.
+        let (t, mi) = (total.unsigned_abs() as i128, m as i128);
+        let (each, remainder) = (t / mi, t % mi);
+        let sign = if negative { -1 } else { 1 };
+        out.extend((0..mi).map(|i| sign * (each + i128::from(i < remainder))));
+        return;
+    }
     let t = total.unsigned_abs() as i128;
     let tf = t as f64;
     let mut assigned: i128 = 0;
@@ -63,9 +70,11 @@ pub(crate) fn distribute(total: i128, weights: &[f64], out: &mut Vec<i128>) {
         out.push(share);
         assigned += share;
     }
+    // Past 2^53 the floors may overshoot the total: a negative remainder
+    // takes whole units back from every share first.
     let mut rem = t - assigned;
     let mi = m as i128;
-    if rem.abs() >= mi {
+    if rem < 0 || rem >= mi {
         let each = rem.div_euclid(mi);
         for s in out.iter_mut() {
             *s += each;
@@ -187,7 +196,7 @@ mod tests {
         }
         let mut rem = t - assigned;
         let mi = m as i128;
-        if rem.abs() >= mi {
+        if rem < 0 || rem >= mi {
             let each = rem.div_euclid(mi);
             out.iter_mut().for_each(|s| *s += each);
             rem -= each * mi;
@@ -216,7 +225,7 @@ mod tests {
         let mut out = Vec::new();
         for round in 0..20_000 {
             let m = 1 + (next() % 12) as usize;
-            let weights: Vec<f64> = (0..m)
+            let mut weights: Vec<f64> = (0..m)
                 .map(|_| match next() % 5 {
                     0 => 0.0,
                     1 => 1.0,
@@ -226,6 +235,11 @@ mod tests {
                 })
                 .map(f64::abs)
                 .collect();
+            if round % 3 == 0 {
+                // Equal weights (the linear model), zero included.
+                let w = weights[0];
+                weights.fill(w);
+            }
             let total = match round % 4 {
                 0 => SCALE,
                 1 => (next() % 10_000_000_000) as i128 - 5_000_000_000,
@@ -233,6 +247,7 @@ mod tests {
                 _ => -((next() % 1000) as i128),
             };
             distribute(total, &weights, &mut out);
+            assert_eq!(out.iter().sum::<i128>(), total, "{total} {weights:?}");
             assert_eq!(
                 out,
                 distribute_reference(total, &weights),
