@@ -10,6 +10,8 @@
 
 use std::io::Read;
 
+use memchr::{memchr, memrchr};
+
 use super::csv::{
     bytecount, csv_builder, csv_error, layout, read_block, reader_builder, CsvLayout,
 };
@@ -69,7 +71,7 @@ enum Scan {
 /// Offset just after the last complete CSV record of `bytes` (0 if none),
 /// and whether `bytes` holds a quote.
 fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
-    let quotes = bytes.contains(&b'"');
+    let quotes = memchr(b'"', bytes).is_some();
     let end = if quotes {
         csv_scan(bytes, delimiter, false)
     } else {
@@ -81,10 +83,10 @@ fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
 /// Offset just after the last (or, with `first`, the first) complete CSV
 /// record of `bytes` (0 if none).
 fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
-    if !bytes.contains(&b'"') {
+    if memchr(b'"', bytes).is_none() {
         // No quoting: records end at newlines.
         return if first {
-            bytes.iter().position(|&b| b == b'\n').map_or(0, |p| p + 1)
+            memchr(b'\n', bytes).map_or(0, |p| p + 1)
         } else {
             line_end(bytes)
         };
@@ -114,7 +116,7 @@ fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
 
 /// Offset just after the last newline of `bytes` (0 if none).
 fn line_end(bytes: &[u8]) -> usize {
-    bytes.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+    memrchr(b'\n', bytes).map_or(0, |p| p + 1)
 }
 
 /// Cuts a stream into pieces of whole records.
@@ -189,7 +191,7 @@ impl<R: Read> Cutter<R> {
             if buf.is_empty() {
                 return Ok(());
             }
-            if let Some(p) = buf.iter().position(|&b| b == b'\n') {
+            if let Some(p) = memchr(b'\n', &buf) {
                 self.carry.clear();
                 self.carry.extend_from_slice(&buf[p + 1..]);
                 return Ok(());

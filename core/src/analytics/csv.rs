@@ -279,16 +279,7 @@ fn push_record<'r>(
 
 /// Number of newlines in `bytes`.
 pub(crate) fn bytecount(bytes: &[u8]) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    let words = bytes.chunks_exact(8);
-    let tail = words.remainder();
-    let mut n = 0u64;
-    for word in words {
-        // `chunks_exact(8)` gives 8 bytes.
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        n += u64::from(zero_bytes(w ^ (u64::from(b'\n') * LOW)).count_ones());
-    }
-    n + tail.iter().filter(|&&b| b == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Whether `bytes` can be read by splitting lines and fields: no quote, no
@@ -300,18 +291,12 @@ fn plain_text(bytes: &[u8], delimiter: u8, quotes: bool) -> Option<&str> {
     if !delimiter.is_ascii()
         || matches!(delimiter, b'"' | b'\n' | b'\r')
         || bytes.starts_with(b"\xef\xbb\xbf") // a byte order mark, which `csv` drops
-        || (quotes && bytes.contains(&b'"'))
+        || (quotes && memchr::memchr(b'"', bytes).is_some())
     {
         return None;
     }
-    if bytes.contains(&b'\r') {
-        let lone = bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &c)| c == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        if lone {
-            return None;
-        }
+    if memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n')) {
+        return None;
     }
     std::str::from_utf8(bytes).ok()
 }

@@ -277,7 +277,7 @@ fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, max: usize) -> std::io::R
         if available.is_empty() {
             break;
         }
-        match available.iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', available) {
             Some(p) => {
                 r.consume(p + 1);
                 break;
