@@ -50,36 +50,68 @@ impl Default for CsvOptions {
 
 impl CsvOptions {
     /// Sets the customer id column name.
+    ///
+    /// ```
+    /// # use journeymap::analytics::CsvOptions;
+    /// assert_eq!(CsvOptions::default().customer_column("user").fields.customer, "user");
+    /// ```
     pub fn customer_column(mut self, name: impl Into<String>) -> Self {
         self.fields.customer = name.into();
         self
     }
 
     /// Sets the timestamp column name.
+    ///
+    /// ```
+    /// # use journeymap::analytics::CsvOptions;
+    /// assert_eq!(CsvOptions::default().timestamp_column("at").fields.timestamp, "at");
+    /// ```
     pub fn timestamp_column(mut self, name: impl Into<String>) -> Self {
         self.fields.timestamp = name.into();
         self
     }
 
     /// Sets all column names.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, FieldNames};
+    /// let names = FieldNames { event: "action".into(), ..FieldNames::default() };
+    /// assert_eq!(CsvOptions::default().fields(names).fields.event, "action");
+    /// ```
     pub fn fields(mut self, fields: FieldNames) -> Self {
         self.fields = fields;
         self
     }
 
     /// Sets the delimiter.
+    ///
+    /// ```
+    /// # use journeymap::analytics::CsvOptions;
+    /// assert_eq!(CsvOptions::default().delimiter(b'\t').delimiter, b'\t');
+    /// ```
     pub fn delimiter(mut self, delimiter: u8) -> Self {
         self.delimiter = delimiter;
         self
     }
 
     /// Sets the timestamp format.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, TimestampFormat};
+    /// let options = CsvOptions::default().timestamp_format(TimestampFormat::EpochMillis);
+    /// assert_eq!(options.timestamp_format, TimestampFormat::EpochMillis);
+    /// ```
     pub fn timestamp_format(mut self, format: TimestampFormat) -> Self {
         self.timestamp_format = format;
         self
     }
 
     /// Sets the bad-row policy.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, OnError};
+    /// assert_eq!(CsvOptions::default().on_error(OnError::Skip).on_error, OnError::Skip);
+    /// ```
     pub fn on_error(mut self, policy: OnError) -> Self {
         self.on_error = policy;
         self

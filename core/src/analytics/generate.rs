@@ -69,6 +69,21 @@ impl Default for GeneratorOptions {
 }
 
 /// One generated event.
+///
+/// ```
+/// use journeymap::analytics::{generate, GeneratorOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w","match":[{"event":"visit"}]},
+/// #     {"id":"b","name":"B","stage":"s","channel":"w","kind":"conversion"}],
+/// #   "transitions":[{"from":"a","to":"b"}]}"#).unwrap();
+/// let options = GeneratorOptions { customers: 20, ..GeneratorOptions::default() };
+/// let events: Vec<_> = generate(&map, &options).collect();
+/// assert!(events.iter().all(|e| e.customer.starts_with("cust-")));
+/// // `a` has a `match` rule: its events are raw; `b` has none: by id.
+/// assert!(events.iter().any(|e| e.event.as_deref() == Some("visit")));
+/// assert!(events.iter().any(|e| e.touchpoint.as_deref() == Some("b")));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct GeneratedEvent {
     /// Customer id.
@@ -145,6 +160,17 @@ struct Step {
 }
 
 /// An iterator of generated events (see the module docs).
+///
+/// ```
+/// use journeymap::analytics::{generate, GeneratorOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w","match":[{"event":"visit"}]},
+/// #     {"id":"b","name":"B","stage":"s","channel":"w","kind":"conversion"}],
+/// #   "transitions":[{"from":"a","to":"b"}]}"#).unwrap();
+/// let options = GeneratorOptions { customers: 5, max_events: Some(7), ..GeneratorOptions::default() };
+/// assert_eq!(generate(&map, &options).count(), 7);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Generator {
     steps: Vec<Step>,
@@ -499,6 +525,19 @@ pub fn write_csv<W: Write>(
 
 /// Writes a generated log as JSON Lines (default field names, an
 /// `attributes` object, RFC 3339 timestamps); returns the number of events.
+///
+/// ```
+/// use journeymap::analytics::{write_jsonl, EventLog, GeneratorOptions, JsonlOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w","match":[{"event":"visit"}]},
+/// #     {"id":"b","name":"B","stage":"s","channel":"w","kind":"conversion"}],
+/// #   "transitions":[{"from":"a","to":"b"}]}"#).unwrap();
+/// let mut out = Vec::new();
+/// let n = write_jsonl(&map, &GeneratorOptions { customers: 10, ..Default::default() }, &mut out).unwrap();
+/// let log = EventLog::from_jsonl(&out[..], &map, &JsonlOptions::default()).unwrap();
+/// assert_eq!(log.len() as u64, n);
+/// ```
 pub fn write_jsonl<W: Write>(
     map: &JourneyMap,
     options: &GeneratorOptions,

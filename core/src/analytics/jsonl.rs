@@ -61,24 +61,56 @@ impl Default for JsonlOptions {
 
 impl JsonlOptions {
     /// Sets all field names.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{FieldNames, JsonlOptions};
+    /// let names = FieldNames { customer: "user_id".into(), ..FieldNames::default() };
+    /// assert_eq!(JsonlOptions::default().fields(names).fields.customer, "user_id");
+    /// ```
     pub fn fields(mut self, fields: FieldNames) -> Self {
         self.fields = fields;
         self
     }
 
     /// Sets the timestamp format.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, TimestampFormat};
+    /// let options = JsonlOptions::default().timestamp_format(TimestampFormat::EpochSeconds);
+    /// assert_eq!(options.timestamp_format, TimestampFormat::EpochSeconds);
+    /// ```
     pub fn timestamp_format(mut self, format: TimestampFormat) -> Self {
         self.timestamp_format = format;
         self
     }
 
     /// Sets the bad-line policy.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, OnError};
+    /// assert_eq!(JsonlOptions::default().on_error(OnError::Skip).on_error, OnError::Skip);
+    /// ```
     pub fn on_error(mut self, policy: OnError) -> Self {
         self.on_error = policy;
         self
     }
 
     /// Sets the longest line accepted.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{EventLog, JsonlOptions, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// let options = JsonlOptions::default().max_line_bytes(80).on_error(OnError::Skip);
+    /// let text = format!(
+    ///     "{}\n{}\n",
+    ///     r#"{"customer_id": "c1", "timestamp": 0, "touchpoint": "home"}"#,
+    ///     r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": "home", "note": "a long line, past eighty bytes"}"#,
+    /// );
+    /// let log = EventLog::from_jsonl(text.as_bytes(), &map, &options).unwrap();
+    /// assert_eq!((log.len(), log.stats().skipped["LINE_TOO_LONG"]), (1, 1));
+    /// ```
     pub fn max_line_bytes(mut self, max: usize) -> Self {
         self.max_line_bytes = max;
         self

@@ -13,6 +13,17 @@ use crate::error::Error;
 use crate::JourneyMap;
 
 /// Largest magnitude accepted for an event's value (10^15).
+///
+/// ```
+/// use journeymap::analytics::{Event, EventLog, OnError, MAX_VALUE};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// let mut b = EventLog::builder(&map).on_error(OnError::Skip);
+/// b.push(&Event::touchpoint("c1", 0, "home").with_value(MAX_VALUE)).unwrap();
+/// b.push(&Event::touchpoint("c1", 0, "home").with_value(MAX_VALUE * 2.0)).unwrap();
+/// assert_eq!(b.build().stats().skipped["BAD_NUMBER"], 1);
+/// ```
 pub const MAX_VALUE: f64 = 1e15;
 
 /// Sentinel for "no segment" in the segment column.
@@ -77,6 +88,12 @@ pub struct Event<'a> {
 
 impl<'a> Event<'a> {
     /// An event at a known touchpoint.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// let e = Event::touchpoint("c1", 1_700_000_000_000, "home");
+    /// assert_eq!((e.customer, e.touchpoint, e.event), ("c1", Some("home"), None));
+    /// ```
     pub fn touchpoint(customer: &'a str, timestamp_ms: i64, touchpoint: &'a str) -> Self {
         Event {
             customer,
@@ -87,6 +104,12 @@ impl<'a> Event<'a> {
     }
 
     /// A raw event, resolved through the `match` rules.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// let e = Event::raw("c1", 1_700_000_000_000, "page_view");
+    /// assert_eq!((e.event, e.touchpoint), (Some("page_view"), None));
+    /// ```
     pub fn raw(customer: &'a str, timestamp_ms: i64, event: &'a str) -> Self {
         Event {
             customer,
@@ -97,30 +120,56 @@ impl<'a> Event<'a> {
     }
 
     /// Sets the raw channel.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// assert_eq!(Event::raw("c1", 0, "open").with_channel("email").channel, Some("email"));
+    /// ```
     pub fn with_channel(mut self, channel: &'a str) -> Self {
         self.channel = Some(channel);
         self
     }
 
     /// Sets the raw attributes.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// let attrs = [("page", "/cart")];
+    /// assert_eq!(Event::raw("c1", 0, "view").with_attributes(&attrs).attributes, attrs);
+    /// ```
     pub fn with_attributes(mut self, attributes: &'a [(&'a str, &'a str)]) -> Self {
         self.attributes = attributes;
         self
     }
 
     /// Sets the value.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// assert_eq!(Event::touchpoint("c1", 0, "pay").with_value(19.9).value, Some(19.9));
+    /// ```
     pub fn with_value(mut self, value: f64) -> Self {
         self.value = Some(value);
         self
     }
 
     /// Sets the score.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// assert_eq!(Event::touchpoint("c1", 0, "survey").with_score(4.0).score, Some(4.0));
+    /// ```
     pub fn with_score(mut self, score: f64) -> Self {
         self.score = Some(score);
         self
     }
 
     /// Sets the segment.
+    ///
+    /// ```
+    /// use journeymap::analytics::Event;
+    /// assert_eq!(Event::touchpoint("c1", 0, "home").with_segment("b2b").segment, Some("b2b"));
+    /// ```
     pub fn with_segment(mut self, segment: &'a str) -> Self {
         self.segment = Some(segment);
         self
@@ -192,6 +241,16 @@ fn present(s: Option<&str>) -> Option<&str> {
 
 impl EventLogBuilder {
     /// A builder for events against `map` that fails on the first bad event.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map);
+    /// let err = b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap_err();
+    /// assert_eq!(err.code(), "UNKNOWN_TOUCHPOINT");
+    /// ```
     pub fn new(map: &JourneyMap) -> Self {
         let touchpoints = map
             .touchpoints()
@@ -223,6 +282,16 @@ impl EventLogBuilder {
     }
 
     /// Sets what happens to bad events: fail (default) or skip and count.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map).on_error(OnError::Skip);
+    /// b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap();
+    /// assert_eq!(b.build().stats().skipped["UNKNOWN_TOUCHPOINT"], 1);
+    /// ```
     pub fn on_error(mut self, policy: OnError) -> Self {
         self.on_error = policy;
         self
@@ -235,6 +304,16 @@ impl EventLogBuilder {
     }
 
     /// Reserves room for `additional` more events.
+    ///
+    /// ```
+    /// use journeymap::analytics::EventLogBuilder;
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map);
+    /// b.reserve(1_000);
+    /// assert!(b.is_empty());
+    /// ```
     pub fn reserve(&mut self, additional: usize) {
         self.customer.reserve(additional);
         self.ts.reserve(additional);
@@ -242,11 +321,33 @@ impl EventLogBuilder {
     }
 
     /// Number of events accepted so far.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map).on_error(OnError::Skip);
+    /// b.push(&Event::raw("c1", 0, "view")).unwrap();
+    /// b.push(&Event::raw("", 0, "view")).unwrap(); // skipped: no customer
+    /// assert_eq!(b.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.ts.len()
     }
 
     /// Whether no event was accepted yet.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map);
+    /// assert!(b.is_empty());
+    /// b.push(&Event::raw("c1", 0, "view")).unwrap();
+    /// assert!(!b.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.ts.is_empty()
     }
@@ -260,6 +361,17 @@ impl EventLogBuilder {
     /// Adds one event. With [`OnError::Fail`] a bad event returns
     /// [`Error::EventRow`] (row = its 1-based position among the pushes);
     /// with [`OnError::Skip`] it is counted and `Ok` is returned.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map);
+    /// b.push(&Event::raw("c1", 0, "view")).unwrap();
+    /// let err = b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap_err();
+    /// assert_eq!(err.row_error().unwrap().row, 2);
+    /// ```
     pub fn push(&mut self, event: &Event<'_>) -> Result<(), Error> {
         self.push_at(event, None)
     }
@@ -535,6 +647,20 @@ impl EventLogBuilder {
     }
 
     /// Sorts the events into journeys and returns the log.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLogBuilder};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLogBuilder::new(&map);
+    /// b.push(&Event::raw("c1", 20, "view")).unwrap();
+    /// b.push(&Event::raw("c2", 5, "view")).unwrap();
+    /// b.push(&Event::raw("c1", 10, "view")).unwrap();
+    /// let log = b.build();
+    /// let times: Vec<i64> = log.journey("c1").unwrap().iter().map(|e| e.timestamp_ms).collect();
+    /// assert_eq!(times, [10, 20]);
+    /// ```
     pub fn build(self) -> EventLog {
         let EventLogBuilder {
             fingerprint,
@@ -686,6 +812,18 @@ fn gather_over<T: Copy + Send + Sync>(perm: &[u32], col: &[T], mut spare: Vec<T>
 ///
 /// Built by the readers ([`EventLog::from_csv`], [`EventLog::from_jsonl`]),
 /// the [`EventLogBuilder`] or [`EventLog::from_columns`].
+///
+/// ```
+/// use journeymap::analytics::{CsvOptions, EventLog};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// let csv = "customer_id,timestamp,event\nc1,2026-03-01T09:05:00Z,view\nc2,2026-03-01T09:00:00Z,chat\nc1,2026-03-01T09:00:00Z,view\n";
+/// let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// assert_eq!((log.len(), log.customers(), log.unknown_events()), (3, 2, 1));
+/// let c1 = log.journey("c1").unwrap();
+/// assert!(c1[0].timestamp_ms < c1[1].timestamp_ms); // ordered by time
+/// ```
 #[derive(Clone, Debug)]
 pub struct EventLog {
     pub(crate) fingerprint: u64,
@@ -706,6 +844,19 @@ pub struct EventLog {
 }
 
 /// One event of a customer's journey, as returned by [`EventLog::journey`].
+///
+/// ```
+/// use journeymap::analytics::{Event, EventLog};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// let mut b = EventLog::builder(&map);
+/// b.push(&Event::raw("c1", 0, "view").with_value(3.0)).unwrap();
+/// b.push(&Event::raw("c1", 1, "newsletter_open")).unwrap();
+/// let journey = b.build().journey("c1").unwrap();
+/// assert_eq!((journey[0].touchpoint, journey[0].value), (Some(0), Some(3.0)));
+/// assert_eq!(journey[1].unknown_event.as_deref(), Some("newsletter_open"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct LoggedEvent {
     /// Milliseconds since 1970-01-01T00:00:00Z.
@@ -725,37 +876,116 @@ pub struct LoggedEvent {
 
 impl EventLog {
     /// A builder of a log against `map`.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// b.push(&Event::raw("c1", 0, "view")).unwrap();
+    /// assert_eq!(b.build().len(), 1);
+    /// ```
     pub fn builder(map: &JourneyMap) -> EventLogBuilder {
         EventLogBuilder::new(map)
     }
 
     /// Number of events kept (rows skipped are not events).
+    ///
+    /// ```
+    /// use journeymap::analytics::{EventLog, JsonlOptions, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let text = r#"{"customer_id": "c1", "timestamp": 0, "event": "view"}
+    /// {"customer_id": "c1", "timestamp": "noon", "event": "view"}
+    /// {"customer_id": "c2", "timestamp": 0, "event": "chat"}"#;
+    /// let options = JsonlOptions::default().on_error(OnError::Skip);
+    /// let log = EventLog::from_jsonl(text.as_bytes(), &map, &options).unwrap();
+    /// assert_eq!((log.len(), log.stats().rows), (2, 3));
+    /// ```
     pub fn len(&self) -> usize {
         self.ts.len()
     }
 
     /// Whether the log has no event.
+    ///
+    /// ```
+    /// use journeymap::analytics::EventLog;
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// assert!(EventLog::builder(&map).build().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.ts.is_empty()
     }
 
     /// Number of distinct customers.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// for c in ["c1", "c2", "c1"] {
+    ///     b.push(&Event::raw(c, 0, "view")).unwrap();
+    /// }
+    /// assert_eq!(b.build().customers(), 2);
+    /// ```
     pub fn customers(&self) -> usize {
         self.customers.len()
     }
 
     /// Number of events that matched no touchpoint.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// b.push(&Event::raw("c1", 0, "view")).unwrap();
+    /// b.push(&Event::raw("c1", 1, "chat")).unwrap();
+    /// assert_eq!(b.build().unknown_events(), 1);
+    /// ```
     pub fn unknown_events(&self) -> usize {
         let n = self.n_touchpoints;
         self.code.iter().filter(|&&c| c >= n).count()
     }
 
     /// Rows read and skipped.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let csv = "customer_id,timestamp,event\nc1,0,view\n,0,view\nc2,soon,view\n";
+    /// let options = CsvOptions::default().on_error(OnError::Skip);
+    /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();
+    /// assert_eq!((stats.rows, stats.rows_skipped()), (3, 2));
+    /// assert_eq!(stats.examples[0].line, Some(3));
+    /// ```
     pub fn stats(&self) -> &IngestStats {
         &self.stats
     }
 
     /// Approximate heap memory held by the log, in bytes.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// for i in 0..1_000 {
+    ///     b.push(&Event::raw("c1", i, "view")).unwrap();
+    /// }
+    /// // At least a timestamp (8 bytes) and a touchpoint code (4) per event.
+    /// assert!(b.build().heap_bytes() >= 12_000);
+    /// ```
     pub fn heap_bytes(&self) -> usize {
         let col = |n: usize, size: usize| n * size;
         self.customers.heap_bytes()
@@ -770,6 +1000,18 @@ impl EventLog {
     }
 
     /// Customer ids, in order of first appearance in the input.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Event, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let mut b = EventLog::builder(&map);
+    /// for (c, t) in [("c2", 5), ("c1", 1), ("c2", 0)] {
+    ///     b.push(&Event::raw(c, t, "view")).unwrap();
+    /// }
+    /// assert_eq!(b.build().customer_ids().collect::<Vec<_>>(), ["c2", "c1"]);
+    /// ```
     pub fn customer_ids(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.customers.len()).map(|i| self.customers.resolve(i as u32))
     }
@@ -945,6 +1187,18 @@ impl Timestamps<'_> {
 
 impl<'a> Columns<'a> {
     /// The two required columns; set the others with struct update syntax.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Columns, EventLog, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let customer = ["c1", "c2"];
+    /// let event = [Some("view"), Some("chat")];
+    /// let columns = Columns { event: Some(&event), ..Columns::new(&customer, &[0, 60_000]) };
+    /// let log = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap();
+    /// assert_eq!((log.len(), log.unknown_events()), (2, 1));
+    /// ```
     pub fn new(customer: &'a [&'a str], timestamp_ms: &'a [i64]) -> Self {
         Columns {
             customer,
@@ -959,6 +1213,21 @@ impl EventLog {
     /// positions in the columns.
     ///
     /// Columns of unequal length give an `INVALID_VALUE` error.
+    ///
+    /// ```
+    /// use journeymap::analytics::{Columns, EventLog, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let customer = ["c1", "c2"];
+    /// let touchpoint = [Some("home"), Some("nowhere")];
+    /// let columns = Columns { touchpoint: Some(&touchpoint), ..Columns::new(&customer, &[0, 0]) };
+    /// let err = EventLog::from_columns(&map, &columns, OnError::Fail).unwrap_err();
+    /// assert_eq!((err.code(), err.row_error().unwrap().row), ("UNKNOWN_TOUCHPOINT", 2));
+    /// let short = Columns::new(&customer, &[0]);
+    /// let err = EventLog::from_columns(&map, &short, OnError::Fail).unwrap_err();
+    /// assert_eq!(err.code(), "INVALID_VALUE");
+    /// ```
     pub fn from_columns<'a>(
         map: &JourneyMap,
         columns: &Columns<'a>,

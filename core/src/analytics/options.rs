@@ -47,6 +47,12 @@ pub enum ScoreScale {
 
 impl ScoreScale {
     /// The range of scores this scale accepts.
+    ///
+    /// ```
+    /// use journeymap::analytics::ScoreScale;
+    /// assert_eq!(ScoreScale::OneToFive.bounds(), (1.0, 5.0));
+    /// assert_eq!(ScoreScale::Range { min: 0.0, max: 100.0 }.bounds(), (0.0, 100.0));
+    /// ```
     pub fn bounds(self) -> (f64, f64) {
         match self {
             ScoreScale::Native => (-2.0, 2.0),
@@ -58,6 +64,14 @@ impl ScoreScale {
 
     /// The score on the emotion scale -2..=2, or `None` when outside the
     /// scale's range (or not a number).
+    ///
+    /// ```
+    /// use journeymap::analytics::ScoreScale;
+    /// assert_eq!(ScoreScale::OneToFive.to_emotion(5.0), Some(2.0));
+    /// assert_eq!(ScoreScale::ZeroToTen.to_emotion(5.0), Some(0.0));
+    /// assert_eq!(ScoreScale::Native.to_emotion(3.0), None);
+    /// assert_eq!(ScoreScale::OneToFive.to_emotion(f64::NAN), None);
+    /// ```
     pub fn to_emotion(self, score: f64) -> Option<f64> {
         let (min, max) = self.bounds();
         if !(min..=max).contains(&score) {
@@ -187,17 +201,78 @@ fn millis(d: Duration) -> i64 {
 
 impl ReportOptions {
     /// The default options.
+    ///
+    /// ```
+    /// use journeymap::analytics::ReportOptions;
+    /// assert_eq!(ReportOptions::new(), ReportOptions::default());
+    /// assert!(ReportOptions::new().collapse_repeats);
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Cuts each journey this long after the customer's first event.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use std::time::Duration;
+    /// // A day after the promo (1 March) c1 has not paid yet.
+    /// let options = ReportOptions::new().conversion_window(Duration::from_secs(86_400));
+    /// let report = analyze(&map, &log, &options).unwrap();
+    /// assert_eq!((report.totals.converted_customers, report.totals.events_outside_window), (0, 3));
+    /// ```
     pub fn conversion_window(mut self, window: Duration) -> Self {
         self.conversion_window_ms = Some(millis(window));
         self
     }
 
     /// Credits only touches at most this long before the conversion.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use std::time::Duration;
+    /// // The promo was two days before c1 paid: outside an hour's lookback.
+    /// let options = ReportOptions::new().lookback_window(Duration::from_secs(3_600));
+    /// let report = analyze(&map, &log, &options).unwrap();
+    /// let [promo, home, _] = &report.attribution.touchpoints[..] else { panic!() };
+    /// assert_eq!((promo.first_touch.conversions, home.first_touch.conversions), (0.0, 1.0));
+    /// ```
     pub fn lookback_window(mut self, window: Duration) -> Self {
         self.lookback_window_ms = Some(millis(window));
         self
@@ -205,6 +280,31 @@ impl ReportOptions {
 
     /// Counts reaching any of these touchpoints as converting (instead of
     /// the map's conversions).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let report = analyze(&map, &log, &ReportOptions::new().conversions(["home"])).unwrap();
+    /// assert_eq!(report.conversion_touchpoints, ["home"]);
+    /// assert_eq!(report.totals.converted_customers, 2);
+    /// ```
     pub fn conversions<I, S>(mut self, touchpoints: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -215,36 +315,170 @@ impl ReportOptions {
     }
 
     /// How many path variants and unknown event names to list.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let report = analyze(&map, &log, &ReportOptions::new().top_k(1)).unwrap();
+    /// assert_eq!((report.variants.distinct, report.variants.top.len()), (2, 1));
+    /// ```
     pub fn top_k(mut self, k: usize) -> Self {
         self.top_k = k;
         self
     }
 
     /// Half-life of the time-decay model.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use std::time::Duration;
+    /// // The promo is two half-lives before c1's last touch: weight 1/4 to home's 1.
+    /// let options = ReportOptions::new().half_life(Duration::from_secs(86_400));
+    /// let report = analyze(&map, &log, &options).unwrap();
+    /// let [promo, home, _] = &report.attribution.touchpoints[..] else { panic!() };
+    /// assert_eq!((promo.time_decay.conversions, home.time_decay.conversions), (0.2, 0.8));
+    /// ```
     pub fn half_life(mut self, half_life: Duration) -> Self {
         self.half_life_ms = millis(half_life);
         self
     }
 
     /// Weights of the position-based model.
+    ///
+    /// ```
+    /// use journeymap::analytics::ReportOptions;
+    /// let options = ReportOptions::new().position_weights(0.3, 0.5);
+    /// assert_eq!((options.position_weights.first, options.position_weights.last), (0.3, 0.5));
+    /// ```
     pub fn position_weights(mut self, first: f64, last: f64) -> Self {
         self.position_weights = PositionWeights { first, last };
         self
     }
 
     /// How observed scores map onto -2..=2.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::ScoreScale;
+    /// // On 1..=5, the scores 2 and -1 are -1 and out of range.
+    /// let options = ReportOptions::new().score_scale(ScoreScale::OneToFive);
+    /// let score = &analyze(&map, &log, &options).unwrap().touchpoints[1].score;
+    /// assert_eq!((score.count, score.mean, score.out_of_range), (1, Some(-1.0), 1));
+    /// ```
     pub fn score_scale(mut self, scale: ScoreScale) -> Self {
         self.score_scale = scale;
         self
     }
 
     /// Whether consecutive events at one touchpoint form one step.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let report = analyze(&map, &log, &ReportOptions::new().collapse_repeats(false)).unwrap();
+    /// assert!(report.transitions.iter().any(|t| t.from == "home" && t.to == "home"));
+    /// ```
     pub fn collapse_repeats(mut self, collapse: bool) -> Self {
         self.collapse_repeats = collapse;
         self
     }
 
     /// Whether the report lists every customer.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let report = analyze(&map, &log, &ReportOptions::new().include_customers(true)).unwrap();
+    /// assert_eq!(report.customers.map(|c| c.len()), Some(2));
+    /// assert_eq!(analyze(&map, &log, &ReportOptions::new()).unwrap().customers, None);
+    /// ```
     pub fn include_customers(mut self, include: bool) -> Self {
         self.include_customers = include;
         self

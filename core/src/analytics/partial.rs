@@ -157,6 +157,34 @@ const CHUNK: usize = 8192;
 
 impl Partial {
     /// An empty partial (no customer) for `map` and `options`.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// let options = ReportOptions::default();
+    /// let whole = Partial::from_log(&map, &log, &options).unwrap();
+    /// let merged = Partial::empty(&map, &options).unwrap().merge(whole.clone()).unwrap();
+    /// assert_eq!(merged.finish(&map, &options).unwrap(), whole.finish(&map, &options).unwrap());
+    /// assert_eq!(Partial::empty(&map, &options).unwrap().customers(), 0);
+    /// ```
     pub fn empty(map: &JourneyMap, options: &ReportOptions) -> Result<Partial, Error> {
         options.validate(map)?;
         Ok(Self::new(map, options, fingerprint(map)))
@@ -192,6 +220,32 @@ impl Partial {
 
     /// The partial result of every customer of `log` (uses several threads
     /// with the `parallel` feature; the result is the same either way).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// let options = ReportOptions::default();
+    /// let partial = Partial::from_log(&map, &log, &options).unwrap();
+    /// assert_eq!(partial.finish(&map, &options).unwrap(), analyze(&map, &log, &options).unwrap());
+    /// ```
     pub fn from_log(
         map: &JourneyMap,
         log: &EventLog,
@@ -262,12 +316,72 @@ impl Partial {
     }
 
     /// Number of customers counted.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// assert_eq!(Partial::from_log(&map, &log, &ReportOptions::default()).unwrap().customers(), 2);
+    /// ```
     pub fn customers(&self) -> u64 {
         self.totals.customers
     }
 
     /// Merges another partial of other customers, computed against the same
     /// map with compatible options (all options but `top_k` equal).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// let options = ReportOptions::default();
+    /// // Split by customer: c1's rows, then c2's.
+    /// let (head, tail) = csv.split_at(csv.find("c2,").unwrap());
+    /// let first = EventLog::from_csv(head.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let second = format!("customer_id,timestamp,touchpoint,event,value,score,segment\n{tail}");
+    /// let second = EventLog::from_csv(second.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// let merged = Partial::from_log(&map, &first, &options).unwrap()
+    ///     .merge(Partial::from_log(&map, &second, &options).unwrap())
+    ///     .unwrap();
+    /// assert_eq!(merged.finish(&map, &options).unwrap().totals, analyze(&map, &log, &options).unwrap().totals);
+    /// let other = ReportOptions::default().collapse_repeats(false);
+    /// let err = merged.merge(Partial::from_log(&map, &log, &other).unwrap()).unwrap_err();
+    /// assert_eq!(err.code(), "INVALID_VALUE"); // another map or other options
+    /// ```
     pub fn merge(mut self, other: Partial) -> Result<Partial, Error> {
         self.check_shape()?;
         other.check_shape()?;
@@ -344,6 +458,34 @@ impl Partial {
     ///
     /// `map` must be the map the partials were computed against, and
     /// `options` compatible with theirs (`top_k` may differ).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// let partial = Partial::from_log(&map, &log, &ReportOptions::default()).unwrap();
+    /// let report = partial.finish(&map, &ReportOptions::default().top_k(1)).unwrap();
+    /// assert_eq!(report.variants.top.len(), 1);
+    /// let err = partial.finish(&map, &ReportOptions::default().collapse_repeats(false)).unwrap_err();
+    /// assert_eq!(err.code(), "INVALID_VALUE"); // another map or other options
+    /// ```
     pub fn finish(&self, map: &JourneyMap, options: &ReportOptions) -> Result<Report, Error> {
         options.validate(map)?;
         self.check_shape()?;

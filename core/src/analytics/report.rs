@@ -13,9 +13,62 @@ use super::options::ReportOptions;
 use super::row_error::IngestStats;
 
 /// Version of the report format.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// use journeymap::analytics::REPORT_VERSION;
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// assert_eq!(report.report_version, REPORT_VERSION);
+/// ```
 pub const REPORT_VERSION: u32 = 1;
 
 /// A journey report: the map against an event log.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// assert_eq!(report.map, "Shop");
+/// assert_eq!(report.conversion_touchpoints, ["pay"]);
+/// assert_eq!(report.ingest.rows, 6);
+/// let json = serde_json::to_value(&report).unwrap(); // schema: `report_schema()`
+/// assert_eq!(json["totals"]["converted_customers"], 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     /// Version of the report format (1).
@@ -53,6 +106,32 @@ pub struct Report {
 }
 
 /// Overall counts.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let t = &report.totals;
+/// assert_eq!((t.customers, t.events, t.unknown_events, t.converted_customers), (2, 6, 1, 1));
+/// assert_eq!((t.conversion_rate, t.value, t.conversion_value), (Some(0.5), 40.0, 40.0));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Totals {
     /// Distinct customers.
@@ -76,6 +155,32 @@ pub struct Totals {
 }
 
 /// Distribution of durations (milliseconds).
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// // c1: from the promo (1 March, 09:00) to paying (3 March, 09:10).
+/// let d = &report.funnel.time_to_conversion;
+/// assert_eq!((d.count, d.median_ms, d.p90_ms), (1, Some(2 * 86_400_000 + 600_000), Some(173_400_000)));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Durations {
     /// How many durations.
@@ -89,6 +194,33 @@ pub struct Durations {
 }
 
 /// A stage funnel.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let f = &report.funnel;
+/// assert_eq!((f.customers, f.converted, f.conversion_value), (2, 1, 40.0));
+/// let stages: Vec<_> = f.stages.iter().map(|s| (s.stage.as_str(), s.customers)).collect();
+/// assert_eq!(stages, [("visit", 2), ("buy", 1)]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Funnel {
     /// Customers in the group.
@@ -108,6 +240,33 @@ pub struct Funnel {
 }
 
 /// One stage of a funnel.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let [visit, buy] = &report.funnel.stages[..] else { panic!() };
+/// assert_eq!((visit.customers, visit.continued, visit.dropped), (2, 1, 1));
+/// assert_eq!((visit.conversion_to_next, buy.conversion_from_first), (Some(0.5), Some(0.5)));
+/// assert_eq!(visit.time_in_stage.median_ms, Some(173_400_000));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StageStats {
     /// Stage id.
@@ -137,6 +296,32 @@ pub struct StageStats {
 }
 
 /// Observed scores at a touchpoint against the planned emotion.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// // Home is planned at +1; customers scored it 2 and -1.
+/// let s = &report.touchpoints[1].score;
+/// assert_eq!((s.count, s.mean, s.planned, s.difference), (2, Some(0.5), Some(1), Some(-0.5)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ScoreStats {
     /// Scores inside the scale.
@@ -152,6 +337,32 @@ pub struct ScoreStats {
 }
 
 /// One touchpoint.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let home = &report.touchpoints[1];
+/// assert_eq!((home.reach, home.entries, home.repeats), (2, 3, 1));
+/// assert_eq!((home.starts, home.exits, home.conversions), (1, 1, 1));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TouchpointStats {
     /// Touchpoint id.
@@ -181,6 +392,31 @@ pub struct TouchpointStats {
 }
 
 /// A directly-follows transition.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let t = report.transitions.iter().find(|t| t.from == "promo" && t.to == "home").unwrap();
+/// assert_eq!((t.count, t.customers, t.planned, t.backward), (1, 1, true, false));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TransitionStats {
     /// From touchpoint id.
@@ -200,6 +436,32 @@ pub struct TransitionStats {
 }
 
 /// Path variants.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// assert_eq!(report.variants.distinct, 2);
+/// let paths: Vec<_> = report.variants.top.iter().map(|v| v.path.join(" > ")).collect();
+/// assert!(paths.contains(&"promo > home > pay".to_owned()) && paths.contains(&"home".to_owned()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Variants {
     /// Distinct variants observed.
@@ -209,6 +471,31 @@ pub struct Variants {
 }
 
 /// One path variant: the sequence of touchpoints of a journey.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let v = report.variants.top.iter().find(|v| v.path == ["promo", "home", "pay"]).unwrap();
+/// assert_eq!((v.customers, v.conversions, v.conversion_rate), (1, 1, 1.0));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Variant {
     /// Touchpoint ids in order.
@@ -222,6 +509,34 @@ pub struct Variant {
 }
 
 /// Conformance of the observed journeys to the map.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// // c1 starts at the entry and follows the plan (3 planned moves of 3);
+/// // c2 starts at home, which is not an entry (0 of 1).
+/// let c = &report.conformance;
+/// assert_eq!((c.transitions, c.planned_transitions, c.planned_share), (2, 2, Some(1.0)));
+/// assert_eq!((c.customers_starting_at_entry, c.fitness, c.mean_customer_fitness), (1, Some(0.75), Some(0.5)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Conformance {
     /// Observed transitions (moves between consecutive steps).
@@ -258,6 +573,32 @@ pub struct Conformance {
 }
 
 /// Credit given to a touchpoint or channel by one model.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let promo = &report.attribution.touchpoints[0];
+/// assert_eq!((promo.first_touch.conversions, promo.first_touch.value), (1.0, 40.0));
+/// assert_eq!((promo.linear.conversions, promo.linear.value), (0.5, 20.0));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Credit {
     /// Conversions credited.
@@ -267,6 +608,32 @@ pub struct Credit {
 }
 
 /// Attribution of one touchpoint or channel under every model.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let rows = &report.attribution.touchpoints;
+/// assert_eq!((rows[0].id.as_str(), rows[0].first_touch.conversions, rows[0].last_touch.conversions), ("promo", 1.0, 0.0));
+/// assert_eq!((rows[1].id.as_str(), rows[1].last_touch.conversions), ("home", 1.0));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AttributionRow {
     /// Touchpoint or channel id.
@@ -290,6 +657,33 @@ pub struct AttributionRow {
 }
 
 /// Attribution of conversions and value.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let a = &report.attribution;
+/// assert_eq!((a.conversions, a.value, a.attributable_conversions, a.unattributed_conversions), (1, 40.0, 1, 0));
+/// let mail = a.channels.iter().find(|c| c.id == "mail").unwrap();
+/// assert_eq!(mail.first_touch.value, 40.0);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attribution {
     /// Converted customers.
@@ -315,6 +709,31 @@ pub struct Attribution {
 }
 
 /// The funnel of one segment.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let names: Vec<_> = report.segments.iter().map(|s| (s.segment.as_str(), s.funnel.converted)).collect();
+/// assert_eq!(names, [("b2b", 0), ("b2c", 1)]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SegmentFunnel {
     /// Segment name.
@@ -324,6 +743,32 @@ pub struct SegmentFunnel {
 }
 
 /// Events that matched no touchpoint.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// let u = &report.unknown_events;
+/// assert_eq!((u.events, u.customers, u.distinct), (1, 1, 1));
+/// assert_eq!((u.top[0].name.as_str(), u.top[0].events), ("chat", 1));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnknownEvents {
     /// Events inside the window.
@@ -339,6 +784,30 @@ pub struct UnknownEvents {
 }
 
 /// An unknown event name and how often it occurred.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
+/// assert_eq!(report.unknown_events.top[0].name, "chat");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct UnknownEventName {
     /// Event name (`channel=<channel>` for events without a name).
@@ -348,6 +817,33 @@ pub struct UnknownEventName {
 }
 
 /// Conformance of one customer.
+///
+/// ```
+/// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+/// #   "touchpoints": [
+/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+/// #      "emotion": {"score": 1, "label": "curious"}},
+/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// let options = ReportOptions::default().include_customers(true);
+/// let report = analyze(&map, &log, &options).unwrap();
+/// let rows = report.customers.unwrap();
+/// assert_eq!((rows[0].customer.as_str(), rows[0].steps, rows[0].converted, rows[0].fitness), ("c1", 3, true, Some(1.0)));
+/// assert_eq!((rows[1].customer.as_str(), rows[1].unknown_events, rows[1].fitness), ("c2", 1, Some(0.0)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CustomerConformance {
     /// Customer id.
@@ -388,6 +884,12 @@ pub fn report_schema() -> serde_json::Value {
 
 /// [`report_schema`] as pretty JSON text with a trailing newline, exactly
 /// as checked in at `schema/journey-report.schema.json`.
+///
+/// ```
+/// let text = journeymap::analytics::report_schema_json();
+/// assert!(text.starts_with("{") && text.ends_with("}\n"));
+/// assert!(text.contains("journey-report.schema.json"));
+/// ```
 pub fn report_schema_json() -> String {
     crate::schema::to_pretty(&report_schema())
 }

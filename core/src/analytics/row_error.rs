@@ -59,6 +59,13 @@ pub enum RowErrorKind {
 
 impl RowErrorKind {
     /// The stable code, e.g. `BAD_TIMESTAMP`.
+    ///
+    /// ```
+    /// use journeymap::analytics::RowErrorKind;
+    /// assert_eq!(RowErrorKind::UnknownTouchpoint.code(), "UNKNOWN_TOUCHPOINT");
+    /// // The same text as the serialised kind.
+    /// assert_eq!(serde_json::to_value(RowErrorKind::LineTooLong).unwrap(), "LINE_TOO_LONG");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             RowErrorKind::MissingColumn => "MISSING_COLUMN",
@@ -80,6 +87,18 @@ impl RowErrorKind {
 
     /// Whether the problem concerns the whole input, so that skipping the
     /// row is impossible.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog, OnError, RowErrorKind};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// assert!(RowErrorKind::MissingColumn.is_fatal() && !RowErrorKind::BadTimestamp.is_fatal());
+    /// // Even under the skip policy, a header without timestamps fails the read.
+    /// let options = CsvOptions::default().on_error(OnError::Skip);
+    /// let err = EventLog::from_csv("customer_id,event\nc1,view\n".as_bytes(), &map, &options).unwrap_err();
+    /// assert_eq!(err.code(), "MISSING_COLUMN");
+    /// ```
     pub fn is_fatal(self) -> bool {
         matches!(
             self,
@@ -194,9 +213,33 @@ pub struct IngestStats {
 
 impl IngestStats {
     /// Most skipped rows kept as examples.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog, IngestStats, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let csv = format!("customer_id,timestamp,event\n{}", "c1,never,view\n".repeat(25));
+    /// let options = CsvOptions::default().on_error(OnError::Skip);
+    /// let log = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap();
+    /// assert_eq!(log.stats().rows_skipped(), 25);
+    /// assert_eq!(log.stats().examples.len(), IngestStats::MAX_EXAMPLES);
+    /// ```
     pub const MAX_EXAMPLES: usize = 10;
 
     /// Total rows skipped.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// let csv = "customer_id,timestamp,event\nc1,0,view\n,0,view\nc2,later,view\n";
+    /// let options = CsvOptions::default().on_error(OnError::Skip);
+    /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();
+    /// assert_eq!(stats.rows_skipped(), 2);
+    /// assert_eq!((stats.skipped["EMPTY_CUSTOMER"], stats.skipped["BAD_TIMESTAMP"]), (1, 1));
+    /// ```
     pub fn rows_skipped(&self) -> u64 {
         self.skipped.values().sum()
     }

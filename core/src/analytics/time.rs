@@ -32,6 +32,17 @@ pub enum TimestampFormat {
 impl TimestampFormat {
     /// Parses a timestamp written in this format to epoch milliseconds;
     /// `None` if it is not one.
+    ///
+    /// ```
+    /// use journeymap::analytics::TimestampFormat;
+    /// let at = Some(1_772_357_400_000);
+    /// assert_eq!(TimestampFormat::Auto.parse("2026-03-01T09:30:00Z"), at);
+    /// assert_eq!(TimestampFormat::Auto.parse("2026-03-01 10:30:00+01:00"), at);
+    /// assert_eq!(TimestampFormat::Auto.parse("1772357400000"), at);
+    /// assert_eq!(TimestampFormat::EpochSeconds.parse("1772357400"), at);
+    /// assert_eq!(TimestampFormat::Rfc3339.parse("1772357400000"), None);
+    /// assert_eq!(TimestampFormat::Auto.parse("2026-02-30T00:00:00Z"), None);
+    /// ```
     pub fn parse(self, text: &str) -> Option<i64> {
         match self {
             TimestampFormat::Auto => parse_rfc3339_common(text.as_bytes())
@@ -45,6 +56,13 @@ impl TimestampFormat {
 
     /// Converts a JSON integer in this format to epoch milliseconds (`None`
     /// for [`TimestampFormat::Rfc3339`], which needs a string).
+    ///
+    /// ```
+    /// use journeymap::analytics::TimestampFormat;
+    /// assert_eq!(TimestampFormat::EpochSeconds.from_number(1_772_357_400), Some(1_772_357_400_000));
+    /// assert_eq!(TimestampFormat::EpochSeconds.from_number(i64::MAX), None);
+    /// assert_eq!(TimestampFormat::Rfc3339.from_number(0), None);
+    /// ```
     pub fn from_number(self, n: i64) -> Option<i64> {
         match self {
             TimestampFormat::Auto | TimestampFormat::EpochMillis => Some(n),
