@@ -171,6 +171,28 @@ impl JourneyMap {
     }
 
     /// Reads a map from a JSON file.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let path = std::env::temp_dir().join("journeymap-doc-shop.json");
+    /// std::fs::write(&path, map.to_json()).unwrap();
+    /// assert_eq!(JourneyMap::from_path(&path).unwrap(), map);
+    /// let err = JourneyMap::from_path("no/such/map.json").unwrap_err();
+    /// assert_eq!(err.code(), "IO");
+    /// ```
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, Error> {
         let path = path.as_ref();
         let file =
@@ -186,11 +208,50 @@ impl JourneyMap {
     }
 
     /// The document, as valid as the map.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.document().name, "Shop");
+    /// assert_eq!(map.document().touchpoints.len(), 3);
+    /// ```
     pub fn document(&self) -> &JourneyDocument {
         &self.doc
     }
 
     /// Gives the document back.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let mut doc = map.into_document();
+    /// doc.name = "Shop (v2)".into();
+    /// assert_eq!(JourneyMap::from_document(doc).unwrap().name(), "Shop (v2)");
+    /// ```
     pub fn into_document(self) -> JourneyDocument {
         self.doc
     }
@@ -210,6 +271,26 @@ impl JourneyMap {
     }
 
     /// The document as a JSON value.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let value = map.to_value();
+    /// assert_eq!(value["touchpoints"][0]["id"], "promo");
+    /// assert_eq!(JourneyMap::from_json(&value.to_string()).unwrap(), map);
+    /// ```
     pub fn to_value(&self) -> serde_json::Value {
         // Serialising plain data with string keys cannot fail.
         serde_json::to_value(&self.doc).unwrap_or_default()
@@ -218,61 +299,285 @@ impl JourneyMap {
     /// The petgraph graph: node weight `i` is the index of a touchpoint in
     /// [`JourneyMap::touchpoints`], edge weight `j` the index of a transition
     /// in [`JourneyMap::transitions`].
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let g = map.graph();
+    /// assert_eq!((g.node_count(), g.edge_count()), (3, 2));
+    /// let first = g.edge_indices().next().unwrap();
+    /// assert_eq!(map.transitions()[g[first]].from.as_str(), "promo");
+    /// ```
     pub fn graph(&self) -> &DiGraph<usize, usize> {
         &self.graph
     }
 
     /// The map's title.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.name(), "Shop");
+    /// ```
     pub fn name(&self) -> &str {
         &self.doc.name
     }
 
     /// Personas, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let ids: Vec<&str> = map.personas().iter().map(|p| p.id.as_str()).collect();
+    /// assert_eq!(ids, ["buyer", "browser"]);
+    /// ```
     pub fn personas(&self) -> &[Persona] {
         &self.doc.personas
     }
 
     /// Stages, in journey order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let ids: Vec<&str> = map.stages().iter().map(|s| s.id.as_str()).collect();
+    /// assert_eq!(ids, ["visit", "buy"]);
+    /// ```
     pub fn stages(&self) -> &[Stage] {
         &self.doc.stages
     }
 
     /// Channels, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.channels()[1].name, "Mail");
+    /// ```
     pub fn channels(&self) -> &[Channel] {
         &self.doc.channels
     }
 
     /// Teams, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.teams()[0].id.as_str(), "growth");
+    /// ```
     pub fn teams(&self) -> &[Team] {
         &self.doc.teams
     }
 
     /// Touchpoints, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let ids: Vec<&str> = map.touchpoints().iter().map(|t| t.id.as_str()).collect();
+    /// assert_eq!(ids, ["promo", "home", "pay"]);
+    /// ```
     pub fn touchpoints(&self) -> &[Touchpoint] {
         &self.doc.touchpoints
     }
 
     /// Transitions, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let t = &map.transitions()[1];
+    /// assert_eq!((t.from.as_str(), t.to.as_str()), ("home", "pay"));
+    /// ```
     pub fn transitions(&self) -> &[Transition] {
         &self.doc.transitions
     }
 
     /// Objectives, in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.objectives()[0].name, "Sales");
+    /// ```
     pub fn objectives(&self) -> &[Objective] {
         &self.doc.objectives
     }
 
     /// Metadata.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert!(map.metadata().is_empty());
+    /// ```
     pub fn metadata(&self) -> &Metadata {
         &self.doc.metadata
     }
 
     /// The persona with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.persona("buyer").map(|p| p.name.as_str()), Some("Buyer"));
+    /// assert!(map.persona("nobody").is_none());
+    /// ```
     pub fn persona(&self, id: &str) -> Option<&Persona> {
         self.index.personas.get(id).map(|&i| &self.doc.personas[i])
     }
 
     /// The stage with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.stage("buy").map(|s| s.name.as_str()), Some("Buy"));
+    /// ```
     pub fn stage(&self, id: &str) -> Option<&Stage> {
         self.index.stages.get(id).map(|&i| &self.doc.stages[i])
     }
@@ -288,16 +593,70 @@ impl JourneyMap {
     }
 
     /// The channel with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert!(map.channel("mail").is_some() && map.channel("sms").is_none());
+    /// ```
     pub fn channel(&self, id: &str) -> Option<&Channel> {
         self.index.channels.get(id).map(|&i| &self.doc.channels[i])
     }
 
     /// The team with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.team("growth").map(|t| t.name.as_str()), Some("Growth"));
+    /// ```
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.index.teams.get(id).map(|&i| &self.doc.teams[i])
     }
 
     /// The touchpoint with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.touchpoint("pay").map(|t| t.stage.as_str()), Some("buy"));
+    /// ```
     pub fn touchpoint(&self, id: &str) -> Option<&Touchpoint> {
         self.index
             .touchpoints
@@ -306,11 +665,48 @@ impl JourneyMap {
     }
 
     /// Position of a touchpoint in [`JourneyMap::touchpoints`] (its node index).
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.touchpoint_position("pay"), Some(2));
+    /// assert_eq!(map.touchpoint_position("nowhere"), None);
+    /// ```
     pub fn touchpoint_position(&self, id: &str) -> Option<usize> {
         self.index.touchpoints.get(id).copied()
     }
 
     /// The objective with this id.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert!(map.objective("sales").is_some());
+    /// ```
     pub fn objective(&self, id: &str) -> Option<&Objective> {
         self.index
             .objectives
@@ -319,6 +715,25 @@ impl JourneyMap {
     }
 
     /// The transition from `from` to `to`.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert!(map.transition("promo", "home").is_some());
+    /// assert!(map.transition("home", "promo").is_none()); // direction matters
+    /// ```
     pub fn transition(&self, from: &str, to: &str) -> Option<&Transition> {
         self.index
             .transitions
@@ -350,6 +765,30 @@ impl JourneyMap {
 
     /// Touchpoints a persona passes (those listing it, and those listing no
     /// persona), in document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// // `home` lists only buyers; the others list no persona: everyone passes them.
+    /// let ids = |p| -> Vec<String> {
+    ///     map.touchpoints_for_persona(p).unwrap().iter().map(|t| t.id.to_string()).collect()
+    /// };
+    /// assert_eq!(ids("buyer"), ["promo", "home", "pay"]);
+    /// assert_eq!(ids("browser"), ["promo", "pay"]);
+    /// assert_eq!(map.touchpoints_for_persona("nobody").unwrap_err().code(), "NOT_FOUND");
+    /// ```
     pub fn touchpoints_for_persona(&self, persona: &str) -> Result<Vec<&Touchpoint>, Error> {
         self.require(
             EntityKind::Persona,
@@ -410,11 +849,51 @@ impl JourneyMap {
     }
 
     /// Touchpoints reachable by one transition from `touchpoint`.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let next: Vec<&str> = map.successors("home").unwrap().iter().map(|t| t.id.as_str()).collect();
+    /// assert_eq!(next, ["pay"]);
+    /// assert!(map.successors("pay").unwrap().is_empty());
+    /// ```
     pub fn successors(&self, touchpoint: &str) -> Result<Vec<&Touchpoint>, Error> {
         self.neighbours(touchpoint, Direction::Outgoing)
     }
 
     /// Touchpoints with a transition into `touchpoint`.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let before: Vec<&str> = map.predecessors("home").unwrap().iter().map(|t| t.id.as_str()).collect();
+    /// assert_eq!(before, ["promo"]);
+    /// assert_eq!(map.predecessors("nowhere").unwrap_err().code(), "NOT_FOUND");
+    /// ```
     pub fn predecessors(&self, touchpoint: &str) -> Result<Vec<&Touchpoint>, Error> {
         self.neighbours(touchpoint, Direction::Incoming)
     }
@@ -422,6 +901,25 @@ impl JourneyMap {
     /// Entry touchpoints: those no transition leads into, apart from
     /// transitions marked as loops (a repurchase loop back to the first step
     /// does not stop it being an entry). In document order.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let entries: Vec<&str> = map.entries().iter().map(|t| t.id.as_str()).collect();
+    /// assert_eq!(entries, ["promo"]);
+    /// ```
     pub fn entries(&self) -> Vec<&Touchpoint> {
         let mut has_incoming = vec![false; self.doc.touchpoints.len()];
         for t in self.doc.transitions.iter().filter(|t| !t.is_loop) {
@@ -441,6 +939,25 @@ impl JourneyMap {
     /// Conversion touchpoints: those of kind `conversion`, plus those named by
     /// an objective's conversion definition (a touchpoint, or every touchpoint
     /// of a stage). In document order, each once.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// let conversions: Vec<&str> = map.conversions().iter().map(|t| t.id.as_str()).collect();
+    /// assert_eq!(conversions, ["pay"]);
+    /// ```
     pub fn conversions(&self) -> Vec<&Touchpoint> {
         self.doc
             .touchpoints
@@ -509,6 +1026,24 @@ impl JourneyMap {
     /// Checks the invariants again and returns every violation (always empty
     /// for a map built by this library; useful to bindings that expose a
     /// `validate` method).
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert!(map.validate().is_empty());
+    /// ```
     pub fn validate(&self) -> Vec<Error> {
         check(&self.doc, &Limits::default())
     }
@@ -690,6 +1225,29 @@ impl JourneyMap {
 
     /// Inserts a stage at `position` in the journey (0 = first; `position`
     /// past the end appends).
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// use journeymap::model::Stage;
+    /// map.insert_stage(1, Stage::new("compare", "Compare")).unwrap();
+    /// let ids: Vec<&str> = map.stages().iter().map(|s| s.id.as_str()).collect();
+    /// assert_eq!(ids, ["visit", "compare", "buy"]);
+    /// let err = map.insert_stage(0, Stage::new("buy", "Again")).unwrap_err();
+    /// assert_eq!(err.code(), "DUPLICATE_ID");
+    /// ```
     pub fn insert_stage(&mut self, position: usize, stage: Stage) -> Result<(), Error> {
         self.mutate(|doc| {
             let at = position.min(doc.stages.len());
@@ -700,6 +1258,25 @@ impl JourneyMap {
 
     /// Removes a persona. `IN_USE` if a touchpoint or transition still lists it
     /// (removing it there would silently widen that step to every persona).
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_persona("buyer").unwrap_err().code(), "IN_USE"); // `home` lists it
+    /// assert_eq!(map.remove_persona("browser").unwrap().name, "Browser");
+    /// ```
     pub fn remove_persona(&mut self, id: &str) -> Result<Persona, Error> {
         let i = find(&self.doc.personas, EntityKind::Persona, id, |p| {
             p.id.as_str()
@@ -721,6 +1298,24 @@ impl JourneyMap {
     /// touchpoints and their transitions go too. Refused with `IN_USE` if an
     /// objective converts on the stage or on one of those touchpoints, and
     /// with `NO_STAGES` if it is the last stage.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_stage("buy", false).unwrap_err().code(), "STAGE_NOT_EMPTY");
+    /// ```
     pub fn remove_stage(&mut self, id: &str, cascade: bool) -> Result<Stage, Error> {
         let i = find(&self.doc.stages, EntityKind::Stage, id, |s| s.id.as_str())?;
         let count = self
@@ -813,6 +1408,26 @@ impl JourneyMap {
     }
 
     /// Removes a channel. `IN_USE` if a touchpoint is on it.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_channel("mail").unwrap_err().code(), "IN_USE");
+    /// map.remove_touchpoint("promo").unwrap();
+    /// assert_eq!(map.remove_channel("mail").unwrap().id.as_str(), "mail");
+    /// ```
     pub fn remove_channel(&mut self, id: &str) -> Result<Channel, Error> {
         let i = find(&self.doc.channels, EntityKind::Channel, id, |c| {
             c.id.as_str()
@@ -836,6 +1451,24 @@ impl JourneyMap {
     }
 
     /// Removes a team. `IN_USE` if it owns a touchpoint.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_team("growth").unwrap_err().code(), "IN_USE"); // it owns `promo`
+    /// ```
     pub fn remove_team(&mut self, id: &str) -> Result<Team, Error> {
         let i = find(&self.doc.teams, EntityKind::Team, id, |t| t.id.as_str())?;
         let used = self
@@ -859,6 +1492,26 @@ impl JourneyMap {
     /// Removes a touchpoint and every transition into or out of it. `IN_USE`
     /// (with the path of the reference) if an objective converts on it or an
     /// opportunity on another touchpoint addresses one of its pain points.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_touchpoint("pay").unwrap_err().code(), "IN_USE"); // the objective converts on it
+    /// map.remove_touchpoint("promo").unwrap();
+    /// assert_eq!(map.transitions().len(), 1); // promo -> home went with it
+    /// ```
     pub fn remove_touchpoint(&mut self, id: &str) -> Result<Touchpoint, Error> {
         let i = find(&self.doc.touchpoints, EntityKind::Touchpoint, id, |t| {
             t.id.as_str()
@@ -885,6 +1538,25 @@ impl JourneyMap {
     }
 
     /// Removes an objective.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.remove_objective("sales").unwrap().name, "Sales");
+    /// assert_eq!(map.remove_objective("sales").unwrap_err().code(), "NOT_FOUND");
+    /// ```
     pub fn remove_objective(&mut self, id: &str) -> Result<Objective, Error> {
         let i = find(&self.doc.objectives, EntityKind::Objective, id, |o| {
             o.id.as_str()
@@ -902,6 +1574,29 @@ impl JourneyMap {
 
     /// Adds a transition. Refused for a self-transition, a duplicate, or an
     /// end that does not exist.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// use journeymap::model::Transition;
+    /// map.add_transition(Transition::new("promo", "pay")).unwrap();
+    /// let err = map.add_transition(Transition::new("pay", "pay")).unwrap_err();
+    /// assert_eq!(err.code(), "SELF_TRANSITION");
+    /// let err = map.add_transition(Transition::new("promo", "pay")).unwrap_err();
+    /// assert_eq!(err.code(), "DUPLICATE_TRANSITION");
+    /// ```
     pub fn add_transition(&mut self, transition: Transition) -> Result<(), Error> {
         self.mutate(|doc| {
             doc.transitions.push(transition);
@@ -910,6 +1605,28 @@ impl JourneyMap {
     }
 
     /// Replaces the transition with the same `from` and `to`.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// use journeymap::model::Transition;
+    /// map.update_transition(Transition::new("home", "pay").with_expected_rate(0.3)).unwrap();
+    /// assert_eq!(map.transition("home", "pay").unwrap().expected_rate, Some(0.3));
+    /// let err = map.update_transition(Transition::new("pay", "home")).unwrap_err();
+    /// assert_eq!(err.code(), "NOT_FOUND");
+    /// ```
     pub fn update_transition(&mut self, transition: Transition) -> Result<(), Error> {
         let j = self.transition_index(transition.from.as_str(), transition.to.as_str())?;
         self.mutate(|doc| {
@@ -919,6 +1636,25 @@ impl JourneyMap {
     }
 
     /// Removes the transition from `from` to `to`.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// map.remove_transition("promo", "home").unwrap();
+    /// assert!(map.transition("promo", "home").is_none());
+    /// ```
     pub fn remove_transition(&mut self, from: &str, to: &str) -> Result<Transition, Error> {
         let j = self.transition_index(from, to)?;
         let mut removed = None;
@@ -944,6 +1680,26 @@ impl JourneyMap {
     }
 
     /// Renames the map.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// map.set_name("Shop 2027").unwrap();
+    /// assert_eq!(map.name(), "Shop 2027");
+    /// assert_eq!(map.set_name(" ").unwrap_err().code(), "EMPTY_NAME");
+    /// ```
     pub fn set_name(&mut self, name: impl Into<String>) -> Result<(), Error> {
         let name = name.into();
         self.mutate(|doc| {
@@ -953,6 +1709,28 @@ impl JourneyMap {
     }
 
     /// Replaces the metadata (dates are checked).
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// use journeymap::model::Metadata;
+    /// let reviewed = Metadata { last_reviewed: Some("2026-11-01".into()), ..Metadata::default() };
+    /// map.set_metadata(reviewed).unwrap();
+    /// let bad = Metadata { last_reviewed: Some("2026-13-01".into()), ..Metadata::default() };
+    /// assert_eq!(map.set_metadata(bad).unwrap_err().code(), "INVALID_VALUE");
+    /// ```
     pub fn set_metadata(&mut self, metadata: Metadata) -> Result<(), Error> {
         self.mutate(|doc| {
             doc.metadata = metadata;
@@ -961,6 +1739,25 @@ impl JourneyMap {
     }
 
     /// Id of the stage a touchpoint is in.
+    ///
+    /// ```
+    /// # use journeymap::JourneyMap;
+    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "teams": [{"id": "growth", "name": "Growth"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
+    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let _ = &mut map;
+    /// assert_eq!(map.stage_of("pay").map(|s| s.as_str()), Some("buy"));
+    /// assert_eq!(map.stage_of("nowhere"), None);
+    /// ```
     pub fn stage_of(&self, touchpoint: &str) -> Option<&StageId> {
         self.touchpoint(touchpoint).map(|t| &t.stage)
     }
