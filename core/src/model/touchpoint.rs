@@ -56,6 +56,12 @@ pub struct Emotion {
 
 impl Emotion {
     /// An emotion with a score and a label.
+    ///
+    /// ```
+    /// use journeymap::model::Emotion;
+    /// let e = Emotion::new(-2, "frustrated");
+    /// assert_eq!((e.score, e.label.as_deref()), (-2, Some("frustrated")));
+    /// ```
     pub fn new(score: i64, label: impl Into<String>) -> Self {
         Self {
             score,
@@ -119,6 +125,12 @@ pub struct PainPoint {
 
 impl PainPoint {
     /// A pain point.
+    ///
+    /// ```
+    /// use journeymap::model::{PainPoint, Severity};
+    /// let p = PainPoint::new("pp-wait", "Long wait for support", Severity::Critical);
+    /// assert_eq!((p.id.as_str(), p.severity), ("pp-wait", Severity::Critical));
+    /// ```
     pub fn new(
         id: impl Into<PainPointId>,
         description: impl Into<String>,
@@ -180,6 +192,12 @@ pub struct Opportunity {
 
 impl Opportunity {
     /// An opportunity in status `idea`.
+    ///
+    /// ```
+    /// use journeymap::model::{Opportunity, OpportunityStatus};
+    /// let o = Opportunity::new("op-chat", "Offer live chat");
+    /// assert_eq!((o.status, o.addresses.len()), (OpportunityStatus::Idea, 0));
+    /// ```
     pub fn new(id: impl Into<OpportunityId>, description: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -189,6 +207,13 @@ impl Opportunity {
     }
 
     /// Adds a pain point this opportunity addresses.
+    ///
+    /// ```
+    /// use journeymap::model::Opportunity;
+    /// let o = Opportunity::new("op-chat", "Offer live chat").addressing("pp-wait").addressing("pp-hold");
+    /// let ids: Vec<&str> = o.addresses.iter().map(|p| p.as_str()).collect();
+    /// assert_eq!(ids, ["pp-wait", "pp-hold"]);
+    /// ```
     pub fn addressing(mut self, pain_point: impl Into<PainPointId>) -> Self {
         self.addresses.push(pain_point.into());
         self
@@ -239,6 +264,12 @@ pub struct Evidence {
 
 impl Evidence {
     /// Evidence from a source.
+    ///
+    /// ```
+    /// use journeymap::model::Evidence;
+    /// let e = Evidence { note: Some("12 of 20 interviews".into()), ..Evidence::new("Interviews, March 2026") };
+    /// assert_eq!((e.source.as_str(), e.url), ("Interviews, March 2026", None));
+    /// ```
     pub fn new(source: impl Into<String>) -> Self {
         Self {
             source: source.into(),
@@ -285,6 +316,12 @@ pub struct MatchRule {
 
 impl MatchRule {
     /// A rule matching one event name.
+    ///
+    /// ```
+    /// use journeymap::model::MatchRule;
+    /// let r = MatchRule::event("purchase");
+    /// assert_eq!((r.event.as_deref(), r.channel), (Some("purchase"), None));
+    /// ```
     pub fn event(name: impl Into<String>) -> Self {
         Self {
             event: Some(name.into()),
@@ -293,12 +330,24 @@ impl MatchRule {
     }
 
     /// Adds an attribute-equality condition.
+    ///
+    /// ```
+    /// use journeymap::model::MatchRule;
+    /// let r = MatchRule::event("page_view").with_attribute("path", "/cart");
+    /// assert_eq!(r.attributes["path"], "/cart");
+    /// ```
     pub fn with_attribute(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.attributes.insert(key.into(), value.into());
         self
     }
 
     /// Adds an attribute-prefix condition.
+    ///
+    /// ```
+    /// use journeymap::model::MatchRule;
+    /// let r = MatchRule::event("page_view").with_attribute_prefix("path", "/product/");
+    /// assert_eq!(r.attribute_prefixes["path"], "/product/");
+    /// ```
     pub fn with_attribute_prefix(
         mut self,
         key: impl Into<String>,
@@ -310,6 +359,12 @@ impl MatchRule {
 
     /// Whether the rule gives no condition at all (which would match every
     /// event and is refused when a map is built).
+    ///
+    /// ```
+    /// use journeymap::model::MatchRule;
+    /// assert!(MatchRule::default().is_empty());
+    /// assert!(!MatchRule::event("purchase").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.event.is_none()
             && self.event_prefix.is_none()
@@ -386,6 +441,12 @@ pub struct Touchpoint {
 
 impl Touchpoint {
     /// A touchpoint with its required fields.
+    ///
+    /// ```
+    /// use journeymap::model::{Touchpoint, TouchpointKind};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web");
+    /// assert_eq!((t.stage.as_str(), t.channel.as_str(), t.kind), ("purchase", "web", TouchpointKind::Step));
+    /// ```
     pub fn new(
         id: impl Into<TouchpointId>,
         name: impl Into<String>,
@@ -402,60 +463,126 @@ impl Touchpoint {
     }
 
     /// Sets the owning team.
+    ///
+    /// ```
+    /// use journeymap::model::Touchpoint;
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web").with_owner("payments");
+    /// assert_eq!(t.owner.as_ref().map(|o| o.as_str()), Some("payments"));
+    /// ```
     pub fn with_owner(mut self, team: impl Into<TeamId>) -> Self {
         self.owner = Some(team.into());
         self
     }
 
     /// Sets the emotion.
+    ///
+    /// ```
+    /// use journeymap::model::{Emotion, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web").with_emotion(Emotion::new(1, "relieved"));
+    /// assert_eq!(t.emotion.map(|e| e.score), Some(1));
+    /// ```
     pub fn with_emotion(mut self, emotion: Emotion) -> Self {
         self.emotion = Some(emotion);
         self
     }
 
     /// Adds an action.
+    ///
+    /// ```
+    /// use journeymap::model::Touchpoint;
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web")
+    ///     .with_action("Enters card details")
+    ///     .with_action("Confirms the order");
+    /// assert_eq!(t.actions.len(), 2);
+    /// ```
     pub fn with_action(mut self, action: impl Into<String>) -> Self {
         self.actions.push(action.into());
         self
     }
 
     /// Restricts the touchpoint to a persona (call again for more).
+    ///
+    /// ```
+    /// use journeymap::model::Touchpoint;
+    /// let t = Touchpoint::new("demo", "Demo call", "consider", "phone").with_persona("buyer");
+    /// assert!(t.applies_to("buyer") && !t.applies_to("student"));
+    /// ```
     pub fn with_persona(mut self, persona: impl Into<PersonaId>) -> Self {
         self.personas.push(persona.into());
         self
     }
 
     /// Adds a pain point.
+    ///
+    /// ```
+    /// use journeymap::model::{PainPoint, Severity, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web")
+    ///     .with_pain_point(PainPoint::new("pp-fees", "Late shipping fees", Severity::High));
+    /// assert_eq!(t.pain_points[0].severity, Severity::High);
+    /// ```
     pub fn with_pain_point(mut self, pain_point: PainPoint) -> Self {
         self.pain_points.push(pain_point);
         self
     }
 
     /// Adds an opportunity.
+    ///
+    /// ```
+    /// use journeymap::model::{Opportunity, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web")
+    ///     .with_opportunity(Opportunity::new("op-fees", "Show fees on the product page"));
+    /// assert_eq!(t.opportunities[0].id.as_str(), "op-fees");
+    /// ```
     pub fn with_opportunity(mut self, opportunity: Opportunity) -> Self {
         self.opportunities.push(opportunity);
         self
     }
 
     /// Adds a piece of evidence.
+    ///
+    /// ```
+    /// use journeymap::model::{Evidence, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web").with_evidence(Evidence::new("Funnel report, Q1"));
+    /// assert_eq!(t.evidence[0].source, "Funnel report, Q1");
+    /// ```
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
         self.evidence.push(evidence);
         self
     }
 
     /// Adds a KPI.
+    ///
+    /// ```
+    /// use journeymap::model::{Kpi, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web").with_kpi(Kpi::new("Completion").with_target(80.0, "%"));
+    /// assert_eq!(t.kpis[0].target, Some(80.0));
+    /// ```
     pub fn with_kpi(mut self, kpi: Kpi) -> Self {
         self.kpis.push(kpi);
         self
     }
 
     /// Adds a match rule.
+    ///
+    /// ```
+    /// use journeymap::model::{MatchRule, Touchpoint};
+    /// let t = Touchpoint::new("checkout", "Checkout", "purchase", "web")
+    ///     .with_match(MatchRule::event("checkout_started"))
+    ///     .with_match(MatchRule::event("page_view").with_attribute("path", "/checkout"));
+    /// assert_eq!(t.match_rules.len(), 2);
+    /// ```
     pub fn with_match(mut self, rule: MatchRule) -> Self {
         self.match_rules.push(rule);
         self
     }
 
     /// Sets the kind (step, conversion, exit).
+    ///
+    /// ```
+    /// use journeymap::model::{Touchpoint, TouchpointKind};
+    /// let t = Touchpoint::new("order", "Order placed", "purchase", "web").with_kind(TouchpointKind::Conversion);
+    /// assert_eq!(t.kind, TouchpointKind::Conversion);
+    /// ```
     pub fn with_kind(mut self, kind: TouchpointKind) -> Self {
         self.kind = kind;
         self
@@ -463,6 +590,13 @@ impl Touchpoint {
 
     /// Whether the touchpoint applies to `persona` (an empty persona list
     /// means every persona).
+    ///
+    /// ```
+    /// use journeymap::model::Touchpoint;
+    /// let everyone = Touchpoint::new("home", "Home", "visit", "web");
+    /// assert!(everyone.applies_to("buyer"));
+    /// assert!(!everyone.clone().with_persona("student").applies_to("buyer"));
+    /// ```
     pub fn applies_to(&self, persona: &str) -> bool {
         self.personas.is_empty() || self.personas.iter().any(|p| p.as_str() == persona)
     }
