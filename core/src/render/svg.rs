@@ -87,6 +87,12 @@ pub enum Lane {
 
 impl Lane {
     /// Every lane, in the default (classic) order.
+    ///
+    /// ```
+    /// use journeymap::render::svg::{Lane, SvgOptions};
+    /// assert_eq!(Lane::ALL[0], Lane::Touchpoints);
+    /// assert_eq!(SvgOptions::new().lanes, Lane::ALL);
+    /// ```
     pub const ALL: [Lane; 6] = [
         Lane::Touchpoints,
         Lane::Actions,
@@ -97,6 +103,12 @@ impl Lane {
     ];
 
     /// Stable snake_case name (`pain_points`), as accepted by [`FromStr`].
+    ///
+    /// ```
+    /// use journeymap::render::svg::Lane;
+    /// assert_eq!(Lane::PainPoints.as_str(), "pain_points");
+    /// assert_eq!("pain_points".parse::<Lane>(), Ok(Lane::PainPoints));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Lane::Touchpoints => "touchpoints",
@@ -139,6 +151,11 @@ impl Lane {
     }
 
     /// The heading shown on the canvas ("Pain points").
+    ///
+    /// ```
+    /// use journeymap::render::svg::Lane;
+    /// assert_eq!(Lane::PainPoints.title(), "Pain points");
+    /// ```
     pub fn title(self) -> &'static str {
         match self {
             Lane::Touchpoints => "Touchpoints",
@@ -180,8 +197,35 @@ impl FromStr for Lane {
 }
 
 /// Smallest and largest column width accepted; hints outside are clamped.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{layout, SvgOptions, COLUMN_WIDTH_RANGE};
+/// let wide = layout(&map, &SvgOptions::new().column_width(10_000)).unwrap();
+/// let widest = layout(&map, &SvgOptions::new().column_width(COLUMN_WIDTH_RANGE.1)).unwrap();
+/// assert_eq!(wide.width, widest.width);
+/// ```
 pub const COLUMN_WIDTH_RANGE: (u32, u32) = (120, 640);
 /// Largest minimum canvas width accepted; larger hints are clamped.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{layout, SvgOptions, MAX_MIN_WIDTH};
+/// let l = layout(&map, &SvgOptions::new().min_width(u32::MAX)).unwrap();
+/// assert_eq!(l.width, f64::from(MAX_MIN_WIDTH));
+/// ```
 pub const MAX_MIN_WIDTH: u32 = 20_000;
 
 /// How to draw the canvas. Build with [`SvgOptions::new`] (or `default()`)
@@ -243,35 +287,84 @@ impl Default for SvgOptions {
 
 impl SvgOptions {
     /// The default options: whole map, every lane, legend, 200 px columns.
+    ///
+    /// ```
+    /// use journeymap::render::svg::SvgOptions;
+    /// let o = SvgOptions::new();
+    /// assert_eq!((o.persona, o.legend, o.column_width), (None, true, 200));
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Renders only this persona's journey.
+    ///
+    /// ```
+    /// use journeymap::render::svg::SvgOptions;
+    /// assert_eq!(SvgOptions::new().persona("parent").persona.as_deref(), Some("parent"));
+    /// ```
     pub fn persona(mut self, id: impl Into<String>) -> Self {
         self.persona = Some(id.into());
         self
     }
 
     /// Replaces the title (the map's name by default).
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::SvgOptions;
+    /// let svg = map.to_svg(&SvgOptions::new().title("Shop <Q3>")).unwrap();
+    /// assert!(svg.contains("Shop &lt;Q3&gt;")); // user text is escaped
+    /// ```
     pub fn title(mut self, title: impl Into<String>) -> Self {
         self.title = Some(title.into());
         self
     }
 
     /// Draws exactly these lanes, in this order.
+    ///
+    /// ```
+    /// use journeymap::render::svg::{Lane, SvgOptions};
+    /// let o = SvgOptions::new().lanes([Lane::Emotions, Lane::Touchpoints]);
+    /// assert_eq!(o.lanes, [Lane::Emotions, Lane::Touchpoints]);
+    /// ```
     pub fn lanes(mut self, lanes: impl IntoIterator<Item = Lane>) -> Self {
         self.lanes = lanes.into_iter().collect();
         self
     }
 
     /// Leaves a lane out.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::{Lane, SvgOptions};
+    /// assert!(map.to_svg(&SvgOptions::new()).unwrap().contains("Payments"));
+    /// assert!(!map.to_svg(&SvgOptions::new().hide_lane(Lane::Owners)).unwrap().contains("Payments"));
+    /// ```
     pub fn hide_lane(mut self, lane: Lane) -> Self {
         self.lanes.retain(|l| *l != lane);
         self
     }
 
     /// Adds a lane (at the bottom) if it is not drawn yet.
+    ///
+    /// ```
+    /// use journeymap::render::svg::{Lane, SvgOptions};
+    /// let o = SvgOptions::new().lanes([Lane::Touchpoints]).show_lane(Lane::Owners).show_lane(Lane::Owners);
+    /// assert_eq!(o.lanes, [Lane::Touchpoints, Lane::Owners]);
+    /// ```
     pub fn show_lane(mut self, lane: Lane) -> Self {
         if !self.lanes.contains(&lane) {
             self.lanes.push(lane);
@@ -280,18 +373,57 @@ impl SvgOptions {
     }
 
     /// Turns the legend on or off.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::{layout, SvgOptions, TextRole};
+    /// let without = layout(&map, &SvgOptions::new().legend(false)).unwrap();
+    /// assert!(!without.text_boxes.iter().any(|t| t.role == TextRole::Legend));
+    /// ```
     pub fn legend(mut self, on: bool) -> Self {
         self.legend = on;
         self
     }
 
     /// Sets the column width hint (pixels).
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::{layout, SvgOptions};
+    /// let narrow = layout(&map, &SvgOptions::new().column_width(150).min_width(0)).unwrap();
+    /// let wide = layout(&map, &SvgOptions::new().column_width(400).min_width(0)).unwrap();
+    /// assert!(wide.width > narrow.width);
+    /// ```
     pub fn column_width(mut self, px: u32) -> Self {
         self.column_width = px;
         self
     }
 
     /// Sets the minimum canvas width (pixels).
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::{layout, SvgOptions};
+    /// assert!(layout(&map, &SvgOptions::new().min_width(3_000)).unwrap().width >= 3_000.0);
+    /// ```
     pub fn min_width(mut self, px: u32) -> Self {
         self.min_width = px;
         self
@@ -430,6 +562,13 @@ impl Rect {
     }
 
     /// Whether `other` lies entirely inside this rectangle.
+    ///
+    /// ```
+    /// use journeymap::render::svg::Rect;
+    /// let page = Rect { x: 0.0, y: 0.0, width: 100.0, height: 50.0 };
+    /// assert!(page.contains(&Rect { x: 10.0, y: 10.0, width: 90.0, height: 40.0 }));
+    /// assert!(!page.contains(&Rect { x: 10.0, y: 10.0, width: 91.0, height: 40.0 }));
+    /// ```
     pub fn contains(&self, other: &Rect) -> bool {
         const EPS: f64 = 1e-6;
         other.x + EPS >= self.x
@@ -440,6 +579,23 @@ impl Rect {
 }
 
 /// What a piece of text on the canvas is.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{layout, SvgOptions, TextRole};
+/// let l = layout(&map, &SvgOptions::new()).unwrap();
+/// let names: Vec<String> = l.text_boxes.iter()
+///     .filter(|t| t.role == TextRole::TouchpointName)
+///     .map(|t| t.lines.join(" "))
+///     .collect();
+/// assert_eq!(names, ["Home page", "Pay"]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TextRole {
@@ -486,6 +642,21 @@ pub enum TextRole {
 }
 
 /// One block of text as placed on the canvas.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{layout, SvgOptions, TextRole};
+/// let l = layout(&map, &SvgOptions::new()).unwrap();
+/// let title = l.text_boxes.iter().find(|t| t.role == TextRole::Title).unwrap();
+/// assert_eq!((title.lines.as_slice(), title.truncated), (&["Shop".to_owned()][..], false));
+/// assert!(title.rect.width > 0.0 && title.rect.x + title.rect.width <= l.width);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextBox {
     /// Where the text is drawn (estimated extent of its lines).
@@ -551,6 +722,21 @@ pub struct ColumnBox {
 impl Layout {
     /// Pairs of text blocks (indices into `text_boxes`) whose rectangles
     /// overlap. Empty for every layout this module produces.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+    ///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+    /// use journeymap::render::svg::{layout, SvgOptions};
+    /// let mut l = layout(&map, &SvgOptions::new()).unwrap();
+    /// assert!(l.overlapping_text().is_empty());
+    /// l.text_boxes[1].rect = l.text_boxes[0].rect; // force an overlap
+    /// assert_eq!(l.overlapping_text(), [(0, 1)]);
+    /// ```
     pub fn overlapping_text(&self) -> Vec<(usize, usize)> {
         let mut order: Vec<usize> = (0..self.text_boxes.len()).collect();
         order.sort_by(|&a, &b| {
@@ -581,6 +767,22 @@ impl Layout {
 /// Computes the layout of the canvas without writing the SVG.
 ///
 /// Errors: `NOT_FOUND` if `options.persona` names no persona of the map.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{layout, SvgOptions};
+/// let l = layout(&map, &SvgOptions::new()).unwrap();
+/// assert_eq!(l.columns.len(), 2);
+/// assert!(l.text_boxes.iter().all(|t| t.rect.x + t.rect.width <= l.width));
+/// let err = layout(&map, &SvgOptions::new().persona("nobody")).unwrap_err();
+/// assert_eq!(err.code(), "NOT_FOUND");
+/// ```
 pub fn layout(map: &JourneyMap, options: &SvgOptions) -> Result<Layout, Error> {
     let scene = canvas::build(map, options)?;
     Ok(scene.layout())
@@ -591,6 +793,20 @@ pub fn layout(map: &JourneyMap, options: &SvgOptions) -> Result<Layout, Error> {
 ///
 /// Errors: `NOT_FOUND` if `options.persona` names no persona of the map.
 /// See the [module documentation](self) for an example.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home page", "stage": "visit", "channel": "web"},
+///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "owner": "team"}],
+///   "teams": [{"id": "team", "name": "Payments"}]}"#).unwrap();
+/// use journeymap::render::svg::{render, SvgOptions};
+/// let svg = render(&map, &SvgOptions::new()).unwrap();
+/// assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
+/// assert_eq!(svg, render(&map, &SvgOptions::new()).unwrap()); // deterministic
+/// ```
 pub fn render(map: &JourneyMap, options: &SvgOptions) -> Result<String, Error> {
     let scene = canvas::build(map, options)?;
     Ok(scene.to_svg())
