@@ -110,6 +110,24 @@ impl fmt::Display for FieldChange {
 }
 
 /// An entity present in only one of the two versions.
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// assert_eq!((d.added[0].kind.as_str(), d.added[0].id.as_str()), ("touchpoint", "v"));
+/// assert_eq!(d.added[0].value["name"], "Chat");
+/// assert_eq!(d.removed[0].id, "u");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct EntityValue {
     /// Its kind.
@@ -122,6 +140,24 @@ pub struct EntityValue {
 }
 
 /// An entity present in both versions with different values.
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// let change = &d.changed[0];
+/// assert_eq!((change.id.as_str(), change.changes[0].path.as_str()), ("t", "/name"));
+/// assert_eq!(change.changes[0].new, Some(serde_json::json!("Basket")));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
 pub struct EntityChange {
     /// Its kind.
@@ -134,6 +170,23 @@ pub struct EntityChange {
 }
 
 /// A touchpoint whose stage changed.
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// let m = &d.moved[0];
+/// assert_eq!((m.id.as_str(), m.from_stage.as_str(), m.to_stage.as_str()), ("t", "a", "b"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct TouchpointMove {
     /// The touchpoint id.
@@ -145,6 +198,23 @@ pub struct TouchpointMove {
 }
 
 /// The stage order of both versions, reported when it changed.
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// let order = d.stage_order.as_ref().unwrap();
+/// assert_eq!((order.old.as_slice(), order.new.as_slice()), (&["a".to_owned(), "b".to_owned()][..], &["b".to_owned(), "a".to_owned()][..]));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct StageOrder {
     /// Stage ids of the old version, in journey order.
@@ -156,6 +226,24 @@ pub struct StageOrder {
 /// The differences between two versions of a map (see the module
 /// documentation). Serialises with every key present (empty lists, `null`
 /// stage order) so consumers see one shape.
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// let json = serde_json::to_value(&d).unwrap();
+/// assert_eq!(json["map"], serde_json::json!([])); // every key, even when empty
+/// assert_eq!((d.added.len(), d.removed.len(), d.changed.len(), d.moved.len()), (1, 1, 1, 1));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, JsonSchema)]
 pub struct MapDiff {
     /// Changes of the map's own fields (name, description, metadata).
@@ -174,6 +262,23 @@ pub struct MapDiff {
 
 impl MapDiff {
     /// Whether the two versions are the same.
+    ///
+    /// ```
+    /// use journeymap::{diff::diff, JourneyMap};
+    /// let old = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+    ///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+    /// let new = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+    ///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+    /// let d = diff(&old, &new);
+    /// assert!(!d.is_empty());
+    /// assert!(diff(&old, &old).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
             && self.added.is_empty()
@@ -351,6 +456,23 @@ fn map_fields(map: &JourneyMap) -> Value {
 }
 
 /// Compares two versions of a map (see the module documentation).
+///
+/// ```
+/// use journeymap::{diff::diff, JourneyMap};
+/// let old = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Cart", "stage": "a", "channel": "web"},
+///                   {"id": "u", "name": "Help", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let new = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "b", "name": "B"}, {"id": "a", "name": "A"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "Basket", "stage": "b", "channel": "web"},
+///                   {"id": "v", "name": "Chat", "stage": "a", "channel": "web"}]}"#).unwrap();
+/// let d = diff(&old, &new);
+/// let text = d.to_string();
+/// assert!(text.contains("added touchpoint \"v\"") && text.contains("removed touchpoint \"u\""));
+/// ```
 pub fn diff(old: &JourneyMap, new: &JourneyMap) -> MapDiff {
     let mut d = MapDiff::default();
     diff_values(

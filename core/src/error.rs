@@ -39,6 +39,14 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Stable snake_case name (`pain_point`), as used in serialised output.
+    ///
+    /// ```
+    /// use journeymap::{EntityKind, JourneyMap};
+    /// assert_eq!(EntityKind::PainPoint.as_str(), "pain_point");
+    /// let err = JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}, {"id": "s", "name": "T"}]}"#).unwrap_err();
+    /// assert!(matches!(err, journeymap::Error::DuplicateId { kind: EntityKind::Stage, .. }));
+    /// assert!(err.to_string().contains(EntityKind::Stage.as_str()));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Map => "map",
@@ -348,6 +356,12 @@ impl Error {
 
     /// JSON Pointer into the document where the problem is, if it has one.
     /// For [`Error::Invalid`] this is the path of the first violation.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let err = JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": ""}]}"#).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("EMPTY_NAME", Some("/stages/0/name")));
+    /// ```
     pub fn path(&self) -> Option<&str> {
         match self {
             Error::Type { path, .. }
@@ -374,6 +388,14 @@ impl Error {
     }
 
     /// Id of the offending entity, if the error concerns one.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let err = JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "nowhere"}]}"#).unwrap_err();
+    /// // The id that is referred to but not there.
+    /// assert_eq!((err.code(), err.id()), ("DANGLING_REFERENCE", Some("nowhere")));
+    /// ```
     pub fn id(&self) -> Option<&str> {
         match self {
             Error::InvalidId { id, .. }
@@ -393,6 +415,12 @@ impl Error {
     }
 
     /// Line and column (1-based) in the JSON text, for parse errors.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let err = JourneyMap::from_json("{\n  \"name\": \"x\",\n  oops\n}").unwrap_err();
+    /// assert_eq!((err.code(), err.line_column()), ("JSON_SYNTAX", Some((3, 3))));
+    /// ```
     pub fn line_column(&self) -> Option<(usize, usize)> {
         match self {
             Error::Syntax { line, column, .. }
@@ -405,6 +433,17 @@ impl Error {
     }
 
     /// The refused event-log row, for [`Error::EventRow`].
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, EventLog};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// let csv = "customer_id,timestamp,touchpoint\nc1,0,home\nc2,tomorrow,home\n";
+    /// let err = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap_err();
+    /// let row = err.row_error().unwrap();
+    /// assert_eq!((row.row, row.line, row.column.as_deref()), (2, Some(3), Some("timestamp")));
+    /// ```
     pub fn row_error(&self) -> Option<&crate::analytics::RowError> {
         match self {
             Error::EventRow(row) => Some(row),
@@ -430,6 +469,16 @@ impl Error {
 
     /// Wraps a list of violations: one alone is returned as is, several as
     /// [`Error::Invalid`]. Returns `None` for an empty list.
+    ///
+    /// ```
+    /// use journeymap::{Error, JourneyMap};
+    /// let map = JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}]}"#).unwrap();
+    /// assert!(Error::from_violations(map.validate()).is_none());
+    /// let one = Error::NoStages;
+    /// assert_eq!(Error::from_violations(vec![one]).unwrap().code(), "NO_STAGES");
+    /// let two = Error::from_violations(vec![Error::NoStages, Error::NoStages]).unwrap();
+    /// assert_eq!((two.code(), two.violations().len()), ("INVALID_MAP", 2));
+    /// ```
     pub fn from_violations(mut errors: Vec<Error>) -> Option<Error> {
         match errors.len() {
             0 => None,
@@ -464,6 +513,13 @@ pub enum IoKind {
 
 impl IoKind {
     /// The kind of an operating-system error.
+    ///
+    /// ```
+    /// use journeymap::IoKind;
+    /// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    /// assert_eq!(IoKind::of(&e), IoKind::PermissionDenied);
+    /// assert_eq!(IoKind::of(&std::io::Error::other("disk on fire")), IoKind::Other);
+    /// ```
     pub fn of(e: &std::io::Error) -> IoKind {
         match e.kind() {
             std::io::ErrorKind::NotFound => IoKind::NotFound,
@@ -474,6 +530,11 @@ impl IoKind {
     }
 
     /// Snake-case name: `not_found`, `permission_denied`, `is_a_directory`, `other`.
+    ///
+    /// ```
+    /// use journeymap::IoKind;
+    /// assert_eq!(IoKind::IsADirectory.as_str(), "is_a_directory");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             IoKind::NotFound => "not_found",
@@ -568,4 +629,12 @@ fn version_message(found: &str, supported: u32) -> String {
 }
 
 /// Result with [`Error`].
+///
+/// ```
+/// fn stage_count(text: &str) -> journeymap::Result<usize> {
+///     Ok(journeymap::JourneyMap::from_json(text)?.stages().len())
+/// }
+/// assert_eq!(stage_count(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}]}"#).unwrap(), 1);
+/// assert_eq!(stage_count("[]").unwrap_err().code(), "JSON_TYPE");
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -14,6 +14,27 @@ use super::catalogue::{rule_index, RULES};
 use super::diagnostic::Location;
 
 /// Review age used when neither the caller nor the map sets one.
+///
+/// ```
+/// use journeymap::{Date, JourneyMap};
+/// use journeymap::lint::LintConfig;
+/// use journeymap::model::LintSeverity;
+/// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+/// let map = JourneyMap::from_json(r#"{"name": "x",
+///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+/// let fired = |config: &LintConfig, code: &str| {
+///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+/// };
+/// use journeymap::lint::DEFAULT_MAX_REVIEW_AGE_DAYS;
+/// // Reviewed on 5 January: overdue (`JM-L017`) once 180 days have passed.
+/// let on = |day: &str| LintConfig::new().with_today(Date::parse(day).unwrap());
+/// assert_eq!(DEFAULT_MAX_REVIEW_AGE_DAYS, 180);
+/// assert_eq!(fired(&on("2026-07-04"), "JM-L017"), None);
+/// assert!(fired(&on("2026-07-05"), "JM-L017").is_some());
+/// ```
 pub const DEFAULT_MAX_REVIEW_AGE_DAYS: u32 = 180;
 
 /// The caller's lint settings. They add to the map's `metadata.lint`: a rule
@@ -63,29 +84,117 @@ pub struct LintConfig {
 
 impl LintConfig {
     /// No overrides and no date.
+    ///
+    /// ```
+    /// use journeymap::{Date, JourneyMap};
+    /// use journeymap::lint::LintConfig;
+    /// use journeymap::model::LintSeverity;
+    /// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+    /// let map = JourneyMap::from_json(r#"{"name": "x",
+    ///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+    ///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+    ///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+    /// let fired = |config: &LintConfig, code: &str| {
+    ///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+    /// };
+    /// assert_eq!(fired(&LintConfig::new(), "JM-L001"), Some(LintSeverity::Warning));
+    /// // Without a date, the review-age rules cannot tell: they stay silent.
+    /// assert_eq!(fired(&LintConfig::new(), "JM-L017"), None);
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets today's date.
+    ///
+    /// ```
+    /// use journeymap::{Date, JourneyMap};
+    /// use journeymap::lint::LintConfig;
+    /// use journeymap::model::LintSeverity;
+    /// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+    /// let map = JourneyMap::from_json(r#"{"name": "x",
+    ///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+    ///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+    ///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+    /// let fired = |config: &LintConfig, code: &str| {
+    ///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+    /// };
+    /// let today = Date::parse("2026-11-24").unwrap();
+    /// assert!(fired(&LintConfig::new().with_today(today), "JM-L017").is_some());
+    /// ```
     pub fn with_today(mut self, today: Date) -> Self {
         self.today = Some(today);
         self
     }
 
     /// Turns a rule off (code or name).
+    ///
+    /// ```
+    /// use journeymap::{Date, JourneyMap};
+    /// use journeymap::lint::LintConfig;
+    /// use journeymap::model::LintSeverity;
+    /// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+    /// let map = JourneyMap::from_json(r#"{"name": "x",
+    ///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+    ///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+    ///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+    /// let fired = |config: &LintConfig, code: &str| {
+    ///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+    /// };
+    /// assert_eq!(fired(&LintConfig::new().disabling("JM-L001"), "JM-L001"), None);
+    /// assert_eq!(fired(&LintConfig::new().disabling("stage-without-touchpoints"), "JM-L001"), None);
+    /// ```
     pub fn disabling(mut self, rule: impl Into<String>) -> Self {
         self.disable.push(rule.into());
         self
     }
 
     /// Overrides a rule's severity (code or name).
+    ///
+    /// ```
+    /// use journeymap::{Date, JourneyMap};
+    /// use journeymap::lint::LintConfig;
+    /// use journeymap::model::LintSeverity;
+    /// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+    /// let map = JourneyMap::from_json(r#"{"name": "x",
+    ///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+    ///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+    ///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+    /// let fired = |config: &LintConfig, code: &str| {
+    ///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+    /// };
+    /// let config = LintConfig::new().with_severity("stage-without-touchpoints", LintSeverity::Error);
+    /// assert_eq!(fired(&config, "JM-L001"), Some(LintSeverity::Error));
+    /// ```
     pub fn with_severity(mut self, rule: impl Into<String>, severity: LintSeverity) -> Self {
         self.severity.insert(rule.into(), severity);
         self
     }
 
     /// Sets the review age in days.
+    ///
+    /// ```
+    /// use journeymap::{Date, JourneyMap};
+    /// use journeymap::lint::LintConfig;
+    /// use journeymap::model::LintSeverity;
+    /// // A stage without touchpoints: `JM-L001` (stage-without-touchpoints), a warning.
+    /// let map = JourneyMap::from_json(r#"{"name": "x",
+    ///   "stages": [{"id": "s", "name": "S"}, {"id": "empty", "name": "Empty"}],
+    ///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "t", "name": "T", "stage": "s", "channel": "w"}],
+    ///   "metadata": {"last_reviewed": "2026-01-05"}}"#).unwrap();
+    /// let fired = |config: &LintConfig, code: &str| {
+    ///     map.lint(config).into_iter().find(|d| d.code == code).map(|d| d.severity)
+    /// };
+    /// let today = Date::parse("2026-03-01").unwrap();
+    /// assert_eq!(fired(&LintConfig::new().with_today(today), "JM-L017"), None);
+    /// let strict = LintConfig::new().with_today(today).with_max_review_age_days(30);
+    /// assert!(fired(&strict, "JM-L017").is_some());
+    /// ```
     pub fn with_max_review_age_days(mut self, days: u32) -> Self {
         self.max_review_age_days = Some(days);
         self
