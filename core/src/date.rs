@@ -19,6 +19,13 @@ pub struct Date {
 
 impl Date {
     /// Parses `YYYY-MM-DD`; `None` when malformed or not a real date.
+    ///
+    /// ```
+    /// use journeymap::Date;
+    /// assert!(Date::parse("2028-02-29").is_some());
+    /// assert!(Date::parse("2026-02-29").is_none()); // not a leap year
+    /// assert!(Date::parse("2026-3-1").is_none());
+    /// ```
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -41,11 +48,23 @@ impl Date {
     }
 
     /// Days from `earlier` to `self` (negative if `earlier` is later).
+    ///
+    /// ```
+    /// use journeymap::Date;
+    /// let (a, b) = (Date::parse("2026-01-05").unwrap(), Date::parse("2026-03-01").unwrap());
+    /// assert_eq!((b.days_since(a), a.days_since(b)), (55, -55));
+    /// ```
     pub fn days_since(self, earlier: Date) -> i64 {
         self.day_number() - earlier.day_number()
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian calendar).
+    ///
+    /// ```
+    /// use journeymap::Date;
+    /// assert_eq!(Date::parse("1970-01-02").unwrap().day_number(), 1);
+    /// assert_eq!(Date::parse("2000-03-01").unwrap().day_number(), 11_017);
+    /// ```
     pub fn day_number(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let y = i64::from(self.year) - i64::from(self.month <= 2);

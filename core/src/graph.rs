@@ -1137,9 +1137,24 @@ fn pain_point_use(doc: &JourneyDocument, removed: &[&str]) -> Option<String> {
         })
 }
 
+/// The map the examples of the `add_*` and `update_*` methods start from.
+macro_rules! example_map {
+    () => {
+        "use journeymap::JourneyMap;\nuse journeymap::model::*;\n\
+         let mut map = JourneyMap::from_json(r#\"{\"name\": \"x\", \"stages\": [{\"id\": \"s\", \"name\": \"S\"}],\n  \
+         \"channels\": [{\"id\": \"w\", \"name\": \"W\", \"kind\": \"digital\"}]}\"#).unwrap();\n"
+    };
+}
+
 macro_rules! add_update {
-    ($add:ident, $update:ident, $field:ident, $ty:ty, $kind:expr, $what:literal) => {
+    ($add:ident, $update:ident, $field:ident, $ty:ty, $kind:expr, $what:literal, $new:literal, $renamed:literal) => {
         #[doc = concat!("Adds ", $what, " at the end of its list. Refused (map unchanged) if it breaks an invariant, e.g. a duplicate id.")]
+        ///
+        #[doc = concat!("```\n", example_map!(),
+            "map.", stringify!($add), "(", $new, ").unwrap();\n",
+            "assert_eq!(map.", stringify!($field), "().last().unwrap().name, \"New\");\n",
+            "let err = map.", stringify!($add), "(", $new, ").unwrap_err();\n",
+            "assert_eq!(err.code(), \"DUPLICATE_ID\");\n```")]
         pub fn $add(&mut self, item: $ty) -> Result<(), Error> {
             self.mutate(|doc| {
                 doc.$field.push(item);
@@ -1148,6 +1163,13 @@ macro_rules! add_update {
         }
 
         #[doc = concat!("Replaces ", $what, " with the same id, in place. `NOT_FOUND` if there is none; refused (map unchanged) if the new value breaks an invariant.")]
+        ///
+        #[doc = concat!("```\n", example_map!(),
+            "let err = map.", stringify!($update), "(", $renamed, ").unwrap_err();\n",
+            "assert_eq!(err.code(), \"NOT_FOUND\");\n",
+            "map.", stringify!($add), "(", $new, ").unwrap();\n",
+            "map.", stringify!($update), "(", $renamed, ").unwrap();\n",
+            "assert_eq!(map.", stringify!($field), "().last().unwrap().name, \"Renamed\");\n```")]
         pub fn $update(&mut self, item: $ty) -> Result<(), Error> {
             self.mutate(|doc| {
                 let i = find(&doc.$field, $kind, item.id.as_str(), |x| x.id.as_str())?;
@@ -1180,7 +1202,9 @@ impl JourneyMap {
         personas,
         Persona,
         EntityKind::Persona,
-        "a persona"
+        "a persona",
+        "Persona::new(\"p2\", \"New\")",
+        "Persona::new(\"p2\", \"Renamed\")"
     );
     add_update!(
         add_stage,
@@ -1188,7 +1212,9 @@ impl JourneyMap {
         stages,
         Stage,
         EntityKind::Stage,
-        "a stage (as the last stage)"
+        "a stage (as the last stage)",
+        "Stage::new(\"s2\", \"New\")",
+        "Stage::new(\"s2\", \"Renamed\")"
     );
     add_update!(
         add_channel,
@@ -1196,7 +1222,9 @@ impl JourneyMap {
         channels,
         Channel,
         EntityKind::Channel,
-        "a channel"
+        "a channel",
+        "Channel::new(\"c2\", \"New\", ChannelKind::Physical)",
+        "Channel::new(\"c2\", \"Renamed\", ChannelKind::Physical)"
     );
     add_update!(
         add_team,
@@ -1204,7 +1232,9 @@ impl JourneyMap {
         teams,
         Team,
         EntityKind::Team,
-        "a team"
+        "a team",
+        "Team::new(\"t2\", \"New\")",
+        "Team::new(\"t2\", \"Renamed\")"
     );
     add_update!(
         add_touchpoint,
@@ -1212,7 +1242,9 @@ impl JourneyMap {
         touchpoints,
         Touchpoint,
         EntityKind::Touchpoint,
-        "a touchpoint"
+        "a touchpoint",
+        "Touchpoint::new(\"tp2\", \"New\", \"s\", \"w\")",
+        "Touchpoint::new(\"tp2\", \"Renamed\", \"s\", \"w\")"
     );
     add_update!(
         add_objective,
@@ -1220,7 +1252,9 @@ impl JourneyMap {
         objectives,
         Objective,
         EntityKind::Objective,
-        "an objective"
+        "an objective",
+        "Objective::new(\"o2\", \"New\")",
+        "Objective::new(\"o2\", \"Renamed\")"
     );
 
     /// Inserts a stage at `position` in the journey (0 = first; `position`

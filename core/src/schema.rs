@@ -12,6 +12,11 @@ use serde_json::Value;
 use crate::model::JourneyDocument;
 
 /// `$id` of the published document schema.
+///
+/// ```
+/// use journeymap::schema::{document_schema, DOCUMENT_SCHEMA_ID};
+/// assert_eq!(document_schema()["$id"], DOCUMENT_SCHEMA_ID);
+/// ```
 pub const DOCUMENT_SCHEMA_ID: &str = "https://journeymap.dev/schema/journey-map.schema.json";
 
 /// The JSON Schema of [`JourneyDocument`].
@@ -32,6 +37,13 @@ pub fn document_schema() -> Value {
 
 /// The document schema as pretty JSON text with a trailing newline, exactly
 /// as checked in.
+///
+/// ```
+/// let text = journeymap::schema::document_schema_json();
+/// assert!(text.ends_with("}\n"));
+/// let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(value, journeymap::schema::document_schema());
+/// ```
 pub fn document_schema_json() -> String {
     to_pretty(&document_schema())
 }

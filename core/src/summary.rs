@@ -45,6 +45,19 @@ pub struct Summary {
 }
 
 /// One stage in a [`Summary`].
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+///                    "emotion": {"score": 1}},
+///     {"id": "pay", "name": "=SUM(A1)", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// let line = &map.summary().stage_lines[0];
+/// assert_eq!((line.id.as_str(), line.touchpoints.as_slice(), line.mean_emotion), ("visit", &["Home".to_owned()][..], Some(1.0)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StageLine {
     /// Stage id.
@@ -61,6 +74,19 @@ pub struct StageLine {
 
 impl JourneyMap {
     /// Counts and a per-stage overview.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let map = JourneyMap::from_json(r#"{"name": "Shop",
+    ///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ///     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+    /// let s = map.summary();
+    /// assert_eq!((s.stages, s.touchpoints, s.transitions), (2, 2, 1));
+    /// assert_eq!((s.entries.as_slice(), s.conversions.as_slice()), (&["home".to_owned()][..], &["pay".to_owned()][..]));
+    /// ```
     pub fn summary(&self) -> Summary {
         let tps = self.touchpoints();
         let stage_lines = self

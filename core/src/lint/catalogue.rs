@@ -38,6 +38,12 @@ pub enum Theme {
 
 impl Theme {
     /// Stable snake_case name.
+    ///
+    /// ```
+    /// use journeymap::lint::{rule, Theme};
+    /// assert_eq!(rule("JM-L017").unwrap().theme.as_str(), "freshness");
+    /// assert_eq!(Theme::Structure.as_str(), "structure");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Configuration => "configuration",
@@ -85,6 +91,13 @@ pub struct Rule {
 use LintSeverity::{Error, Info, Warning};
 
 /// Every rule, in code order.
+///
+/// ```
+/// use journeymap::lint::RULES;
+/// assert_eq!(RULES[0].code, "JM-L000");
+/// assert!(RULES.windows(2).all(|w| w[0].code < w[1].code));
+/// assert!(RULES.iter().all(|r| !r.why.is_empty() && !r.fix.is_empty()));
+/// ```
 pub const RULES: &[Rule] = &[
     Rule {
         code: "JM-L000",

@@ -36,6 +36,12 @@ pub struct Location {
 
 impl Location {
     /// A location.
+    ///
+    /// ```
+    /// use journeymap::{lint::Location, EntityKind};
+    /// let at = Location::new(EntityKind::Touchpoint, Some("pay"), "/touchpoints/2");
+    /// assert_eq!((at.id.as_deref(), at.path.as_str()), (Some("pay"), "/touchpoints/2"));
+    /// ```
     pub fn new(kind: EntityKind, id: Option<&str>, path: impl Into<String>) -> Self {
         Location {
             kind,

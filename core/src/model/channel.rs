@@ -49,6 +49,12 @@ pub struct Channel {
 
 impl Channel {
     /// A channel with an id, a name and a kind.
+    ///
+    /// ```
+    /// use journeymap::model::{Channel, ChannelKind};
+    /// let c = Channel::new("store", "Flagship store", ChannelKind::Physical);
+    /// assert_eq!((c.id.as_str(), c.kind), ("store", ChannelKind::Physical));
+    /// ```
     pub fn new(id: impl Into<ChannelId>, name: impl Into<String>, kind: ChannelKind) -> Self {
         Self {
             id: id.into(),

@@ -6,6 +6,13 @@ use serde::{Deserialize, Serialize};
 use super::{Channel, Metadata, Objective, Persona, Stage, Team, Touchpoint, Transition};
 
 /// The document format version this library writes and reads.
+///
+/// ```
+/// use journeymap::model::{JourneyDocument, FORMAT_VERSION};
+/// assert_eq!(JourneyDocument::new("x").format_version, FORMAT_VERSION);
+/// let err = journeymap::JourneyMap::from_json(r#"{"format_version": 2, "name": "x", "stages": []}"#).unwrap_err();
+/// assert!(err.to_string().contains("newer than this journeymap reads"));
+/// ```
 pub const FORMAT_VERSION: u32 = 1;
 
 fn format_version_default() -> u32 {
@@ -72,6 +79,15 @@ pub struct JourneyDocument {
 
 impl JourneyDocument {
     /// An empty document (no stages yet, so not a valid map until one is added).
+    ///
+    /// ```
+    /// use journeymap::model::{JourneyDocument, Stage};
+    /// use journeymap::JourneyMap;
+    /// let mut doc = JourneyDocument::new("Shop");
+    /// assert_eq!(JourneyMap::from_document(doc.clone()).unwrap_err().code(), "NO_STAGES");
+    /// doc.stages.push(Stage::new("visit", "Visit"));
+    /// assert_eq!(JourneyMap::from_document(doc).unwrap().name(), "Shop");
+    /// ```
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             format_version: FORMAT_VERSION,

@@ -13,6 +13,13 @@ use serde::{Deserialize, Serialize};
 
 /// The pattern every entity id must match: a letter or digit, then letters,
 /// digits, `_`, `.` or `-`.
+///
+/// ```
+/// use journeymap::model::ID_PATTERN;
+/// assert!(journeymap::schema::document_schema().to_string().contains(&ID_PATTERN.replace('\\', "\\\\")));
+/// let err = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "-bad", "name": "S"}]}"#).unwrap_err();
+/// assert_eq!(err.code(), "INVALID_ID");
+/// ```
 pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
 
 /// Whether `s` is a well-formed id (see [`ID_PATTERN`]).
@@ -41,11 +48,15 @@ macro_rules! id_type {
 
         impl $name {
             /// Wraps a string as an id (validity is checked when a map is built).
+            ///
+            #[doc = concat!("```\nuse journeymap::model::", stringify!($name), ";\nlet id = ", stringify!($name), "::new(\"home\");\nassert_eq!(id, ", stringify!($name), "::from(\"home\"));\n```")]
             pub fn new(id: impl Into<String>) -> Self {
                 Self(id.into())
             }
 
             /// The id as a string slice.
+            ///
+            #[doc = concat!("```\nuse journeymap::model::", stringify!($name), ";\nassert_eq!(", stringify!($name), "::new(\"home\").as_str(), \"home\");\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }

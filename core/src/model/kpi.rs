@@ -26,6 +26,12 @@ pub struct Kpi {
 
 impl Kpi {
     /// A KPI with a name and no target.
+    ///
+    /// ```
+    /// use journeymap::model::Kpi;
+    /// let k = Kpi::new("Repeat purchase rate");
+    /// assert_eq!((k.name.as_str(), k.target), ("Repeat purchase rate", None));
+    /// ```
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -34,6 +40,12 @@ impl Kpi {
     }
 
     /// Sets the target and its unit.
+    ///
+    /// ```
+    /// use journeymap::model::Kpi;
+    /// let k = Kpi::new("NPS").with_target(50.0, "points");
+    /// assert_eq!((k.target, k.unit.as_deref()), (Some(50.0), Some("points")));
+    /// ```
     pub fn with_target(mut self, target: f64, unit: impl Into<String>) -> Self {
         self.target = Some(target);
         self.unit = Some(unit.into());

@@ -94,6 +94,12 @@ pub struct Metadata {
 
 impl Metadata {
     /// Whether nothing is set.
+    ///
+    /// ```
+    /// use journeymap::model::Metadata;
+    /// assert!(Metadata::default().is_empty());
+    /// assert!(!Metadata { tags: vec!["q3".into()], ..Metadata::default() }.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }

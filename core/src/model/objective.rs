@@ -51,6 +51,12 @@ pub struct Objective {
 
 impl Objective {
     /// An objective with an id and a name.
+    ///
+    /// ```
+    /// use journeymap::model::Objective;
+    /// let o = Objective::new("retain", "Keep subscribers");
+    /// assert_eq!((o.id.as_str(), o.conversion), ("retain", None));
+    /// ```
     pub fn new(id: impl Into<ObjectiveId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -60,12 +66,24 @@ impl Objective {
     }
 
     /// Adds a KPI.
+    ///
+    /// ```
+    /// use journeymap::model::{Kpi, Objective};
+    /// let o = Objective::new("retain", "Keep subscribers").with_kpi(Kpi::new("Churn").with_target(2.0, "%"));
+    /// assert_eq!(o.kpis[0].name, "Churn");
+    /// ```
     pub fn with_kpi(mut self, kpi: Kpi) -> Self {
         self.kpis.push(kpi);
         self
     }
 
     /// Sets the conversion definition.
+    ///
+    /// ```
+    /// use journeymap::model::{ConversionTarget, Objective};
+    /// let o = Objective::new("sell", "Sell").with_conversion(ConversionTarget::Stage("purchase".into()));
+    /// assert_eq!(o.conversion, Some(ConversionTarget::Stage("purchase".into())));
+    /// ```
     pub fn with_conversion(mut self, target: ConversionTarget) -> Self {
         self.conversion = Some(target);
         self

@@ -9,6 +9,16 @@ use super::PersonaId;
 
 /// Free key/value attributes (demographics, psychographics, extra metadata).
 /// Any JSON value is allowed; keys are kept in sorted order.
+///
+/// ```
+/// use journeymap::model::{Attributes, Persona};
+/// let mut p = Persona::new("parent", "Busy parent");
+/// p.demographics.insert("age".into(), serde_json::json!("35-44"));
+/// p.demographics.insert("children".into(), serde_json::json!(2));
+/// let keys: Vec<&String> = p.demographics.keys().collect();
+/// assert_eq!(keys, ["age", "children"]);
+/// let _: &Attributes = &p.psychographics;
+/// ```
 pub type Attributes = BTreeMap<String, serde_json::Value>;
 
 /// A persona: an archetype of the customer whose journey the map follows.
@@ -55,6 +65,12 @@ pub struct Persona {
 
 impl Persona {
     /// A persona with an id and a name and nothing else.
+    ///
+    /// ```
+    /// use journeymap::model::Persona;
+    /// let p = Persona::new("parent", "Busy parent");
+    /// assert_eq!((p.name.as_str(), p.goals.len()), ("Busy parent", 0));
+    /// ```
     pub fn new(id: impl Into<PersonaId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -64,6 +80,12 @@ impl Persona {
     }
 
     /// Adds a goal.
+    ///
+    /// ```
+    /// use journeymap::model::Persona;
+    /// let p = Persona::new("parent", "Busy parent").with_goal("Coffee before 7am");
+    /// assert_eq!(p.goals, ["Coffee before 7am"]);
+    /// ```
     pub fn with_goal(mut self, goal: impl Into<String>) -> Self {
         self.goals.push(goal.into());
         self

@@ -59,6 +59,12 @@ pub struct Stage {
 
 impl Stage {
     /// A stage with an id and a name.
+    ///
+    /// ```
+    /// use journeymap::model::Stage;
+    /// let s = Stage::new("awareness", "Awareness");
+    /// assert_eq!((s.id.as_str(), s.kind), ("awareness", None));
+    /// ```
     pub fn new(id: impl Into<StageId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),
@@ -68,6 +74,12 @@ impl Stage {
     }
 
     /// Sets the stage kind.
+    ///
+    /// ```
+    /// use journeymap::model::{Stage, StageKind};
+    /// let s = Stage::new("loyal", "Loyalty").with_kind(StageKind::Retention);
+    /// assert_eq!(s.kind, Some(StageKind::Retention));
+    /// ```
     pub fn with_kind(mut self, kind: StageKind) -> Self {
         self.kind = Some(kind);
         self

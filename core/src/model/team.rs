@@ -27,6 +27,12 @@ pub struct Team {
 
 impl Team {
     /// A team with an id and a name.
+    ///
+    /// ```
+    /// use journeymap::model::Team;
+    /// let t = Team::new("support", "Customer support");
+    /// assert_eq!((t.id.as_str(), t.description), ("support", None));
+    /// ```
     pub fn new(id: impl Into<TeamId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),

@@ -38,6 +38,12 @@ pub struct Transition {
 
 impl Transition {
     /// A transition between two touchpoints.
+    ///
+    /// ```
+    /// use journeymap::model::Transition;
+    /// let t = Transition::new("cart", "checkout");
+    /// assert_eq!((t.from.as_str(), t.to.as_str(), t.is_loop), ("cart", "checkout", false));
+    /// ```
     pub fn new(from: impl Into<TouchpointId>, to: impl Into<TouchpointId>) -> Self {
         Self {
             from: from.into(),
@@ -47,18 +53,36 @@ impl Transition {
     }
 
     /// Sets the expected rate.
+    ///
+    /// ```
+    /// use journeymap::model::Transition;
+    /// assert_eq!(Transition::new("cart", "checkout").with_expected_rate(0.4).expected_rate, Some(0.4));
+    /// ```
     pub fn with_expected_rate(mut self, rate: f64) -> Self {
         self.expected_rate = Some(rate);
         self
     }
 
     /// Marks the transition as a deliberate loop.
+    ///
+    /// ```
+    /// use journeymap::model::Transition;
+    /// assert!(Transition::new("repurchase", "browse").as_loop().is_loop);
+    /// ```
     pub fn as_loop(mut self) -> Self {
         self.is_loop = true;
         self
     }
 
     /// Whether the transition applies to `persona` (empty list = all).
+    ///
+    /// ```
+    /// use journeymap::model::Transition;
+    /// let mut t = Transition::new("cart", "checkout");
+    /// assert!(t.applies_to("anyone"));
+    /// t.personas.push("buyer".into());
+    /// assert!(t.applies_to("buyer") && !t.applies_to("browser"));
+    /// ```
     pub fn applies_to(&self, persona: &str) -> bool {
         self.personas.is_empty() || self.personas.iter().any(|p| p.as_str() == persona)
     }

@@ -57,6 +57,20 @@ use crate::model::{Kpi, Touchpoint};
 use crate::{Error, JourneyMap};
 
 /// The header row, in column order.
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+///                    "emotion": {"score": 1}},
+///     {"id": "pay", "name": "=SUM(A1)", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// use journeymap::render::csv::{touchpoints_csv, COLUMNS};
+/// let csv = touchpoints_csv(&map).unwrap();
+/// assert_eq!(csv.lines().next().unwrap(), COLUMNS.join(","));
+/// ```
 pub const COLUMNS: [&str; 23] = [
     "stage_order",
     "stage_id",
@@ -216,6 +230,27 @@ fn row(map: &JourneyMap, stage_order: usize, order: usize, tp: &Touchpoint) -> V
 /// Writes the touchpoints CSV to `writer` (see the module documentation).
 ///
 /// An I/O failure of the writer gives [`Error::Io`].
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+///                    "emotion": {"score": 1}},
+///     {"id": "pay", "name": "=SUM(A1)", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// use journeymap::render::csv::{write_touchpoints_csv, CsvOptions};
+/// let mut out = Vec::new();
+/// write_touchpoints_csv(&map, &mut out, &CsvOptions::default()).unwrap();
+/// let text = String::from_utf8(out).unwrap();
+/// assert_eq!(text.lines().count(), 3); // header + 2 touchpoints
+/// let mut raw = CsvOptions::default();
+/// raw.neutralise_formulas = false;
+/// let mut out = Vec::new();
+/// write_touchpoints_csv(&map, &mut out, &raw).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains(",=SUM(A1),"));
+/// ```
 pub fn write_touchpoints_csv<W: Write>(
     map: &JourneyMap,
     writer: W,
@@ -245,6 +280,21 @@ pub fn write_touchpoints_csv<W: Write>(
 
 /// The touchpoints CSV as a string, with formulas neutralised (see the module
 /// documentation).
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+///                    "emotion": {"score": 1}},
+///     {"id": "pay", "name": "=SUM(A1)", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// use journeymap::render::csv::touchpoints_csv;
+/// let csv = touchpoints_csv(&map).unwrap();
+/// // A name a spreadsheet would run as a formula is quoted with a leading `'`.
+/// assert!(csv.contains("'=SUM(A1)") && !csv.contains(",=SUM"));
+/// ```
 pub fn touchpoints_csv(map: &JourneyMap) -> Result<String, Error> {
     touchpoints_csv_with(map, &CsvOptions::default())
 }

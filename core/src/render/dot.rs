@@ -85,6 +85,19 @@ pub fn quote(text: &str) -> String {
 /// The Graphviz DOT text of a map's graph (see the module documentation).
 ///
 /// To draw one persona's journey, render [`JourneyMap::persona_journey`].
+///
+/// ```
+/// use journeymap::JourneyMap;
+/// let map = JourneyMap::from_json(r#"{"name": "Shop",
+///   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+///                    "emotion": {"score": 1}},
+///     {"id": "pay", "name": "=SUM(A1)", "stage": "buy", "channel": "web", "kind": "conversion"}],
+///   "transitions": [{"from": "home", "to": "pay"}]}"#).unwrap();
+/// let text = journeymap::render::dot::dot(&map);
+/// assert!(text.starts_with("digraph") && text.contains("\"home\" -> \"pay\""));
+/// ```
 pub fn dot(map: &JourneyMap) -> String {
     let mut out = String::from("digraph \"journey\" {\n");
     let _ = writeln!(

@@ -69,9 +69,21 @@ use crate::model::{
 use crate::{Error, JourneyMap, Limits};
 
 /// Id of the channel created for imported tasks.
+///
+/// ```
+/// use journeymap::render::mermaid_import::{parse_journey, IMPORTED_CHANNEL_ID};
+/// let map = parse_journey("journey\n  section Morning\n    Make tea: 5: Me\n").unwrap();
+/// assert_eq!(map.touchpoints()[0].channel.as_str(), IMPORTED_CHANNEL_ID);
+/// ```
 pub const IMPORTED_CHANNEL_ID: &str = "imported";
 
 /// Name of the map when the diagram gives no title.
+///
+/// ```
+/// use journeymap::render::mermaid_import::{parse_journey, UNTITLED};
+/// let map = parse_journey("journey\n  section Morning\n    Make tea: 5: Me\n").unwrap();
+/// assert_eq!(map.name(), UNTITLED);
+/// ```
 pub const UNTITLED: &str = "Untitled journey";
 
 /// Longest id generated from a name (before a `-N` suffix).
@@ -587,6 +599,13 @@ fn build(parsed: Parsed) -> Result<JourneyMap, Error> {
 
 /// Parses a Mermaid `journey` diagram into a map (see the module
 /// documentation for the mapping, the ids and the errors).
+///
+/// ```
+/// use journeymap::render::mermaid_import::parse_journey;
+/// let map = parse_journey("journey\n  title Evening\n  section Home\n    Cook: 4: Me, Partner\n").unwrap();
+/// assert_eq!((map.name(), map.personas().len()), ("Evening", 2));
+/// assert_eq!(parse_journey("flowchart LR\n").unwrap_err().code(), "MERMAID_SYNTAX");
+/// ```
 pub fn parse_journey(text: &str) -> Result<JourneyMap, Error> {
     let limit = Limits::default().max_document_bytes;
     if text.len() > limit {

@@ -530,6 +530,14 @@ fn only_customers_too_long(e: &Error) -> bool {
 }
 
 /// An axis-aligned rectangle in canvas pixels (y grows downwards).
+///
+/// ```
+/// use journeymap::render::svg::{layout, SvgOptions};
+/// let map = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "a", "name": "A"}]}"#).unwrap();
+/// let l = layout(&map, &SvgOptions::new()).unwrap();
+/// let r = l.columns[0].rect;
+/// assert!(r.x >= 0.0 && r.y >= 0.0 && r.x + r.width <= l.width && r.y + r.height <= l.height);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
     /// Left edge.
