@@ -147,7 +147,14 @@ from ._types import (
 # ---------------------------------------------------------------------------
 
 class JourneyMapError(Exception):
-    """Root of every journeymap error. Pickles with its attributes."""
+    """Root of every journeymap error. Pickles with its attributes.
+
+    >>> try:
+    ...     JourneyMap.from_json('{"name": "x", "stages": [{"id": "s", "name": ""}]}')
+    ... except JourneyMapError as e:
+    ...     print(e.code, e.path)
+    EMPTY_NAME /stages/0/name
+    """
 
     message: str
     code: str
@@ -181,27 +188,93 @@ class JourneyMapError(Exception):
 
 class ParseError(JourneyMapError):
     """Not a readable document: bad JSON, wrong type, unknown or missing field,
-    newer ``format_version``, or a size limit exceeded."""
+    newer ``format_version``, or a size limit exceeded.
+
+    >>> try:
+    ...     JourneyMap.from_json('{"name": "x", "stages": oops}')
+    ... except ParseError as e:
+    ...     print(e.code, e.line, e.column)
+    JSON_SYNTAX 1 25
+    """
 
 class InvalidMapError(JourneyMapError):
     """A readable document that breaks an invariant; a refused mutation raises
-    it and leaves the map unchanged."""
+    it and leaves the map unchanged.
+
+    >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
+    >>> try:
+    ...     m.add_stage({"id": "s", "name": "Again"})
+    ... except InvalidMapError as e:
+    ...     print(e.code, e.id, len(m.stages))
+    DUPLICATE_ID s 1
+    """
 
 class NotFoundError(JourneyMapError, KeyError):
-    """An id that names no entity (``NOT_FOUND``). Also a ``KeyError``."""
+    """An id that names no entity (``NOT_FOUND``). Also a ``KeyError``.
+
+    >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
+    >>> try:
+    ...     m.remove_stage("nope")
+    ... except KeyError as e:
+    ...     print(type(e).__name__, e.code)
+    NotFoundError NOT_FOUND
+    """
 
 class ReferenceInUseError(JourneyMapError):
     """Removing an entity still referred to (``IN_USE``), or a stage with
-    touchpoints without ``cascade=True`` (``STAGE_NOT_EMPTY``)."""
+    touchpoints without ``cascade=True`` (``STAGE_NOT_EMPTY``).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> try:
+    ...     shop.remove_stage("buy")
+    ... except ReferenceInUseError as e:
+    ...     print(e.code)
+    STAGE_NOT_EMPTY
+    >>> shop.remove_stage("buy", cascade=True)["id"], [t["id"] for t in shop.touchpoints]
+    ('buy', ['home'])
+    """
 
 class JourneyMapIOError(JourneyMapError, OSError):
-    """A file could not be read (``IO``). Also an ``OSError``."""
+    """A file could not be read (``IO``). Also an ``OSError``.
+
+    >>> try:
+    ...     JourneyMap.from_path("no/such/map.json")
+    ... except FileNotFoundError as e:
+    ...     print(isinstance(e, JourneyMapIOError), e.code, e.filename)
+    True IO no/such/map.json
+    """
 
 class EventLogError(JourneyMapError):
     """An event log that cannot be read as given: a bad row (``row`` = its
     1-based data row, ``field`` = its column, ``line`` = its line in a
     file) or a whole column (``row`` 0: missing, duplicated, or of an
-    unsupported Arrow type: ``BAD_TYPE``). ``code`` is the row error's."""
+    unsupported Arrow type: ``BAD_TYPE``). ``code`` is the row error's.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> bad = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...        {"customer_id": "c1", "timestamp": "yesterday", "touchpoint": "pay"}]
+    >>> try:
+    ...     analyze(shop, bad)
+    ... except EventLogError as e:
+    ...     print(e.code, e.row, e.field)
+    BAD_TIMESTAMP 2 timestamp
+    >>> analyze(shop, bad, on_bad_row="skip").ingest.skipped
+    {'BAD_TIMESTAMP': 1}
+    """
 
 # ---------------------------------------------------------------------------
 # The map
@@ -220,6 +293,25 @@ class JourneyMap:
     independent maps; pickling stores the JSON document. ``str(m)`` is
     :meth:`summary`. There is no ``len()``: a map has several sizes (count
     ``m.touchpoints``, ``m.stages``...).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> shop.name, [t["id"] for t in shop.touchpoints]
+    ('Shop', ['home', 'pay'])
+    >>> [t["id"] for t in shop.successors("home")], [t["id"] for t in shop.conversions()]
+    (['pay'], ['pay'])
+    >>> shop.add_touchpoint({"id": "mail", "name": "Promo mail", "stage": "visit", "channel": "web"})
+    >>> shop.add_transition({"from": "mail", "to": "home"})
+    >>> [t["id"] for t in shop.entries()]
+    ['mail']
+    >>> shop == JourneyMap.from_json(shop.to_json())
+    True
     """
 
     # Construction and serialisation
@@ -228,19 +320,57 @@ class JourneyMap:
         """Reads a map from JSON text (``bytes`` must be UTF-8).
 
         Raises ParseError (with ``line``/``column``) or InvalidMapError (with
-        every violation in ``errors``)."""
+        every violation in ``errors``).
+
+        >>> m = JourneyMap.from_json('{"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}')
+        >>> m.stages[0]["id"]
+        'visit'
+        >>> try:
+        ...     JourneyMap.from_json('{"name": "Shop", "stages": []}')
+        ... except InvalidMapError as e:
+        ...     print(e.code)
+        NO_STAGES
+        """
     @classmethod
     def from_dict(cls, d: Document | dict[str, Any]) -> "JourneyMap":
         """Reads a map from a document dict, as ``json.load`` returns it.
-        Same checks, codes and paths as :meth:`from_json`."""
+        Same checks, codes and paths as :meth:`from_json`.
+
+        >>> JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}).name
+        'Shop'
+        >>> try:
+        ...     JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit"}]})
+        ... except ParseError as e:
+        ...     print(e.code, e.path)
+        MISSING_FIELD /stages/0/name
+        """
     @classmethod
     def from_path(cls, path: Union[str, os.PathLike[str]]) -> "JourneyMap":
-        """Reads a map from a JSON file. JourneyMapIOError if it cannot be read."""
+        """Reads a map from a JSON file. JourneyMapIOError if it cannot be read.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "shop.json"
+        >>> _ = path.write_text('{"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}')
+        >>> JourneyMap.from_path(path).name
+        'Shop'
+        """
     def to_json(self, indent: Optional[int] = 2) -> str:
         """The document as JSON text, indented by ``indent`` spaces (0 to 32),
-        or compact with ``indent=None``. ``from_json(m.to_json()) == m``."""
+        or compact with ``indent=None``. ``from_json(m.to_json()) == m``.
+
+        >>> m = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+        >>> m.to_json(indent=None)
+        '{"format_version":1,"name":"Shop","stages":[{"id":"visit","name":"Visit"}]}'
+        """
     def to_dict(self) -> Document:
-        """The document as a dict. ``from_dict(m.to_dict()) == m``."""
+        """The document as a dict. ``from_dict(m.to_dict()) == m``.
+
+        >>> m = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+        >>> d = m.to_dict()
+        >>> d["stages"].append({"id": "buy", "name": "Buy"})  # a copy: the map is unchanged
+        >>> len(m.stages), len(JourneyMap.from_dict(d).stages)
+        (1, 2)
+        """
 
     # Sections (fresh copies)
     name: str
@@ -294,7 +424,18 @@ class JourneyMap:
     def conversions(self) -> list[Touchpoint]:
         """Touchpoints of kind ``conversion`` or named by an objective."""
     def persona_journey(self, persona_id: str) -> "JourneyMap":
-        """The sub-journey of one persona, itself a valid map."""
+        """The sub-journey of one persona, itself a valid map.
+
+        >>> m = JourneyMap.from_dict({"name": "Shop",
+        ...     "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "kid", "name": "Kid"}],
+        ...     "stages": [{"id": "visit", "name": "Visit"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "games", "name": "Games", "stage": "visit", "channel": "web", "personas": ["kid"]}]})
+        >>> [t["id"] for t in m.persona_journey("buyer").touchpoints]
+        ['home']
+        """
     def summary(self) -> str:
         """A short human-readable overview."""
     def validate(self) -> list[ErrorInfo]:
@@ -354,15 +495,48 @@ class JourneyMap:
         severity: Optional[dict[str, LintSeverity]] = None,
         max_review_age_days: Optional[int] = None,
     ) -> list[dict[str, Any]]:
-        """The lint diagnostics (dicts with ``code``, ``name``, ``severity``,
-        ``message``, ``location``...), by rule code then document order.
+        """The lint diagnostics (dicts with ``code``, ``rule`` (its name),
+        ``severity``, ``message``, ``location``, ``hint``), by rule code then
+        document order.
         ``today`` enables the review-age rules; rules are named by code
         (``JM-L003``) or name (``dead-end``). An unknown rule or severity
-        raises InvalidMapError (``INVALID_VALUE``)."""
+        raises InvalidMapError (``INVALID_VALUE``).
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> sorted({d["code"] for d in shop.lint()})[:3]
+        ['JM-L007', 'JM-L009', 'JM-L010']
+        >>> d = shop.lint()[0]
+        >>> d["rule"], d["severity"], d["location"]
+        ('touchpoint-without-owner', 'warning', {'kind': 'touchpoint', 'id': 'home', 'path': '/touchpoints/0'})
+        >>> any(d["code"] == "JM-L007" for d in shop.lint(disable=["touchpoint-without-owner"]))
+        False
+        """
     def diff(self, other: "JourneyMap") -> dict[str, Any]:
         """The differences from this map (old) to ``other`` (new): keys
         ``map``, ``added``, ``removed``, ``changed``, ``moved``,
-        ``stage_order``."""
+        ``stage_order``.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> new = shop.copy()
+        >>> new.update_touchpoint({"id": "home", "name": "Home page", "stage": "visit", "channel": "web"})
+        >>> d = shop.diff(new)
+        >>> d["changed"][0]["id"], d["changed"][0]["changes"]
+        ('home', [{'path': '/name', 'old': 'Home', 'new': 'Home page'}])
+        """
     def to_svg(
         self,
         persona: Optional[str] = None,
@@ -387,22 +561,108 @@ class JourneyMap:
         the funnel per stage, reach, conversion, exits and observed mean
         score per touchpoint, conformance in the header. Touchpoints the
         report does not know are drawn without figures; an invalid report
-        raises with a path under ``/report``."""
+        raises with a path under ``/report``.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> svg = shop.to_svg(title="Shop <Q3>", lanes=["touchpoints", "emotions"])
+        >>> svg.startswith("<?xml"), "Shop &lt;Q3&gt;" in svg
+        (True, True)
+        """
     def _repr_svg_(self) -> str:
         """The SVG canvas, for inline display in Jupyter."""
     def to_mermaid(self) -> str:
-        """The Mermaid ``journey`` diagram."""
+        """The Mermaid ``journey`` diagram.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> print(shop.to_mermaid())
+        journey
+          title Shop
+          section Visit
+            Home: 3
+          section Buy
+            Pay: 3
+        """
     def to_mermaid_flowchart(self) -> str:
-        """The touchpoint graph as a Mermaid ``flowchart LR``."""
+        """The touchpoint graph as a Mermaid ``flowchart LR``.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> print(shop.to_mermaid_flowchart())
+        ---
+        title: "Shop"
+        ---
+        flowchart LR
+          subgraph st0["Visit"]
+            tp0["Home<br>Web"]
+          end
+          subgraph st1["Buy"]
+            tp1(["Pay<br>Web"])
+          end
+          tp0 --> tp1
+          classDef conversion fill:#d9f2d9,stroke:#2e7d32,stroke-width:2px
+          classDef exit fill:#fbe0e0,stroke:#c62828,stroke-width:2px
+          class tp1 conversion
+        """
     def to_dot(self) -> str:
-        """The touchpoint graph as Graphviz DOT text."""
+        """The touchpoint graph as Graphviz DOT text.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> shop.to_dot().startswith("digraph"), '"home" -> "pay"' in shop.to_dot()
+        (True, True)
+        """
     def to_csv(self, raw: bool = False) -> str:
         """The touchpoints as CSV; formula-like cells are neutralised
-        unless ``raw``."""
+        unless ``raw``.
+
+        >>> shop = JourneyMap.from_dict({
+        ...     "name": "Shop",
+        ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+        ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+        ...     "touchpoints": [
+        ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+        ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+        ...     "transitions": [{"from": "home", "to": "pay"}]})
+        >>> rows = shop.to_csv().splitlines()
+        >>> rows[0].split(",")[:4], len(rows)
+        (['stage_order', 'stage_id', 'stage_name', 'touchpoint_order'], 3)
+        """
     @classmethod
     def from_mermaid(cls, text: str) -> "JourneyMap":
         """Reads a Mermaid ``journey`` diagram; ParseError
-        (``MERMAID_SYNTAX``, with ``line``/``column``) for malformed text."""
+        (``MERMAID_SYNTAX``, with ``line``/``column``) for malformed text.
+
+        >>> m = JourneyMap.from_mermaid(
+        ...     "journey\\n  title Morning\\n  section Home\\n    Make tea: 5: Me\\n")
+        >>> m.name, m.touchpoints[0]["emotion"]["score"]
+        ('Morning', 2)
+        """
 
     # Protocols
     def copy(self) -> "JourneyMap":
@@ -417,24 +677,53 @@ class JourneyMap:
 # ---------------------------------------------------------------------------
 
 def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the journey-map document."""
+    """The JSON Schema (draft 2020-12) of the journey-map document.
+
+    >>> s = schema()
+    >>> s["$schema"], s["title"], "touchpoints" in s["properties"]
+    ('https://json-schema.org/draft/2020-12/schema', 'Journey map', True)
+    """
 
 def validate(doc: Union[str, bytes, Document, dict[str, Any]]) -> list[ErrorInfo]:
     """Every violation in a document (JSON text or dict), without raising;
     ``[]`` when it is a valid map. The codes and paths are those
     :meth:`JourneyMap.from_json` would raise. TypeError for an argument
-    that is neither text nor a dict."""
+    that is neither text nor a dict.
+
+    >>> validate({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+    []
+    >>> [(e["code"], e["path"]) for e in validate({"name": "", "stages": []})]
+    [('EMPTY_NAME', '/name'), ('NO_STAGES', '/stages')]
+    """
 
 def lint_rules() -> list[dict[str, Any]]:
-    """The lint rule catalogue, one dict per rule, in code order."""
+    """The lint rule catalogue, one dict per rule, in code order.
+
+    >>> rules = lint_rules()
+    >>> rules[3]["code"], rules[3]["name"], rules[3]["default_severity"]
+    ('JM-L003', 'dead-end', 'warning')
+    """
 
 def explain_rule(code: str) -> str:
     """The documentation of a lint rule (code or name, any case);
-    InvalidMapError (``INVALID_VALUE``) for an unknown rule."""
+    InvalidMapError (``INVALID_VALUE``) for an unknown rule.
+
+    >>> print(explain_rule("JM-L003")[:74])
+    JM-L003 dead-end (warning)
+    Step from which no path leads to a conversion.
+    """
 
 def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
     """The differences from map ``old`` to map ``new`` (see
-    :meth:`JourneyMap.diff`)."""
+    :meth:`JourneyMap.diff`).
+
+    >>> old = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+    >>> new = old.copy()
+    >>> new.add_stage({"id": "buy", "name": "Buy"})
+    >>> d = diff(old, new)
+    >>> [(a["kind"], a["id"]) for a in d["added"]], d["removed"], d["stage_order"]
+    ([('stage', 'buy')], [], None)
+    """
 
 _TimestampFormat = Literal["auto", "rfc3339", "epoch_millis", "epoch_seconds"]
 _Duration = Union[datetime.timedelta, str]
@@ -488,8 +777,26 @@ def analyze(
     ``"/<option>"``); bad rows ``EventLogError`` (or are skipped and
     counted with ``on_bad_row="skip"``).
 
-    >>> r = analyze(m, "events.csv", conversion_window="30d")  # doctest: +SKIP
-    >>> r.funnel.to_pandas()  # doctest: +SKIP
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events, conversion_window="30d")
+    >>> r.totals["converted_customers"], r.totals["conversion_rate"], r.unknown_events.to_dicts()
+    (1, 0.5, [{'name': 'chat', 'events': 1}])
+    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]
+       stage  customers  dropped
+    0  visit          2        1
+    1    buy          1        1
     """
 
 # ---------------------------------------------------------------------------
@@ -521,7 +828,30 @@ class Table:
     """A tabular report section: one flat row dict per entity, nested
     objects flattened into ``<field>_<subfield>`` columns
     (``time_in_stage_median_ms``, ``first_touch_conversions``); fixed
-    columns even when empty."""
+    columns even when empty.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> t = r.touchpoints
+    >>> t.name, len(t), t.columns[:5]
+    ('touchpoints', 2, ['touchpoint', 'stage', 'channel', 'reach', 'entries'])
+    >>> t[0]["touchpoint"], t[0]["reach"], t[0]["exits"]
+    ('home', 2, 1)
+    >>> int(t.to_pandas().set_index("touchpoint").loc["pay", "conversions"])
+    1
+    """
 
     def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: tuple[tuple[str, str], ...]) -> None: ...
     @property
@@ -544,7 +874,28 @@ class Table:
     __hash__: None  # type: ignore[assignment]
 
 class Funnel(Table):
-    """A stage funnel: one row per stage, and the group's totals."""
+    """A stage funnel: one row per stage, and the group's totals.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> f = r.funnel
+    >>> f.customers, f.converted, f.time_to_conversion["median_ms"]
+    (2, 1, 300000)
+    >>> [(row["stage"], row["customers"], row["continued"]) for row in f]
+    [('visit', 2, 1), ('buy', 1, 0)]
+    """
 
     def __init__(self, name: str, funnel: Mapping[str, Any]) -> None: ...
     @property
@@ -563,7 +914,27 @@ class Funnel(Table):
         """The funnel as the report's JSON has it."""
 
 class Segments(Table):
-    """One row per (segment, stage); one :class:`Funnel` per segment."""
+    """One row per (segment, stage); one :class:`Funnel` per segment.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> r.segments.names, r.segments.funnel("b2b").customers
+    (['b2b'], 1)
+    >>> r.segments.summary.to_dicts()[0]["converted"]
+    0
+    """
 
     def __init__(self, segments: Sequence[Mapping[str, Any]]) -> None: ...
     @property
@@ -575,7 +946,25 @@ class Segments(Table):
         """One row per segment with its totals."""
 
 class UnknownEvents(Table):
-    """The most frequent unknown event names (``name``, ``events``)."""
+    """The most frequent unknown event names (``name``, ``events``).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> r.unknown_events.events, r.unknown_events.customers, r.unknown_events.to_dicts()
+    (1, 1, [{'name': 'chat', 'events': 1}])
+    """
 
     def __init__(self, data: Mapping[str, Any]) -> None: ...
     @property
@@ -589,7 +978,22 @@ class UnknownEvents(Table):
 
 class Ingest(Table):
     """The first skipped rows (``code``, ``row``, ``line``, ``column``,
-    ``message``) and the counts."""
+    ``message``) and the counts.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> rows = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...         {"customer_id": "", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay"}]
+    >>> ingest = analyze(shop, rows, on_bad_row="skip").ingest
+    >>> ingest.rows, ingest.skipped, ingest[0]["code"], ingest[0]["row"]
+    (2, {'EMPTY_CUSTOMER': 1}, 'EMPTY_CUSTOMER', 2)
+    """
 
     def __init__(self, data: Mapping[str, Any]) -> None: ...
     @property
@@ -607,7 +1011,28 @@ class _Section:
     __hash__: None  # type: ignore[assignment]
 
 class Conformance(_Section):
-    """How well journeys follow the map."""
+    """How well journeys follow the map.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> c = r.conformance
+    >>> c.transitions, c.planned_share, c.fitness, c.customers
+    (1, 1.0, 1.0, None)
+    >>> analyze(shop, events, include_customers=True).conformance.customers[1]["customer"]
+    'c2'
+    """
 
     def __init__(self, data: Mapping[str, Any], customers: Optional[Sequence[Mapping[str, Any]]]) -> None: ...
     @property
@@ -647,7 +1072,29 @@ class Conformance(_Section):
 class Attribution(_Section):
     """Attribution of conversions and value; ``touchpoints`` and
     ``channels`` tables with ``<model>_conversions`` / ``<model>_value``
-    columns per model and ``removal_effect``."""
+    columns per model and ``removal_effect``.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> a = r.attribution
+    >>> a.conversions, a.value, a.unattributed_conversions
+    (1, 30.0, 0)
+    >>> home = a.touchpoints[0]
+    >>> home["id"], home["first_touch_conversions"], home["first_touch_value"], home["linear_value"]
+    ('home', 1.0, 30.0, 30.0)
+    """
 
     @property
     def conversions(self) -> int: ...
@@ -670,7 +1117,30 @@ class Attribution(_Section):
 
 class Report(Mapping[str, Any]):
     """A journey report (read-only): sections as attributes, and a mapping
-    over the top-level keys of its JSON form."""
+    over the top-level keys of its JSON form.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> r.map_name, r.conversion_touchpoints, r["totals"]["conversion_rate"]
+    ('Shop', ['pay'], 0.5)
+    >>> import json
+    >>> json.loads(r.to_json())["totals"] == r.totals
+    True
+    >>> [v["path"] for v in r.variants]
+    [['home'], ['home', 'pay']]
+    """
 
     def __init__(self) -> None:
         """Reports are made by :func:`analyze` only (TypeError)."""

@@ -316,12 +316,23 @@ def analyze(
     option, e.g. ``"/conversion_window"``), an unknown conversion
     touchpoint :class:`NotFoundError`.
 
-    >>> import journeymap, datetime
-    >>> m = journeymap.JourneyMap.from_path("tests/fixtures/events/shop.json")  # doctest: +SKIP
-    >>> r = journeymap.analyze(m, "tests/fixtures/events/shop.csv",
-    ...                        conversion_window="30d")  # doctest: +SKIP
-    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape  # doctest: +SKIP
-    (3, (4, 16))
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = journeymap.analyze(shop, events, conversion_window="30d")
+    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape
+    (1, (2, 16))
     """
     if not isinstance(map, _native.JourneyMap):
         raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
@@ -516,10 +527,24 @@ class Table:
     ``len(t)``, iteration (row dicts, fresh copies), ``t[i]``,
     :meth:`to_dicts`, :meth:`to_pandas` and :meth:`to_polars`.
 
-    >>> t = report.touchpoints  # doctest: +SKIP
-    >>> df = t.to_pandas()  # doctest: +SKIP
-    >>> df.set_index("touchpoint")["reach"]["ad"]  # doctest: +SKIP
-    3
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = journeymap.analyze(shop, events)
+    >>> t = r.touchpoints
+    >>> int(t.to_pandas().set_index("touchpoint")["reach"]["home"])
+    2
     """
 
     __slots__ = ("_name", "_rows", "_schema")
@@ -1043,11 +1068,29 @@ class Report(Mapping[str, Any]):
     Reports compare equal to each other (and to dicts) by that content;
     they pickle.
 
-    >>> r = journeymap.analyze(m, "events.csv")  # doctest: +SKIP
-    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]  # doctest: +SKIP
-    >>> r.attribution.channels.to_pandas()  # doctest: +SKIP
-    >>> r["totals"]["conversion_rate"]  # doctest: +SKIP
-    0.6
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = journeymap.analyze(shop, events)
+    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]
+       stage  customers  dropped
+    0  visit          2        1
+    1    buy          1        1
+    >>> r.attribution.channels.to_dicts()[0]["markov_conversions"]
+    1.0
+    >>> r["totals"]["conversion_rate"]
+    0.5
     """
 
     __slots__ = ("_data",)

@@ -1,0 +1,108 @@
+"""The examples in the package's docstrings and type stub run, and give
+what they show.
+
+The stub (``__init__.pyi``) is what editors and type checkers show, so its
+examples are collected from its source; the runtime docstrings of the
+Python modules are collected from the modules themselves.
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import inspect
+import pathlib
+import typing
+
+import pytest
+
+import journeymap
+
+STUB = pathlib.Path(journeymap.__file__).with_name("__init__.pyi")
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def stub_docstrings() -> dict[str, str]:
+    """Qualified name -> docstring of every documented definition in the stub."""
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    module_doc = ast.get_docstring(tree)
+    if module_doc:
+        out["journeymap"] = module_doc
+
+    def walk(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = f"{prefix}.{child.name}"
+                doc = ast.get_docstring(child)
+                if doc:
+                    out[name] = doc
+                if isinstance(child, ast.ClassDef):
+                    walk(child, name)
+
+    walk(tree, "journeymap")
+    return out
+
+
+STUB_DOCS = stub_docstrings()
+STUB_TESTS = [
+    doctest.DocTestParser().get_doctest(doc, {}, name, str(STUB), 0)
+    for name, doc in STUB_DOCS.items()
+    if ">>>" in doc
+]
+MODULE_TESTS = [
+    t
+    for module in (journeymap, journeymap._analytics, journeymap._errors)
+    for t in doctest.DocTestFinder().find(module, module.__name__)
+    if t.examples
+]
+
+
+def run(test: doctest.DocTest) -> None:
+    test.globs = dict(vars(journeymap))
+    test.globs["journeymap"] = journeymap
+    out: list[str] = []
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    runner.run(test, out=out.append)
+    assert runner.failures == 0, "".join(out)
+
+
+@pytest.mark.parametrize("test", STUB_TESTS, ids=lambda t: t.name)
+def test_stub_examples(test: doctest.DocTest) -> None:
+    run(test)
+
+
+@pytest.mark.parametrize("test", MODULE_TESTS, ids=lambda t: t.name)
+def test_module_examples(test: doctest.DocTest) -> None:
+    run(test)
+
+
+def test_no_example_is_skipped() -> None:
+    skipped = [t.name for t in STUB_TESTS + MODULE_TESTS
+               if any(ex.options.get(doctest.SKIP) for ex in t.examples)]
+    assert skipped == []
+
+
+def public_callables() -> list[str]:
+    """Names in ``__all__`` that are functions or classes (not the
+    TypedDicts describing document and report shapes)."""
+    names = []
+    for name in journeymap.__all__:
+        obj = getattr(journeymap, name)
+        if isinstance(obj, type) and typing.is_typeddict(obj):
+            continue
+        if inspect.isclass(obj) or inspect.isroutine(obj):
+            names.append(name)
+    return names
+
+
+@pytest.mark.parametrize("name", public_callables())
+def test_every_public_function_and_class_has_an_example(name: str) -> None:
+    doc = STUB_DOCS.get(f"journeymap.{name}", "")
+    assert ">>>" in doc, f"the stub docstring of {name} has no example"
+
+
+def test_examples_are_found() -> None:
+    # The collectors above found the stub and the modules' examples.
+    assert len(STUB_TESTS) >= len(public_callables())
+    assert any(t.name == "journeymap" for t in MODULE_TESTS)
