@@ -97,6 +97,19 @@ export interface ErrorInfo {
  * Every failure of this package. For `INVALID_MAP` (several invariant
  * violations at once) `path` and `id` are those of the first violation and
  * `errors` lists them all; otherwise `errors` holds this error alone.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap, JourneyMapError } from "journeymap";
+ * try {
+ *   JourneyMap.fromObject({ name: "x", stages: [{ id: "s", name: "" }] });
+ * } catch (e) {
+ *   assert.ok(e instanceof JourneyMapError);
+ *   assert.equal(e.code, "EMPTY_NAME");
+ *   assert.equal(e.path, "/stages/0/name");
+ * }
+ * ```
  */
 export declare class JourneyMapError extends Error {
   constructor(info: ErrorInfo & { errors?: ErrorInfo[] });
@@ -455,6 +468,30 @@ export type AnalyzeOptionsWithFields = AnalyzeOptions & { fields: EventFieldName
  * are absent and `toJSON()` is honoured; values JSON cannot hold (functions,
  * BigInts, NaN, Maps, cycles, ...) are refused with `JSON_TYPE` rather than
  * dropped.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap } from "journeymap";
+ * const shop = JourneyMap.fromObject({
+ *   name: "Shop",
+ *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+ *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+ *   touchpoints: [
+ *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+ *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+ *   ],
+ *   transitions: [{ from: "home", to: "pay" }],
+ * });
+ * assert.deepEqual(shop.successors("home").map((t) => t.id), ["pay"]);
+ * shop.addTouchpoint({ id: "mail", name: "Promo mail", stage: "visit", channel: "web" });
+ * shop.addTransition({ from: "mail", to: "home" });
+ * assert.deepEqual(shop.entries().map((t) => t.id), ["mail"]);
+ * // A refused mutation leaves the map as it was.
+ * assert.throws(() => shop.removeStage("buy"), { code: "STAGE_NOT_EMPTY" });
+ * assert.equal(shop.stages.length, 2);
+ * shop.free(); // or let the garbage collector release it
+ * ```
  */
 export declare class JourneyMap {
   /** Builds and checks a map from a document object (as `JourneyMap.fromObject`). */
@@ -465,9 +502,36 @@ export declare class JourneyMap {
    * and column), `JSON_TYPE`, `UNKNOWN_FIELD`, `MISSING_FIELD` (with path,
    * line and column), `UNSUPPORTED_FORMAT_VERSION`, `LIMIT_EXCEEDED`, or
    * `INVALID_MAP`/a single invariant code listing every violation.
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const map = JourneyMap.fromJSON('{"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}');
+   * assert.equal(map.stages[0].id, "visit");
+   * assert.throws(() => JourneyMap.fromJSON('{"name": "x", "stages": oops}'), {
+   *   code: "JSON_SYNTAX",
+   *   line: 1,
+   *   column: 25,
+   * });
+   * ```
    */
   static fromJSON(text: JsonText): JourneyMap;
-  /** Builds and checks a map from a document object; errors carry paths, not lines. */
+  /**
+   * Builds and checks a map from a document object; errors carry paths, not lines.
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const map = JourneyMap.fromObject({ name: "Shop", stages: [{ id: "visit", name: "Visit" }] });
+   * assert.equal(map.name, "Shop");
+   * assert.throws(() => JourneyMap.fromObject({ name: "Shop", stages: [{ id: "visit" }] }), {
+   *   code: "MISSING_FIELD",
+   *   path: "/stages/0/name",
+   * });
+   * ```
+   */
   static fromObject(document: JourneyDocument): JourneyMap;
 
   /** Releases the WebAssembly memory now. Idempotent; the map is unusable after it (`FREED`). */
@@ -623,9 +687,54 @@ export declare class JourneyMap {
    * that does not exist is refused (`INVALID_VALUE` with path `/disable/N`
    * or `/severity/<rule>`; several at once: `INVALID_MAP`); unknown rules in
    * the map's own `metadata.lint` are reported as `JM-L000` diagnostics.
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * const first = shop.lint()[0];
+   * assert.equal(first.code, "JM-L007");
+   * assert.equal(first.rule, "touchpoint-without-owner");
+   * assert.deepEqual(first.location, { kind: "touchpoint", id: "home", path: "/touchpoints/0" });
+   * const quiet = shop.lint({ disable: ["touchpoint-without-owner"] });
+   * assert.ok(!quiet.some((d) => d.code === "JM-L007"));
+   * ```
    */
   lint(options?: LintOptions): Diagnostic[];
-  /** The differences from this map (the old version) to `newer`. */
+  /**
+   * The differences from this map (the old version) to `newer`.
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * const newer = shop.clone();
+   * newer.updateTouchpoint({ id: "home", name: "Home page", stage: "visit", channel: "web" });
+   * assert.deepEqual(shop.diff(newer).changed, [
+   *   { kind: "touchpoint", id: "home", changes: [{ path: "/name", old: "Home", new: "Home page" }] },
+   * ]);
+   * ```
+   */
   diff(newer: JourneyMap): MapDiff;
 
   /**
@@ -633,42 +742,166 @@ export declare class JourneyMap {
    * script or external reference, every text escaped. `NOT_FOUND` for an
    * unknown persona, `INVALID_VALUE` (path `/lanes/N`) for an unknown lane.
    * With `report`, the report's figures are overlaid (see `SvgOptions`).
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * const svg = shop.toSVG({ title: "Shop <Q3>", lanes: ["touchpoints", "emotions"] });
+   * assert.ok(svg.startsWith("<?xml"));
+   * assert.ok(svg.includes("Shop &lt;Q3&gt;")); // user text is escaped
+   * ```
    */
   toSVG(options?: SvgOptions): string;
-  /** The Mermaid `journey` diagram (emotion scores -2..2 written as 1..5). */
+  /**
+   * The Mermaid `journey` diagram (emotion scores -2..2 written as 1..5).
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * assert.equal(shop.toMermaid(), "journey\n  title Shop\n  section Visit\n    Home: 3\n  section Buy\n    Pay: 3\n");
+   * ```
+   */
   toMermaid(): string;
   /** The Mermaid `flowchart LR` of the touchpoint graph. */
   toMermaidFlowchart(): string;
   /** The Graphviz DOT text of the touchpoint graph. */
   toDOT(): string;
-  /** The touchpoints as CSV (one row each, with a header). */
+  /**
+   * The touchpoints as CSV (one row each, with a header).
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * const [header, ...rows] = shop.toCSV().trimEnd().split("\n");
+   * assert.deepEqual(header.split(",").slice(0, 3), ["stage_order", "stage_id", "stage_name"]);
+   * assert.equal(rows.length, 2);
+   * ```
+   */
   toCSV(options?: CsvExportOptions): string;
   /**
    * Reads a Mermaid `journey` diagram into a map: sections become stages,
    * tasks touchpoints chained by transitions, actors personas, scores 1..5
    * emotions -2..2. Malformed text throws `MERMAID_SYNTAX` with `line` and
    * `column`.
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const map = JourneyMap.fromMermaid("journey\n  title Morning\n  section Home\n    Make tea: 5: Me\n");
+   * assert.equal(map.name, "Morning");
+   * assert.equal(map.touchpoints[0].emotion.score, 2);
+   * ```
    */
   static fromMermaid(text: JsonText): JourneyMap;
 
-  /** The journey report of an event log against this map (see `analyze`). */
+  /**
+   * The journey report of an event log against this map (see `analyze`).
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [
+   *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+   *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+   *   ],
+   *   transitions: [{ from: "home", to: "pay" }],
+   * });
+   * const csv = "customer_id,timestamp,touchpoint\nc1,2026-03-01T09:00:00Z,home\nc1,2026-03-01T09:05:00Z,pay\n";
+   * assert.equal(shop.analyze(csv).totals.converted_customers, 1);
+   * ```
+   */
   analyze(events: readonly EventRecord[] | EventLogText, options?: AnalyzeOptions): Report;
   analyze(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
 
   readonly [Symbol.toStringTag]: "JourneyMap";
 }
 
-/** The JSON Schema (draft 2020-12) of the journey-map document. */
+/**
+ * The JSON Schema (draft 2020-12) of the journey-map document.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { schema } from "journeymap";
+ * const s = schema();
+ * assert.equal(s.title, "Journey map");
+ * assert.ok("touchpoints" in s.properties);
+ * ```
+ */
 export declare function schema(): { [key: string]: JsonValue };
 
 /**
  * Every invariant violation of a document given as JSON text or as a
  * document object; `[]` when it is a valid map. Never throws for a bad
  * document: every problem is an item of the list.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { validate } from "journeymap";
+ * assert.deepEqual(validate({ name: "Shop", stages: [{ id: "visit", name: "Visit" }] }), []);
+ * assert.deepEqual(
+ *   validate({ name: "", stages: [] }).map((e) => [e.code, e.path]),
+ *   [["EMPTY_NAME", "/name"], ["NO_STAGES", "/stages"]],
+ * );
+ * ```
  */
 export declare function validate(input: JsonText | JourneyDocument | JsonValue): ErrorInfo[];
 
-/** The differences from `oldMap` to `newMap` (same as `oldMap.diff(newMap)`). */
+/**
+ * The differences from `oldMap` to `newMap` (same as `oldMap.diff(newMap)`).
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap, diff } from "journeymap";
+ * const before = JourneyMap.fromObject({ name: "Shop", stages: [{ id: "visit", name: "Visit" }] });
+ * const after = before.clone();
+ * after.addStage({ id: "buy", name: "Buy" });
+ * const d = diff(before, after);
+ * assert.deepEqual(d.added.map((a) => [a.kind, a.id]), [["stage", "buy"]]);
+ * assert.equal(d.stage_order, null);
+ * ```
+ */
 export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
 
 /**
@@ -688,6 +921,39 @@ export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
  * `onBadRow: "skip"` such rows are counted in `report.ingest` instead. A
  * value JSON cannot hold (NaN, a function, a BigInt, ...) in an event is
  * refused with `JSON_TYPE` and its path whatever `onBadRow` says.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap, analyze } from "journeymap";
+ * const shop = JourneyMap.fromObject({
+ *   name: "Shop",
+ *   stages: [{ id: "visit", name: "Visit" }, { id: "buy", name: "Buy" }],
+ *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+ *   touchpoints: [
+ *     { id: "home", name: "Home", stage: "visit", channel: "web" },
+ *     { id: "pay", name: "Pay", stage: "buy", channel: "web", kind: "conversion" },
+ *   ],
+ *   transitions: [{ from: "home", to: "pay" }],
+ * });
+ * const report = analyze(shop, [
+ *   { customer: "c1", timestamp: "2026-03-01T09:00:00Z", touchpoint: "home" },
+ *   { customer: "c1", timestamp: new Date("2026-03-01T09:05:00Z"), touchpoint: "pay", value: 30 },
+ *   { customer: "c2", timestamp: 1772355600000, touchpoint: "home" },
+ *   { customer: "c2", timestamp: 1772355660000, event: "chat" },
+ * ]);
+ * assert.equal(report.totals.conversion_rate, 0.5);
+ * assert.deepEqual(report.funnel.stages.map((s) => [s.stage, s.customers, s.dropped]), [
+ *   ["visit", 2, 1],
+ *   ["buy", 1, 1],
+ * ]);
+ * assert.equal(report.unknown_events.top[0].name, "chat");
+ * assert.throws(() => analyze(shop, [{ customer: "c3", timestamp: "noon", touchpoint: "home" }]), {
+ *   code: "BAD_TIMESTAMP",
+ *   row: 1,
+ *   field: "timestamp",
+ * });
+ * ```
  */
 export declare function analyze(
   map: JourneyMap,
@@ -696,14 +962,41 @@ export declare function analyze(
 ): Report;
 export declare function analyze(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
 
-/** The lint rule catalogue, in code order. */
+/**
+ * The lint rule catalogue, in code order.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { lintRules } from "journeymap";
+ * const rule = lintRules()[3];
+ * assert.deepEqual([rule.code, rule.name, rule.default_severity], ["JM-L003", "dead-end", "warning"]);
+ * ```
+ */
 export declare function lintRules(): LintRule[];
 
 /**
  * The documentation of a lint rule (by code or name, any letter case) as
  * plain text; `INVALID_VALUE` for a rule that does not exist.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { explainRule } from "journeymap";
+ * assert.ok(explainRule("dead-end").startsWith("JM-L003 dead-end (warning)\n"));
+ * assert.throws(() => explainRule("JM-L999"), { code: "INVALID_VALUE" });
+ * ```
  */
 export declare function explainRule(rule: string): string;
 
-/** The JSON Schema (draft 2020-12) of the journey report. */
+/**
+ * The JSON Schema (draft 2020-12) of the journey report.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { reportSchema } from "journeymap";
+ * assert.equal(reportSchema().title, "Report");
+ * ```
+ */
 export declare function reportSchema(): { [key: string]: JsonValue };

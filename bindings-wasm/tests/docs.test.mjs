@@ -1,0 +1,77 @@
+// The `@example` blocks of the type declarations (what editors show) run,
+// and every exported function and class has one. Each example is a module
+// of its own that imports from "journeymap" (this package) and checks what
+// it shows with `node:assert`.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, test } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PACKAGE = join(HERE, "..");
+const DECLARATIONS = readFileSync(join(PACKAGE, "index.d.ts"), "utf8");
+const ENTRY = pathToFileURL(join(PACKAGE, "index.js")).href;
+
+/** Every JSDoc comment with the declaration that follows it. */
+function documented(source) {
+  const out = [];
+  const re = /\/\*\*([\s\S]*?)\*\/\s*\n\s*([^\n]*)/g;
+  for (let m; (m = re.exec(source)); ) {
+    const text = m[1]
+      .split("\n")
+      .map((line) => line.replace(/^\s*\* ?/, ""))
+      .join("\n");
+    out.push({ text, declaration: m[2].trim() });
+  }
+  return out;
+}
+
+/** The ```js blocks after `@example` in a comment's text. */
+function examples(text) {
+  const at = text.indexOf("@example");
+  if (at < 0) return [];
+  return [...text.slice(at).matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/** A name for a declaration line (`analyze`, `JourneyMap.fromJSON`...). */
+function nameOf(declaration, owner) {
+  const fn = declaration.match(/^export declare (?:function|class|const) (\w+)/);
+  if (fn) return fn[1];
+  const member = declaration.match(/^(?:static |readonly )*(\w+)\s*[(<:]/);
+  return member ? `${owner}.${member[1]}` : declaration;
+}
+
+const docs = documented(DECLARATIONS);
+const cases = [];
+let owner = "";
+for (const { text, declaration } of docs) {
+  const cls = declaration.match(/^export declare class (\w+)/);
+  if (cls) owner = cls[1];
+  const name = nameOf(declaration, owner);
+  examples(text).forEach((code, i) => cases.push({ name: `${name} #${i + 1}`, code }));
+}
+
+const dir = mkdtempSync(join(tmpdir(), "journeymap-docs-"));
+
+describe("examples in index.d.ts", () => {
+  for (const { name, code } of cases) {
+    test(name, async () => {
+      assert.match(code, /from "journeymap"/, "an example imports the package by its name");
+      const file = join(dir, `${name.replace(/[^\w]+/g, "_")}.mjs`);
+      writeFileSync(file, code.replaceAll('from "journeymap"', `from ${JSON.stringify(ENTRY)}`));
+      await import(pathToFileURL(file).href);
+    });
+  }
+});
+
+test("every exported function and class has an example", () => {
+  const exported = [...DECLARATIONS.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]);
+  const withExample = new Set(
+    docs.filter((d) => examples(d.text).length > 0).map((d) => nameOf(d.declaration, "")),
+  );
+  const missing = [...new Set(exported)].filter((name) => !withExample.has(name));
+  assert.deepEqual(missing, []);
+  assert.ok(cases.length >= new Set(exported).size);
+});
