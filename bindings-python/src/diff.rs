@@ -7,9 +7,23 @@ use crate::map::PyJourneyMap;
 
 #[pymethods]
 impl PyJourneyMap {
-    /// The differences from this map (the old version) to `other` (the
-    /// new one), as a dict with keys `map`, `added`, `removed`, `changed`,
-    /// `moved` and `stage_order`.
+    /// The differences from this map (old) to ``other`` (new): keys
+    /// ``map``, ``added``, ``removed``, ``changed``, ``moved``,
+    /// ``stage_order``.
+    ///
+    /// >>> shop = JourneyMap.from_dict({
+    /// ...     "name": "Shop",
+    /// ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    /// ...     "touchpoints": [
+    /// ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    /// ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// ...     "transitions": [{"from": "home", "to": "pay"}]})
+    /// >>> new = shop.copy()
+    /// >>> new.update_touchpoint({"id": "home", "name": "Home page", "stage": "visit", "channel": "web"})
+    /// >>> d = shop.diff(new)
+    /// >>> d["changed"][0]["id"], d["changed"][0]["changes"]
+    /// ('home', [{'path': '/name', 'old': 'Home', 'new': 'Home page'}])
     fn diff<'py>(
         &self,
         py: Python<'py>,
@@ -21,7 +35,15 @@ impl PyJourneyMap {
     }
 }
 
-/// The differences from map `old` to map `new` (see `JourneyMap.diff`).
+/// The differences from map ``old`` to map ``new`` (see
+/// :meth:`JourneyMap.diff`).
+///
+/// >>> old = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+/// >>> new = old.copy()
+/// >>> new.add_stage({"id": "buy", "name": "Buy"})
+/// >>> d = diff(old, new)
+/// >>> [(a["kind"], a["id"]) for a in d["added"]], d["removed"], d["stage_order"]
+/// ([('stage', 'buy')], [], None)
 #[pyfunction]
 pub fn diff<'py>(
     py: Python<'py>,

@@ -10,13 +10,24 @@ use crate::errors::{violation_dicts, Origin};
 use crate::map::type_name;
 
 /// The JSON Schema (draft 2020-12) of the journey-map document.
+///
+/// >>> s = schema()
+/// >>> s["$schema"], s["title"], "touchpoints" in s["properties"]
+/// ('https://json-schema.org/draft/2020-12/schema', 'Journey map', True)
 #[pyfunction]
 pub fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &journeymap::schema::document_schema())
 }
 
-/// Every violation in a document (JSON text as `str`/`bytes`, or a dict),
-/// as a list of error dicts; empty when the document is a valid map.
+/// Every violation in a document (JSON text or dict), without raising;
+/// ``[]`` when it is a valid map. The codes and paths are those
+/// :meth:`JourneyMap.from_json` would raise. TypeError for an argument
+/// that is neither text nor a dict.
+///
+/// >>> validate({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+/// []
+/// >>> [(e["code"], e["path"]) for e in validate({"name": "", "stages": []})]
+/// [('EMPTY_NAME', '/name'), ('NO_STAGES', '/stages')]
 #[pyfunction]
 pub fn validate<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let (result, origin): (Result<JourneyMap, Error>, Origin<'_>) =

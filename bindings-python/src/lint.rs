@@ -128,15 +128,32 @@ fn config(
 
 #[pymethods]
 impl PyJourneyMap {
-    /// The lint diagnostics of the map, as dicts (`code`, `name`,
-    /// `severity`, `message`, `location`, ...), ordered by rule code then
+    /// The lint diagnostics (dicts with ``code``, ``rule`` (its name),
+    /// ``severity``, ``message``, ``location``, ``hint``), by rule code then
     /// document order.
     ///
-    /// `today` (a `datetime.date` or `'YYYY-MM-DD'`) enables the
-    /// review-age rules; `disable` turns rules off and `severity` overrides
-    /// rule severities (rules by code `JM-L003` or name `dead-end`);
-    /// `max_review_age_days` overrides the map's review age. A rule name
-    /// that names no rule raises `InvalidMapError` (`INVALID_VALUE`).
+    /// ``today`` (a ``datetime.date`` or ``"YYYY-MM-DD"``) enables the
+    /// review-age rules; ``disable`` turns rules off and ``severity``
+    /// overrides their severities (rules by code ``JM-L003`` or name
+    /// ``dead-end``); ``max_review_age_days`` overrides the map's review
+    /// age. An unknown rule or severity raises InvalidMapError
+    /// (``INVALID_VALUE``).
+    ///
+    /// >>> shop = JourneyMap.from_dict({
+    /// ...     "name": "Shop",
+    /// ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    /// ...     "touchpoints": [
+    /// ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    /// ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// ...     "transitions": [{"from": "home", "to": "pay"}]})
+    /// >>> sorted({d["code"] for d in shop.lint()})[:3]
+    /// ['JM-L007', 'JM-L009', 'JM-L010']
+    /// >>> d = shop.lint()[0]
+    /// >>> d["rule"], d["severity"], d["location"]
+    /// ('touchpoint-without-owner', 'warning', {'kind': 'touchpoint', 'id': 'home', 'path': '/touchpoints/0'})
+    /// >>> any(d["code"] == "JM-L007" for d in shop.lint(disable=["touchpoint-without-owner"]))
+    /// False
     #[pyo3(signature = (today=None, disable=None, severity=None, max_review_age_days=None))]
     fn lint<'py>(
         &self,
@@ -152,7 +169,11 @@ impl PyJourneyMap {
     }
 }
 
-/// The lint rule catalogue: one dict per rule, in code order.
+/// The lint rule catalogue, one dict per rule, in code order.
+///
+/// >>> rules = lint_rules()
+/// >>> rules[3]["code"], rules[3]["name"], rules[3]["default_severity"]
+/// ('JM-L003', 'dead-end', 'warning')
 #[pyfunction]
 pub fn lint_rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
@@ -162,8 +183,12 @@ pub fn lint_rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     Ok(list)
 }
 
-/// The documentation of a lint rule (by code or name, any letter case) as
-/// plain text; `InvalidMapError` (`INVALID_VALUE`) for an unknown rule.
+/// The documentation of a lint rule (code or name, any case);
+/// InvalidMapError (``INVALID_VALUE``) for an unknown rule.
+///
+/// >>> print(explain_rule("JM-L003")[:74])
+/// JM-L003 dead-end (warning)
+/// Step from which no path leads to a conversion.
 #[pyfunction]
 pub fn explain_rule(py: Python<'_>, code: &str) -> PyResult<String> {
     rule(code).map(|r| r.explain()).ok_or_else(|| {

@@ -18,6 +18,35 @@ use crate::convert::{opt_to_py, to_py, write_json};
 use crate::errors::{text_err, to_pyerr, violation_dicts, Origin, Source};
 
 /// A journey map whose invariants always hold.
+///
+/// Build one with :meth:`from_json`, :meth:`from_dict` or :meth:`from_path`
+/// (there is no other constructor). Every mutation either applies and leaves
+/// a valid map, or raises and leaves the map exactly as it was.
+///
+/// Maps compare equal when their documents are equal; they are mutable and
+/// so not hashable. ``copy.copy``/``copy.deepcopy``/:meth:`copy` give
+/// independent maps; pickling stores the JSON document. ``str(m)`` is
+/// :meth:`summary`. There is no ``len()``: a map has several sizes (count
+/// ``m.touchpoints``, ``m.stages``...).
+///
+/// >>> shop = JourneyMap.from_dict({
+/// ...     "name": "Shop",
+/// ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+/// ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+/// ...     "touchpoints": [
+/// ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+/// ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+/// ...     "transitions": [{"from": "home", "to": "pay"}]})
+/// >>> shop.name, [t["id"] for t in shop.touchpoints]
+/// ('Shop', ['home', 'pay'])
+/// >>> [t["id"] for t in shop.successors("home")], [t["id"] for t in shop.conversions()]
+/// (['pay'], ['pay'])
+/// >>> shop.add_touchpoint({"id": "mail", "name": "Promo mail", "stage": "visit", "channel": "web"})
+/// >>> shop.add_transition({"from": "mail", "to": "home"})
+/// >>> [t["id"] for t in shop.entries()]
+/// ['mail']
+/// >>> shop == JourneyMap.from_json(shop.to_json())
+/// True
 #[pyclass(name = "JourneyMap", module = "journeymap")]
 pub struct PyJourneyMap {
     pub(crate) map: JourneyMap,
@@ -184,7 +213,19 @@ fn touchpoint_list<'py>(
 impl PyJourneyMap {
     // Construction and serialisation -------------------------------------
 
-    /// Reads and checks a map from JSON text (`str`, or UTF-8 `bytes`).
+    /// Reads a map from JSON text (``bytes`` must be UTF-8).
+    ///
+    /// Raises ParseError (with ``line``/``column``) or InvalidMapError (with
+    /// every violation in ``errors``).
+    ///
+    /// >>> m = JourneyMap.from_json('{"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}')
+    /// >>> m.stages[0]["id"]
+    /// 'visit'
+    /// >>> try:
+    /// ...     JourneyMap.from_json('{"name": "Shop", "stages": []}')
+    /// ... except InvalidMapError as e:
+    /// ...     print(e.code)
+    /// NO_STAGES
     #[classmethod]
     fn from_json(
         _cls: &Bound<'_, PyType>,
@@ -194,13 +235,28 @@ impl PyJourneyMap {
         map_from_text(py, text).map(Self::wrap)
     }
 
-    /// Reads and checks a map from a document dict (as `json.load` gives).
+    /// Reads a map from a document dict, as ``json.load`` returns it.
+    /// Same checks, codes and paths as :meth:`from_json`.
+    ///
+    /// >>> JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}).name
+    /// 'Shop'
+    /// >>> try:
+    /// ...     JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit"}]})
+    /// ... except ParseError as e:
+    /// ...     print(e.code, e.path)
+    /// MISSING_FIELD /stages/0/name
     #[classmethod]
     fn from_dict(_cls: &Bound<'_, PyType>, py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Self> {
         map_from_dict(py, d).map(Self::wrap)
     }
 
-    /// Reads and checks a map from a JSON file.
+    /// Reads a map from a JSON file. JourneyMapIOError if it cannot be read.
+    ///
+    /// >>> import pathlib, tempfile
+    /// >>> path = pathlib.Path(tempfile.mkdtemp()) / "shop.json"
+    /// >>> _ = path.write_text('{"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]}')
+    /// >>> JourneyMap.from_path(path).name
+    /// 'Shop'
     #[classmethod]
     fn from_path(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
         py.detach(|| JourneyMap::from_path(&path))
@@ -208,8 +264,12 @@ impl PyJourneyMap {
             .map_err(text_err(py))
     }
 
-    /// The document as JSON text: indented by `indent` spaces (0 to 32), or
-    /// compact on one line with `indent=None`.
+    /// The document as JSON text, indented by ``indent`` spaces (0 to 32),
+    /// or compact with ``indent=None``. ``from_json(m.to_json()) == m``.
+    ///
+    /// >>> m = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+    /// >>> m.to_json(indent=None)
+    /// '{"format_version":1,"name":"Shop","stages":[{"id":"visit","name":"Visit"}]}'
     #[pyo3(signature = (indent = Some(2)), text_signature = "(self, indent=2)")]
     fn to_json(&self, indent: Option<i64>) -> PyResult<String> {
         let doc = self.map.document();
@@ -232,7 +292,13 @@ impl PyJourneyMap {
         result.map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
-    /// The document as a dict (a fresh copy, in the JSON shape).
+    /// The document as a dict. ``from_dict(m.to_dict()) == m``.
+    ///
+    /// >>> m = JourneyMap.from_dict({"name": "Shop", "stages": [{"id": "visit", "name": "Visit"}]})
+    /// >>> d = m.to_dict()
+    /// >>> d["stages"].append({"id": "buy", "name": "Buy"})  # a copy: the map is unchanged
+    /// >>> len(m.stages), len(JourneyMap.from_dict(d).stages)
+    /// (1, 2)
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, self.map.document())
     }
@@ -262,7 +328,7 @@ impl PyJourneyMap {
         self.map.document().format_version
     }
 
-    /// Stages, in journey order.
+    /// Stages in journey order.
     #[getter]
     fn stages<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, self.map.stages())
@@ -347,7 +413,7 @@ impl PyJourneyMap {
         opt_to_py(py, self.map.objective(id))
     }
 
-    /// The transition from `from_` to `to`, or None.
+    /// The transition from ``from_`` to ``to``, or None.
     #[pyo3(signature = (from_, to))]
     fn transition<'py>(
         &self,
@@ -363,7 +429,7 @@ impl PyJourneyMap {
         self.map.stage_position(id)
     }
 
-    /// Touchpoints of a stage, in document order.
+    /// Touchpoints of a stage in document order. NotFoundError for an unknown stage.
     fn touchpoints_in_stage<'py>(
         &self,
         py: Python<'py>,
@@ -372,7 +438,8 @@ impl PyJourneyMap {
         touchpoint_list(py, self.map.touchpoints_in_stage(stage_id))
     }
 
-    /// Touchpoints a persona passes (those listing it and those listing none).
+    /// Touchpoints the persona passes: those listing it and those listing
+    /// no persona. NotFoundError for an unknown persona.
     fn touchpoints_for_persona<'py>(
         &self,
         py: Python<'py>,
@@ -381,27 +448,38 @@ impl PyJourneyMap {
         touchpoint_list(py, self.map.touchpoints_for_persona(persona_id))
     }
 
-    /// Touchpoints one transition away from `id`.
+    /// Touchpoints one transition away, in transition order. NotFoundError
+    /// for an unknown touchpoint.
     fn successors<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         touchpoint_list(py, self.map.successors(id))
     }
 
-    /// Touchpoints with a transition into `id`.
+    /// Touchpoints with a transition into ``id``.
     fn predecessors<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         touchpoint_list(py, self.map.predecessors(id))
     }
 
-    /// Entry touchpoints (no incoming transition other than loops).
+    /// Touchpoints no transition leads into (loops aside).
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.map.entries())
     }
 
-    /// Conversion touchpoints (kind `conversion` or named by an objective).
+    /// Touchpoints of kind ``conversion`` or named by an objective.
     fn conversions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.map.conversions())
     }
 
-    /// The sub-journey of one persona, as a new map.
+    /// The sub-journey of one persona, itself a valid map.
+    ///
+    /// >>> m = JourneyMap.from_dict({"name": "Shop",
+    /// ...     "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "kid", "name": "Kid"}],
+    /// ...     "stages": [{"id": "visit", "name": "Visit"}],
+    /// ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    /// ...     "touchpoints": [
+    /// ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    /// ...         {"id": "games", "name": "Games", "stage": "visit", "channel": "web", "personas": ["kid"]}]})
+    /// >>> [t["id"] for t in m.persona_journey("buyer").touchpoints]
+    /// ['home']
     fn persona_journey(&self, py: Python<'_>, persona_id: &str) -> PyResult<Self> {
         self.map
             .persona_journey(persona_id)
@@ -414,7 +492,7 @@ impl PyJourneyMap {
         self.map.summary().to_string()
     }
 
-    /// Checks the invariants again; always empty for a map built by this library.
+    /// Checks the invariants again: always ``[]`` for a map.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         violation_dicts(py, &self.map.validate(), Origin::TEXT)
     }
@@ -429,7 +507,7 @@ impl PyJourneyMap {
         })
     }
 
-    /// Replaces the persona with the same id.
+    /// Replaces the persona with the same id (NotFoundError if none).
     fn update_persona(&mut self, py: Python<'_>, persona: &Bound<'_, PyAny>) -> PyResult<()> {
         let i = Self::index_of(self.map.personas(), persona, |x| x.id.as_str());
         self.update::<Persona>(py, persona, ("personas", "persona", i), &|m, x| {
@@ -437,12 +515,13 @@ impl PyJourneyMap {
         })
     }
 
-    /// Removes a persona and returns it.
+    /// Removes and returns a persona; ReferenceInUseError if a touchpoint
+    /// or transition lists it.
     fn remove_persona<'py>(&mut self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         removed(py, self.map.remove_persona(id))
     }
 
-    /// Adds a stage as the last stage of the journey.
+    /// Adds a stage as the last of the journey.
     fn add_stage(&mut self, py: Python<'_>, stage: &Bound<'_, PyAny>) -> PyResult<()> {
         let len = self.map.stages().len();
         self.add::<Stage>(py, stage, ("stages", "stage", len), &|m, x| m.add_stage(x))
@@ -454,8 +533,8 @@ impl PyJourneyMap {
         self.update::<Stage>(py, stage, ("stages", "stage", i), &|m, x| m.update_stage(x))
     }
 
-    /// Inserts a stage at `position`, with `list.insert` semantics (negative
-    /// counts from the end; past the end appends).
+    /// Inserts a stage like ``list.insert``: negative counts from the end,
+    /// past the end appends.
     fn insert_stage(
         &mut self,
         py: Python<'_>,
@@ -478,13 +557,15 @@ impl PyJourneyMap {
         self.map.insert_stage(at, item).map_err(text_err(py))
     }
 
-    /// Puts the stages in a new order; `ids` lists every stage id once.
+    /// New stage order; ``ids`` must list every stage id exactly once
+    /// (InvalidMapError, code INVALID_VALUE, otherwise).
     fn reorder_stages(&mut self, py: Python<'_>, ids: Vec<String>) -> PyResult<()> {
         self.map.reorder_stages(&ids).map_err(text_err(py))
     }
 
-    /// Removes a stage and returns it. A stage with touchpoints is refused
-    /// (`STAGE_NOT_EMPTY`) unless `cascade` is true, which removes them too.
+    /// Removes and returns a stage. With touchpoints it is refused
+    /// (STAGE_NOT_EMPTY) unless ``cascade``, which removes them and their
+    /// transitions too. The last stage cannot go (NO_STAGES).
     #[pyo3(signature = (id, cascade = false))]
     fn remove_stage<'py>(
         &mut self,
@@ -511,7 +592,8 @@ impl PyJourneyMap {
         })
     }
 
-    /// Removes a channel and returns it.
+    /// Removes and returns a channel; ReferenceInUseError if a touchpoint
+    /// is on it.
     fn remove_channel<'py>(&mut self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         removed(py, self.map.remove_channel(id))
     }
@@ -528,7 +610,8 @@ impl PyJourneyMap {
         self.update::<Team>(py, team, ("teams", "team", i), &|m, x| m.update_team(x))
     }
 
-    /// Removes a team and returns it.
+    /// Removes and returns a team; ReferenceInUseError if it owns a
+    /// touchpoint.
     fn remove_team<'py>(&mut self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         removed(py, self.map.remove_team(id))
     }
@@ -552,7 +635,8 @@ impl PyJourneyMap {
         })
     }
 
-    /// Removes a touchpoint (and its transitions) and returns it.
+    /// Removes a touchpoint and its transitions; ReferenceInUseError if an
+    /// objective converts on it.
     fn remove_touchpoint<'py>(&mut self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
         removed(py, self.map.remove_touchpoint(id))
     }
@@ -589,7 +673,7 @@ impl PyJourneyMap {
         )
     }
 
-    /// Replaces the transition with the same `from` and `to`.
+    /// Replaces the transition with the same ``from`` and ``to``.
     fn update_transition(&mut self, py: Python<'_>, transition: &Bound<'_, PyAny>) -> PyResult<()> {
         let from = str_item(transition, "from");
         let to = str_item(transition, "to");
@@ -622,7 +706,7 @@ impl PyJourneyMap {
         self.map.set_name(name).map_err(text_err(py))
     }
 
-    /// Replaces the metadata (a dict in the document's shape).
+    /// Replaces the metadata (dates are checked).
     fn set_metadata(&mut self, py: Python<'_>, metadata: &Bound<'_, PyAny>) -> PyResult<()> {
         let item = part::<Metadata>(py, metadata, "metadata", "/metadata", 1)?;
         self.map.set_metadata(item).map_err(text_err(py))

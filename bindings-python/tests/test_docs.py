@@ -106,3 +106,23 @@ def test_examples_are_found() -> None:
     # The collectors above found the stub and the modules' examples.
     assert len(STUB_TESTS) >= len(public_callables())
     assert any(t.name == "journeymap" for t in MODULE_TESTS)
+
+
+def native_documented() -> list[str]:
+    """Names the stub documents that the Rust extension implements (the
+    ``JourneyMap`` class, its methods and the native functions)."""
+    return [name for name in STUB_DOCS
+            if name == "journeymap.JourneyMap" or name.startswith("journeymap.JourneyMap.")
+            or getattr(journeymap, name.split(".")[-1], None) in
+            (journeymap.schema, journeymap.validate, journeymap.lint_rules,
+             journeymap.explain_rule, journeymap.diff)]
+
+
+@pytest.mark.parametrize("name", native_documented())
+def test_runtime_docstrings_are_the_stubs(name: str) -> None:
+    # help() and Jupyter's `?` show the runtime docstring, editors the
+    # stub's: scripts/sync_docs.py copies the one into the other.
+    obj: object = journeymap
+    for part in name.split(".")[1:]:
+        obj = getattr(obj, part)
+    assert inspect.getdoc(obj) == inspect.cleandoc(STUB_DOCS[name])

@@ -466,11 +466,13 @@ class JourneyMap:
     def add_channel(self, channel: Channel) -> None: ...
     def update_channel(self, channel: Channel) -> None: ...
     def remove_channel(self, id: str) -> Channel:
-        """ReferenceInUseError if a touchpoint is on it."""
+        """Removes and returns a channel; ReferenceInUseError if a touchpoint
+        is on it."""
     def add_team(self, team: Team) -> None: ...
     def update_team(self, team: Team) -> None: ...
     def remove_team(self, id: str) -> Team:
-        """ReferenceInUseError if it owns a touchpoint."""
+        """Removes and returns a team; ReferenceInUseError if it owns a
+        touchpoint."""
     def add_touchpoint(self, touchpoint: Touchpoint) -> None: ...
     def update_touchpoint(self, touchpoint: Touchpoint) -> None: ...
     def remove_touchpoint(self, id: str) -> Touchpoint:
@@ -498,9 +500,13 @@ class JourneyMap:
         """The lint diagnostics (dicts with ``code``, ``rule`` (its name),
         ``severity``, ``message``, ``location``, ``hint``), by rule code then
         document order.
-        ``today`` enables the review-age rules; rules are named by code
-        (``JM-L003``) or name (``dead-end``). An unknown rule or severity
-        raises InvalidMapError (``INVALID_VALUE``).
+
+        ``today`` (a ``datetime.date`` or ``"YYYY-MM-DD"``) enables the
+        review-age rules; ``disable`` turns rules off and ``severity``
+        overrides their severities (rules by code ``JM-L003`` or name
+        ``dead-end``); ``max_review_age_days`` overrides the map's review
+        age. An unknown rule or severity raises InvalidMapError
+        (``INVALID_VALUE``).
 
         >>> shop = JourneyMap.from_dict({
         ...     "name": "Shop",
@@ -638,8 +644,9 @@ class JourneyMap:
         (True, True)
         """
     def to_csv(self, raw: bool = False) -> str:
-        """The touchpoints as CSV; formula-like cells are neutralised
-        unless ``raw``.
+        """The touchpoints as CSV, one row each with a header. Cells a
+        spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``...)
+        are prefixed with ``'`` unless ``raw``.
 
         >>> shop = JourneyMap.from_dict({
         ...     "name": "Shop",
