@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Copies the docstrings of the type stub (``python/journeymap/__init__.pyi``)
-into the doc comments of the Rust functions that implement them, so that
-``help()`` and Jupyter's ``?`` show what editors show.
+"""Keeps the docstrings of the type stub (``python/journeymap/__init__.pyi``,
+what editors show) and of the runtime (what ``help()`` and Jupyter's ``?``
+show) the same, each written in one place:
 
-The stub is the one place the Python documentation is written. Each
-``///`` block above a ``#[pymethods]`` function of ``PyJourneyMap``, a
-``#[pyfunction]`` or the ``#[pyclass]`` of ``JourneyMap`` is replaced by the
-stub's docstring of the same Python name; functions the stub does not
-document keep their comments. ``tests/test_docs.py`` checks that the
-runtime docstrings equal the stub's.
+- for what the Rust extension implements (``JourneyMap``, ``schema``,
+  ``validate``...), the stub is the source: each ``///`` block above a
+  ``#[pymethods]`` function of ``PyJourneyMap``, a ``#[pyfunction]`` or the
+  ``#[pyclass]`` of ``JourneyMap`` is replaced by the stub's docstring of the
+  same Python name;
+- for what Python modules implement (``analyze``, the report classes, the
+  exceptions), the module is the source: the stub's docstring of the same
+  name is replaced by the module's.
+
+Definitions documented on one side only are left alone.
+``tests/test_docs.py`` checks that the two sides are equal.
 
 Usage: python bindings-python/scripts/sync_docs.py [--check]
 (``--check`` changes nothing and exits 1 when a file would change.)
@@ -24,11 +29,17 @@ import sys
 HERE = pathlib.Path(__file__).resolve().parent.parent
 STUB = HERE / "python" / "journeymap" / "__init__.pyi"
 SOURCES = sorted((HERE / "src").glob("*.rs"))
+MODULES = [HERE / "python" / "journeymap" / m for m in ("_errors.py", "_analytics.py")]
 
 
 def stub_docs() -> dict[str, str]:
     """Python name (``JourneyMap.lint``, ``schema``) -> docstring."""
-    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    return stub_docs_of(STUB.read_text(encoding="utf-8"))
+
+
+def stub_docs_of(text: str) -> dict[str, str]:
+    """:func:`stub_docs` of a stub's text."""
+    tree = ast.parse(text)
     out: dict[str, str] = {}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef):
@@ -92,10 +103,64 @@ def sync(source: str, docs: dict[str, str]) -> str:
     return "\n".join(out)
 
 
-def main() -> int:
-    check = "--check" in sys.argv[1:]
-    docs = stub_docs()
+def definitions(tree: ast.Module) -> dict[str, ast.AST]:
+    """Qualified name (``Table.to_pandas``) -> documented class or function."""
+    out: dict[str, ast.AST] = {}
+
+    def walk(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.ClassDef)):
+                if ast.get_docstring(child) is not None:
+                    out[prefix + child.name] = child
+                if isinstance(child, ast.ClassDef):
+                    walk(child, prefix + child.name + ".")
+
+    walk(tree, "")
+    return out
+
+
+def module_docs() -> dict[str, str]:
+    """Qualified name -> docstring of what the Python modules define."""
+    out: dict[str, str] = {}
+    for path in MODULES:
+        for name, node in definitions(ast.parse(path.read_text(encoding="utf-8"))).items():
+            out[name] = ast.get_docstring(node) or ""
+    return out
+
+
+def with_docstrings(source: str, docs: dict[str, str]) -> str:
+    """`source` (Python) with the docstrings of the definitions named in
+    `docs` replaced."""
+    tree = ast.parse(source)
+    lines = source.split("\n")
+    edits = []
+    for name, node in definitions(tree).items():
+        if name in docs and ast.get_docstring(node) != docs[name]:
+            expr = node.body[0]
+            edits.append((expr.lineno, expr.end_lineno, node.col_offset + 4, docs[name]))
+    for start, end, col, text in sorted(edits, reverse=True):
+        indent = " " * col
+        body = text.replace("\\", "\\\\").split("\n")
+        new = [indent + '"""' + body[0]] + [indent + line if line else "" for line in body[1:]]
+        if len(body) == 1:
+            new[0] += '"""'
+        else:
+            new.append(indent + '"""')
+        lines[start - 1:end] = new
+    return "\n".join(lines)
+
+
+def run(check: bool) -> list[str]:
+    """Brings the files up to date (or, with `check`, only lists the stale
+    ones); returns the names of the files that were (or would be) changed."""
     stale = []
+    old = STUB.read_text(encoding="utf-8")
+    new = with_docstrings(old, module_docs())
+    if new != old:
+        stale.append(STUB.name)
+        if not check:
+            STUB.write_text(new, encoding="utf-8")
+    docs = stub_docs() if not check else stub_docs_of(new)
     for path in SOURCES:
         old = path.read_text(encoding="utf-8")
         new = sync(old, docs)
@@ -103,6 +168,17 @@ def main() -> int:
             stale.append(path.name)
             if not check:
                 path.write_text(new, encoding="utf-8")
+    return stale
+
+
+def main_check() -> list[str]:
+    """The files out of date (changes nothing)."""
+    return run(check=True)
+
+
+def main() -> int:
+    check = "--check" in sys.argv[1:]
+    stale = run(check)
     if check and stale:
         print("out of date with the stub: " + ", ".join(stale)
               + " (run bindings-python/scripts/sync_docs.py)", file=sys.stderr)

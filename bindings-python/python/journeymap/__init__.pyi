@@ -147,7 +147,24 @@ from ._types import (
 # ---------------------------------------------------------------------------
 
 class JourneyMapError(Exception):
-    """Root of every journeymap error. Pickles with its attributes.
+    """Root of every journeymap error.
+
+    Attributes:
+        message: what went wrong, for a person.
+        code: stable code (``"DUPLICATE_ID"``); ``"INVALID_MAP"`` when
+            several violations are reported at once.
+        path: JSON Pointer into the document (``"/touchpoints/3/stage"``),
+            of the first violation; ``None`` when the error has no place in
+            the document.
+        id: id of the offending entity, if any.
+        line, column: 1-based position in the JSON text the caller gave, for
+            parse errors (``None`` for documents given as dicts); for an
+            event-log row, ``line`` is its line in the file.
+        row: 1-based data row of a refused event-log row (0 for a problem
+            with a whole column, such as a missing one); ``None`` otherwise.
+        field: the event-log column concerned (``"timestamp"``), or ``None``.
+        errors: every violation as a dict ``{code, message, path, id, line,
+            column}``; one element for a single error.
 
     >>> try:
     ...     JourneyMap.from_json('{"name": "x", "stages": [{"id": "s", "name": ""}]}')
@@ -187,8 +204,9 @@ class JourneyMapError(Exception):
     ) -> None: ...
 
 class ParseError(JourneyMapError):
-    """Not a readable document: bad JSON, wrong type, unknown or missing field,
-    newer ``format_version``, or a size limit exceeded.
+    """The text or dict is not a readable document: malformed JSON, a value of
+    the wrong type, an unknown or missing field, a newer ``format_version``,
+    or a size limit exceeded.
 
     >>> try:
     ...     JourneyMap.from_json('{"name": "x", "stages": oops}')
@@ -198,8 +216,9 @@ class ParseError(JourneyMapError):
     """
 
 class InvalidMapError(JourneyMapError):
-    """A readable document that breaks an invariant; a refused mutation raises
-    it and leaves the map unchanged.
+    """The document is readable but breaks an invariant of a journey map
+    (duplicate id, dangling reference, emotion out of range, no stage...).
+    A refused mutation raises it and leaves the map unchanged.
 
     >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
     >>> try:
@@ -210,7 +229,8 @@ class InvalidMapError(JourneyMapError):
     """
 
 class NotFoundError(JourneyMapError, KeyError):
-    """An id that names no entity (``NOT_FOUND``). Also a ``KeyError``.
+    """A query or mutation names an entity that does not exist. Also a
+    ``KeyError``, like a missing key of a dict.
 
     >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
     >>> try:
@@ -221,8 +241,9 @@ class NotFoundError(JourneyMapError, KeyError):
     """
 
 class ReferenceInUseError(JourneyMapError):
-    """Removing an entity still referred to (``IN_USE``), or a stage with
-    touchpoints without ``cascade=True`` (``STAGE_NOT_EMPTY``).
+    """Removing an entity that is still referred to (``IN_USE``), or a stage
+    that still has touchpoints without ``cascade=True``
+    (``STAGE_NOT_EMPTY``).
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -242,7 +263,11 @@ class ReferenceInUseError(JourneyMapError):
     """
 
 class JourneyMapIOError(JourneyMapError, OSError):
-    """A file could not be read (``IO``). Also an ``OSError``.
+    """A file could not be read (code ``IO``). Also an ``OSError``;
+    ``filename`` is the file. A missing file is also a
+    ``FileNotFoundError``, a file that may not be read a
+    ``PermissionError``, a directory an ``IsADirectoryError`` (each with
+    its ``errno``), so ``except FileNotFoundError`` works.
 
     >>> try:
     ...     JourneyMap.from_path("no/such/map.json")
@@ -253,9 +278,12 @@ class JourneyMapIOError(JourneyMapError, OSError):
 
 class EventLogError(JourneyMapError):
     """An event log that cannot be read as given: a bad row (``row`` = its
-    1-based data row, ``field`` = its column, ``line`` = its line in a
-    file) or a whole column (``row`` 0: missing, duplicated, or of an
-    unsupported Arrow type: ``BAD_TYPE``). ``code`` is the row error's.
+    1-based data row, ``field`` = the column, ``line`` = its line in a
+    file), or a problem with a whole column (``row`` 0: a missing column,
+    a column of an unsupported type). ``code`` is the row error's:
+    ``BAD_TIMESTAMP``, ``BAD_NUMBER``, ``EMPTY_CUSTOMER``,
+    ``UNKNOWN_TOUCHPOINT``, ``MISSING_EVENT``, ``FIELD_COUNT``,
+    ``MISSING_COLUMN``, ``DUPLICATE_COLUMN``, ``BAD_TYPE``...
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -762,29 +790,67 @@ def analyze(
 ) -> Report:
     """The journey report of an event log read against ``map``.
 
-    ``events``: a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, other
-    names with ``input_format``) or a table exporting Arrow data
-    (``__arrow_c_stream__``: pyarrow Table / RecordBatchReader, polars and
-    pandas >= 2.2 DataFrames, DuckDB relations; older pandas through
-    pyarrow), read in Rust from its record batches; or a list of event
-    dicts, each read as its ``json.dumps`` line would be as JSON Lines
-    (values ``str``/``int``/``float``/``bool``/``None``/``datetime``/``date``,
-    a field may hold a dict or list of those).
+    ``events`` is a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, or
+    any name with ``input_format``) or a table: anything exporting Arrow
+    data through ``__arrow_c_stream__`` (pyarrow ``Table`` and
+    ``RecordBatchReader``, polars ``DataFrame``, pandas >= 2.2
+    ``DataFrame``, DuckDB relations), and older pandas through pyarrow.
+    Tables are read in Rust from Arrow record batches, never row by row.
+    ``events`` may also be a list (or tuple) of event dicts, each read as
+    the JSON Lines line ``json.dumps`` would write for it (same fields,
+    rules and errors as a ``.jsonl`` file; no JSON text is written): values
+    are ``str``, ``int``, ``float``, ``bool``, ``None``, ``datetime``
+    (written in ISO 8601; naive ones are UTC) and ``date`` (midnight UTC),
+    and a field (``attributes``) may hold a dict or list of those. Another
+    value raises ``TypeError`` (an int beyond 64 bits ``ValueError``)
+    located as ``events[i]['key']``; an item that is not a dict is a
+    ``BAD_JSON`` row, a float NaN or infinity a ``BAD_NUMBER`` row (use
+    ``None`` for a missing value).
 
-    Columns: ``customer_id`` (text or integers), ``timestamp`` (Arrow
-    timestamp of any unit, tz-aware or naive = UTC; date; integer epoch
-    ms, or seconds with ``timestamp_format="epoch_seconds"``; RFC 3339
-    text), ``touchpoint`` or ``event``/``channel`` (text or categorical),
-    optional ``value``/``score`` (any number type) and ``segment``; other
-    columns are attributes for ``match`` rules. Nulls are missing cells.
+    Columns (names changed with the ``*_column`` options): ``customer_id``
+    and ``timestamp`` are required, and ``touchpoint`` or raw ``event`` /
+    ``channel`` resolved through the map's ``match`` rules; ``value``,
+    ``score`` and ``segment`` (``segment_by``) are optional; other columns
+    are attributes for the ``match`` rules. In a table, text columns may be
+    strings, large or view strings or categoricals; customer ids may be
+    integers, or whole-number floats (pandas makes an integer column with
+    a missing value float64; NaN is a missing id); timestamps may be Arrow
+    timestamps of any unit (time-zone aware ones are instants; naive ones
+    are taken as UTC), dates, integer epoch milliseconds (seconds with
+    ``timestamp_format="epoch_seconds"``) or RFC 3339 text; ``value`` and ``score`` any integer or float (or
+    numeric text). Nulls are missing cells. A column of another type is an
+    :class:`EventLogError` (``BAD_TYPE``) naming it.
 
-    Durations are ``timedelta`` or ``"30d"``, ``"12h"``, ``"90m"``,
-    ``"45s"``, ``"500ms"``, ``"2w"``. Wrong types raise ``TypeError``; bad
-    values ``InvalidMapError`` (``INVALID_VALUE``, ``path`` =
-    ``"/<option>"``); bad rows ``EventLogError`` (or are skipped and
-    counted with ``on_bad_row="skip"``).
+    A bad row (``BAD_TIMESTAMP``, ``EMPTY_CUSTOMER``, ``UNKNOWN_TOUCHPOINT``,
+    ...) raises :class:`EventLogError` with its ``row`` (1-based) and
+    ``field`` when ``on_bad_row="fail"`` (the default); with ``"skip"`` it
+    is counted in ``report.ingest``. A missing column always raises; so
+    does a ``segment_by`` field that the events do not have (no such
+    column, or no event with a value in it), code ``MISSING_COLUMN``.
 
-    >>> shop = JourneyMap.from_dict({
+    Report options: ``conversion_window`` (cut each journey this long after
+    the customer's first event) and ``lookback_window`` (attribution
+    credits only touches this long before the conversion) and
+    ``half_life`` (time-decay model, default 7 days) take a
+    ``datetime.timedelta`` or a string like the CLI's ``--window``:
+    ``"30d"``, ``"12h"``, ``"90m"``, ``"45s"``, ``"500ms"``, ``"2w"``.
+    ``conversions`` (touchpoint ids counting as conversions; default the
+    map's), ``top_k`` (variants and unknown names listed, default 10),
+    ``position_weights=(first, last)`` (default ``(0.4, 0.4)``),
+    ``score_scale`` (``"native"`` -2..2, ``"one_to_five"``,
+    ``"zero_to_ten"`` or a ``(min, max)`` range), ``collapse_repeats``
+    (default True), ``include_customers`` (per-customer conformance,
+    default False). ``timestamp_format`` is ``"auto"`` (RFC 3339 or epoch
+    milliseconds), ``"rfc3339"``, ``"epoch_millis"`` or
+    ``"epoch_seconds"``.
+
+    Options of the wrong type raise ``TypeError``; bad values raise
+    :class:`InvalidMapError` (code ``INVALID_VALUE``, ``path`` = the
+    option, e.g. ``"/conversion_window"``), an unknown conversion
+    touchpoint :class:`NotFoundError`.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
     ...     "name": "Shop",
     ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
     ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
@@ -797,13 +863,9 @@ def analyze(
     ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events, conversion_window="30d")
-    >>> r.totals["converted_customers"], r.totals["conversion_rate"], r.unknown_events.to_dicts()
-    (1, 0.5, [{'name': 'chat', 'events': 1}])
-    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]
-       stage  customers  dropped
-    0  visit          2        1
-    1    buy          1        1
+    >>> r = journeymap.analyze(shop, events, conversion_window="30d")
+    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape
+    (1, (2, 16))
     """
 
 # ---------------------------------------------------------------------------
@@ -811,7 +873,9 @@ def analyze(
 # ---------------------------------------------------------------------------
 
 class Durations(TypedDict):
-    """Durations in milliseconds: nearest-rank median and p90 (None without any)."""
+    """A distribution of durations in milliseconds (nearest-rank median
+    and p90; None without any).
+    """
 
     count: int
     median_ms: Optional[int]
@@ -819,7 +883,7 @@ class Durations(TypedDict):
     mean_ms: Optional[float]
 
 class Totals(TypedDict):
-    """Overall counts of a report."""
+    """Overall counts of a report (``report.totals``)."""
 
     customers: int
     customers_with_touchpoints: int
@@ -832,12 +896,21 @@ class Totals(TypedDict):
     conversion_value: float
 
 class Table:
-    """A tabular report section: one flat row dict per entity, nested
-    objects flattened into ``<field>_<subfield>`` columns
-    (``time_in_stage_median_ms``, ``first_touch_conversions``); fixed
-    columns even when empty.
+    """A tabular section of a :class:`Report`: one row (a flat dict) per
+    entity, in the report's order.
 
-    >>> shop = JourneyMap.from_dict({
+    Nested objects of the report are flattened into columns joined with
+    ``_``: a stage's ``time_in_stage.median_ms`` is the column
+    ``time_in_stage_median_ms``, an attribution row's
+    ``first_touch.conversions`` is ``first_touch_conversions``. Lists (a
+    variant's ``path``) stay lists. The column set is fixed for each
+    section, so an empty table still has its columns.
+
+    ``len(t)``, iteration (row dicts, fresh copies), ``t[i]``,
+    :meth:`to_dicts`, :meth:`to_pandas` and :meth:`to_polars`.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
     ...     "name": "Shop",
     ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
     ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
@@ -850,20 +923,16 @@ class Table:
     ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
+    >>> r = journeymap.analyze(shop, events)
     >>> t = r.touchpoints
-    >>> t.name, len(t), t.columns[:5]
-    ('touchpoints', 2, ['touchpoint', 'stage', 'channel', 'reach', 'entries'])
-    >>> t[0]["touchpoint"], t[0]["reach"], t[0]["exits"]
-    ('home', 2, 1)
-    >>> int(t.to_pandas().set_index("touchpoint").loc["pay", "conversions"])
-    1
+    >>> int(t.to_pandas().set_index("touchpoint")["reach"]["home"])
+    2
     """
 
     def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: tuple[tuple[str, str], ...]) -> None: ...
     @property
     def name(self) -> str:
-        """The section shown (``"touchpoints"``...)."""
+        """The section this table shows (``"touchpoints"``, ``"funnel"``...)."""
     @property
     def columns(self) -> list[str]:
         """Column names, in order."""
@@ -871,17 +940,30 @@ class Table:
     def __iter__(self) -> Iterator[dict[str, Any]]: ...
     def __getitem__(self, index: int) -> dict[str, Any]: ...
     def to_dicts(self) -> list[dict[str, Any]]:
-        """The rows as flat dicts (fresh copies)."""
+        """The rows as a list of flat dicts (fresh copies)."""
     def to_pandas(self) -> Any:
-        """A pandas DataFrame (``int64``, ``Int64`` where a count may be
-        absent, ``float64``, ``bool``, ``object``); ImportError without pandas."""
+        """The rows as a pandas DataFrame, one column per :attr:`columns`.
+
+        Counts are ``int64`` (``Int64``, nullable, for medians and
+        percentiles that may be absent), shares and values ``float64``
+        (NaN when absent), flags ``bool``, ids ``object`` (str), a
+        variant's ``path`` a list per cell.
+        """
     def to_polars(self) -> Any:
-        """A polars DataFrame; ImportError without polars."""
+        """The rows as a polars DataFrame, with the dtypes of
+        :meth:`to_pandas` (``Int64`` with nulls, ``Float64``, ``Boolean``,
+        ``String``, ``List(String)``).
+        """
     def __eq__(self, other: object) -> bool: ...
     __hash__: None  # type: ignore[assignment]
 
 class Funnel(Table):
-    """A stage funnel: one row per stage, and the group's totals.
+    """A stage funnel: one row per stage in journey order (see
+    :class:`Table` for the columns), plus the group's totals as
+    attributes: ``customers``, ``customers_with_touchpoints``,
+    ``converted``, ``conversion_rate``, ``conversion_value`` and
+    ``time_to_conversion`` (a dict: ``count``, ``median_ms``, ``p90_ms``,
+    ``mean_ms``).
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -918,10 +1000,14 @@ class Funnel(Table):
     @property
     def time_to_conversion(self) -> Durations: ...
     def to_dict(self) -> dict[str, Any]:
-        """The funnel as the report's JSON has it."""
+        """The funnel as the report's JSON has it (``stages`` nested)."""
 
 class Segments(Table):
-    """One row per (segment, stage); one :class:`Funnel` per segment.
+    """The funnel of each segment, in long format: one row per (segment,
+    stage), with the columns of :class:`Funnel` after ``segment``.
+    ``segments.names`` lists the segments, ``segments.funnel(name)`` gives
+    one as a :class:`Funnel`, and ``segments.summary`` is a table of one
+    row per segment (its totals).
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -947,13 +1033,20 @@ class Segments(Table):
     @property
     def names(self) -> list[str]: ...
     def funnel(self, segment: str) -> Funnel:
-        """The funnel of one segment; KeyError for an unknown one."""
+        """The funnel of one segment; ``KeyError`` for an unknown one."""
     @property
     def summary(self) -> Table:
-        """One row per segment with its totals."""
+        """One row per segment: ``segment``, ``customers``,
+        ``customers_with_touchpoints``, ``converted``,
+        ``conversion_rate``, ``conversion_value``,
+        ``time_to_conversion_*``.
+        """
 
 class UnknownEvents(Table):
-    """The most frequent unknown event names (``name``, ``events``).
+    """Events that matched no touchpoint: the ``top_k`` most frequent names
+    as rows (``name``, ``events``), and the counts ``events``,
+    ``customers``, ``distinct`` and ``customers_without_segment`` as
+    attributes.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -984,8 +1077,9 @@ class UnknownEvents(Table):
     def customers_without_segment(self) -> int: ...
 
 class Ingest(Table):
-    """The first skipped rows (``code``, ``row``, ``line``, ``column``,
-    ``message``) and the counts.
+    """Rows read and skipped: the first skipped rows as rows (``code``,
+    ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
+    ``skipped`` (counts by code) and ``rows_skipped`` as attributes.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -1018,7 +1112,13 @@ class _Section:
     __hash__: None  # type: ignore[assignment]
 
 class Conformance(_Section):
-    """How well journeys follow the map.
+    """How well the journeys follow the map: the scalar fields of the
+    report's ``conformance`` as attributes (``transitions``,
+    ``planned_transitions``, ``planned_share``, ``backward_moves``,
+    ``fitness``, ``mean_customer_fitness``...), ``fitness_histogram``
+    (customers by fitness decile) and ``customers``, the per-customer
+    table (None unless ``include_customers=True``); the report's
+    ``conformance.customers`` count is ``customers_with_fitness``.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -1074,12 +1174,18 @@ class Conformance(_Section):
     def fitness_histogram(self) -> list[int]: ...
     @property
     def customers(self) -> Optional[Table]:
-        """Per-customer conformance (``include_customers=True``), else None."""
+        """One row per customer (sorted by id), with ``include_customers``."""
 
 class Attribution(_Section):
-    """Attribution of conversions and value; ``touchpoints`` and
-    ``channels`` tables with ``<model>_conversions`` / ``<model>_value``
-    columns per model and ``removal_effect``.
+    """Attribution of conversions and value: the scalar fields of the
+    report's ``attribution`` as attributes (``conversions``, ``value``,
+    ``attributable_conversions``, ``unattributed_value``,
+    ``markov_conversion_probability``...), and the ``touchpoints`` and
+    ``channels`` tables: one row per touchpoint / channel in document
+    order, column ``id`` then ``<model>_conversions`` and ``<model>_value``
+    for each model (``first_touch``, ``last_touch``, ``linear``,
+    ``time_decay``, ``position_based``, ``markov``) and
+    ``removal_effect``.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -1123,10 +1229,25 @@ class Attribution(_Section):
     def channels(self) -> Table: ...
 
 class Report(Mapping[str, Any]):
-    """A journey report (read-only): sections as attributes, and a mapping
-    over the top-level keys of its JSON form.
+    """A journey report: what :func:`analyze` returns. Read-only.
 
-    >>> shop = JourneyMap.from_dict({
+    Sections as attributes: :attr:`totals` (a dict), :attr:`funnel`,
+    :attr:`touchpoints`, :attr:`transitions`, :attr:`variants`,
+    :attr:`segments`, :attr:`unknown_events`, :attr:`ingest`
+    (:class:`Table` and its kinds: ``.to_pandas()``, ``.to_polars()``,
+    ``.to_dicts()``), :attr:`conformance` and :attr:`attribution` (scalar
+    attributes and tables), :attr:`options` (the options used, as the
+    report's JSON names them), :attr:`conversion_touchpoints`.
+
+    A report is also a read-only mapping over the top-level keys of its
+    JSON form (``report["funnel"]`` is a fresh dict); :meth:`to_dict`
+    gives the whole JSON-shaped dict (schema
+    ``schema/journey-report.schema.json``), :meth:`to_json` its text.
+    Reports compare equal to each other (and to dicts) by that content;
+    they pickle.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
     ...     "name": "Shop",
     ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
     ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
@@ -1139,14 +1260,15 @@ class Report(Mapping[str, Any]):
     ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> r.map_name, r.conversion_touchpoints, r["totals"]["conversion_rate"]
-    ('Shop', ['pay'], 0.5)
-    >>> import json
-    >>> json.loads(r.to_json())["totals"] == r.totals
-    True
-    >>> [v["path"] for v in r.variants]
-    [['home'], ['home', 'pay']]
+    >>> r = journeymap.analyze(shop, events)
+    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]
+       stage  customers  dropped
+    0  visit          2        1
+    1    buy          1        1
+    >>> r.attribution.channels.to_dicts()[0]["markov_conversions"]
+    1.0
+    >>> r["totals"]["conversion_rate"]
+    0.5
     """
 
     def __init__(self) -> None:
@@ -1157,16 +1279,18 @@ class Report(Mapping[str, Any]):
     def __eq__(self, other: object) -> bool: ...
     __hash__: None  # type: ignore[assignment]
     def to_dict(self) -> dict[str, Any]:
-        """The whole report as a JSON-shaped dict."""
+        """The whole report as a JSON-shaped dict (a fresh copy)."""
     def to_json(self, indent: Optional[int] = None) -> str:
-        """The report as JSON text."""
+        """The report as JSON text (compact, or indented by ``indent``)."""
     @property
     def report_version(self) -> int: ...
     @property
     def map_name(self) -> str: ...
     @property
     def options(self) -> dict[str, Any]:
-        """The options used, as the report's JSON names them."""
+        """The options the report was computed with, as the report's JSON
+        names them (``conversion_window_ms``, ``half_life_ms``, ...).
+        """
     @property
     def conversion_touchpoints(self) -> list[str]: ...
     @property

@@ -674,7 +674,28 @@ class Funnel(Table):
     attributes: ``customers``, ``customers_with_touchpoints``,
     ``converted``, ``conversion_rate``, ``conversion_value`` and
     ``time_to_conversion`` (a dict: ``count``, ``median_ms``, ``p90_ms``,
-    ``mean_ms``)."""
+    ``mean_ms``).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> f = r.funnel
+    >>> f.customers, f.converted, f.time_to_conversion["median_ms"]
+    (2, 1, 300000)
+    >>> [(row["stage"], row["customers"], row["continued"]) for row in f]
+    [('visit', 2, 1), ('buy', 1, 0)]
+    """
 
     __slots__ = ("_summary",)
 
@@ -742,7 +763,27 @@ class Segments(Table):
     stage), with the columns of :class:`Funnel` after ``segment``.
     ``segments.names`` lists the segments, ``segments.funnel(name)`` gives
     one as a :class:`Funnel`, and ``segments.summary`` is a table of one
-    row per segment (its totals)."""
+    row per segment (its totals).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> r.segments.names, r.segments.funnel("b2b").customers
+    (['b2b'], 1)
+    >>> r.segments.summary.to_dicts()[0]["converted"]
+    0
+    """
 
     __slots__ = ("_funnels",)
 
@@ -815,7 +856,28 @@ class Conformance(_Section):
     ``fitness``, ``mean_customer_fitness``...), ``fitness_histogram``
     (customers by fitness decile) and ``customers``, the per-customer
     table (None unless ``include_customers=True``); the report's
-    ``conformance.customers`` count is ``customers_with_fitness``."""
+    ``conformance.customers`` count is ``customers_with_fitness``.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> c = r.conformance
+    >>> c.transitions, c.planned_share, c.fitness, c.customers
+    (1, 1.0, 1.0, None)
+    >>> analyze(shop, events, include_customers=True).conformance.customers[1]["customer"]
+    'c2'
+    """
 
     __slots__ = ("_customers",)
 
@@ -931,7 +993,29 @@ class Attribution(_Section):
     order, column ``id`` then ``<model>_conversions`` and ``<model>_value``
     for each model (``first_touch``, ``last_touch``, ``linear``,
     ``time_decay``, ``position_based``, ``markov``) and
-    ``removal_effect``."""
+    ``removal_effect``.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> a = r.attribution
+    >>> a.conversions, a.value, a.unattributed_conversions
+    (1, 30.0, 0)
+    >>> home = a.touchpoints[0]
+    >>> home["id"], home["first_touch_conversions"], home["first_touch_value"], home["linear_value"]
+    ('home', 1.0, 30.0, 30.0)
+    """
 
     @property
     def conversions(self) -> int:
@@ -990,7 +1074,25 @@ class UnknownEvents(Table):
     """Events that matched no touchpoint: the ``top_k`` most frequent names
     as rows (``name``, ``events``), and the counts ``events``,
     ``customers``, ``distinct`` and ``customers_without_segment`` as
-    attributes."""
+    attributes.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> r.unknown_events.events, r.unknown_events.customers, r.unknown_events.to_dicts()
+    (1, 1, [{'name': 'chat', 'events': 1}])
+    """
 
     __slots__ = ("_summary",)
 
@@ -1024,7 +1126,22 @@ class UnknownEvents(Table):
 class Ingest(Table):
     """Rows read and skipped: the first skipped rows as rows (``code``,
     ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
-    ``skipped`` (counts by code) and ``rows_skipped`` as attributes."""
+    ``skipped`` (counts by code) and ``rows_skipped`` as attributes.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> rows = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...         {"customer_id": "", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay"}]
+    >>> ingest = analyze(shop, rows, on_bad_row="skip").ingest
+    >>> ingest.rows, ingest.skipped, ingest[0]["code"], ingest[0]["row"]
+    (2, {'EMPTY_CUSTOMER': 1}, 'EMPTY_CUSTOMER', 2)
+    """
 
     __slots__ = ("_summary",)
 

@@ -68,6 +68,12 @@ class JourneyMapError(Exception):
         field: the event-log column concerned (``"timestamp"``), or ``None``.
         errors: every violation as a dict ``{code, message, path, id, line,
             column}``; one element for a single error.
+
+    >>> try:
+    ...     JourneyMap.from_json('{"name": "x", "stages": [{"id": "s", "name": ""}]}')
+    ... except JourneyMapError as e:
+    ...     print(e.code, e.path)
+    EMPTY_NAME /stages/0/name
     """
 
     message: str
@@ -152,24 +158,64 @@ def _rebuild(cls: type, message: str, kwargs: dict[str, Any]) -> JourneyMapError
 class ParseError(JourneyMapError):
     """The text or dict is not a readable document: malformed JSON, a value of
     the wrong type, an unknown or missing field, a newer ``format_version``,
-    or a size limit exceeded."""
+    or a size limit exceeded.
+
+    >>> try:
+    ...     JourneyMap.from_json('{"name": "x", "stages": oops}')
+    ... except ParseError as e:
+    ...     print(e.code, e.line, e.column)
+    JSON_SYNTAX 1 25
+    """
 
 
 class InvalidMapError(JourneyMapError):
     """The document is readable but breaks an invariant of a journey map
     (duplicate id, dangling reference, emotion out of range, no stage...).
-    A refused mutation raises it and leaves the map unchanged."""
+    A refused mutation raises it and leaves the map unchanged.
+
+    >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
+    >>> try:
+    ...     m.add_stage({"id": "s", "name": "Again"})
+    ... except InvalidMapError as e:
+    ...     print(e.code, e.id, len(m.stages))
+    DUPLICATE_ID s 1
+    """
 
 
 class NotFoundError(JourneyMapError, KeyError):
     """A query or mutation names an entity that does not exist. Also a
-    ``KeyError``, like a missing key of a dict."""
+    ``KeyError``, like a missing key of a dict.
+
+    >>> m = JourneyMap.from_dict({"name": "x", "stages": [{"id": "s", "name": "S"}]})
+    >>> try:
+    ...     m.remove_stage("nope")
+    ... except KeyError as e:
+    ...     print(type(e).__name__, e.code)
+    NotFoundError NOT_FOUND
+    """
 
 
 class ReferenceInUseError(JourneyMapError):
     """Removing an entity that is still referred to (``IN_USE``), or a stage
     that still has touchpoints without ``cascade=True``
-    (``STAGE_NOT_EMPTY``)."""
+    (``STAGE_NOT_EMPTY``).
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> try:
+    ...     shop.remove_stage("buy")
+    ... except ReferenceInUseError as e:
+    ...     print(e.code)
+    STAGE_NOT_EMPTY
+    >>> shop.remove_stage("buy", cascade=True)["id"], [t["id"] for t in shop.touchpoints]
+    ('buy', ['home'])
+    """
 
 
 class JourneyMapIOError(JourneyMapError, OSError):
@@ -177,7 +223,14 @@ class JourneyMapIOError(JourneyMapError, OSError):
     ``filename`` is the file. A missing file is also a
     ``FileNotFoundError``, a file that may not be read a
     ``PermissionError``, a directory an ``IsADirectoryError`` (each with
-    its ``errno``), so ``except FileNotFoundError`` works."""
+    its ``errno``), so ``except FileNotFoundError`` works.
+
+    >>> try:
+    ...     JourneyMap.from_path("no/such/map.json")
+    ... except FileNotFoundError as e:
+    ...     print(isinstance(e, JourneyMapIOError), e.code, e.filename)
+    True IO no/such/map.json
+    """
 
     _errno_number: Optional[int] = None
 
@@ -211,7 +264,26 @@ class EventLogError(JourneyMapError):
     a column of an unsupported type). ``code`` is the row error's:
     ``BAD_TIMESTAMP``, ``BAD_NUMBER``, ``EMPTY_CUSTOMER``,
     ``UNKNOWN_TOUCHPOINT``, ``MISSING_EVENT``, ``FIELD_COUNT``,
-    ``MISSING_COLUMN``, ``DUPLICATE_COLUMN``, ``BAD_TYPE``..."""
+    ``MISSING_COLUMN``, ``DUPLICATE_COLUMN``, ``BAD_TYPE``...
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> bad = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...        {"customer_id": "c1", "timestamp": "yesterday", "touchpoint": "pay"}]
+    >>> try:
+    ...     analyze(shop, bad)
+    ... except EventLogError as e:
+    ...     print(e.code, e.row, e.field)
+    BAD_TIMESTAMP 2 timestamp
+    >>> analyze(shop, bad, on_bad_row="skip").ingest.skipped
+    {'BAD_TIMESTAMP': 1}
+    """
 
 
 # Shown and pickled as members of the public package.
