@@ -134,6 +134,8 @@ def test_io_error_is_an_os_error(tmp_path):
     assert isinstance(e, FileNotFoundError) and e.errno == errno.ENOENT
     assert e.strerror == os.strerror(errno.ENOENT)
     assert repr(e).startswith("JourneyMapIOError(")
+    # Shown by its public name (tracebacks print module and qualified name).
+    assert f"{type(e).__module__}.{type(e).__qualname__}" == "journeymap.JourneyMapIOError"
     with pytest.raises(IsADirectoryError) as info:
         JourneyMap.from_path(tmp_path)  # a directory
     assert isinstance(info.value, journeymap.JourneyMapIOError)

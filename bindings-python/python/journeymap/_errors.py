@@ -244,6 +244,12 @@ class JourneyMapIOError(JourneyMapError, OSError):
     def __repr__(self) -> str:
         return f"JourneyMapIOError({self.message!r}, code={self.code!r}, filename={self.filename!r})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # By errno, not by class: the subclasses below are shown under this
+        # class's name, which pickle could not find them by.
+        _, (_, message, kwargs) = super().__reduce__()
+        return (_rebuild_io, (self._errno_number, message, kwargs))
+
 
 class _FileNotFound(JourneyMapIOError, FileNotFoundError):
     _errno_number = _errno.ENOENT
@@ -255,6 +261,20 @@ class _PermissionDenied(JourneyMapIOError, PermissionError):
 
 class _IsADirectory(JourneyMapIOError, IsADirectoryError):
     _errno_number = _errno.EISDIR
+
+
+_IO_ERRORS: dict[Optional[int], type] = {
+    cls._errno_number: cls for cls in (_FileNotFound, _PermissionDenied, _IsADirectory)
+}
+for _cls in _IO_ERRORS.values():
+    # Tracebacks and type(e).__name__ say `journeymap.JourneyMapIOError`.
+    _cls.__module__ = "journeymap"
+    _cls.__name__ = _cls.__qualname__ = "JourneyMapIOError"
+
+
+def _rebuild_io(number: Optional[int], message: str, kwargs: dict[str, Any]) -> JourneyMapError:
+    cls = _IO_ERRORS.get(number, JourneyMapIOError)
+    return cls(message, **kwargs)  # type: ignore[no-any-return]
 
 
 class EventLogError(JourneyMapError):
