@@ -152,3 +152,18 @@ def test_runtime_docstrings_are_the_stubs(name: str) -> None:
 
 def test_docs_are_in_sync() -> None:
     assert SYNC.main_check() == [], "run bindings-python/scripts/sync_docs.py"
+
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+READMES = [REPO / "README.md", REPO / "bindings-python" / "README.md"]
+
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda p: str(p.relative_to(REPO)))
+def test_readme_examples(readme: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Python blocks of the READMEs are doctests, run from the repository
+    # root (their paths are relative to it); code fences end an example's output.
+    text = readme.read_text(encoding="utf-8").replace("```", "")
+    test = doctest.DocTestParser().get_doctest(text, {}, readme.name, str(readme), 0)
+    assert test.examples, f"{readme} has no Python example"
+    monkeypatch.chdir(REPO)
+    run(test)
