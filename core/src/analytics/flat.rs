@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::jsonl::{jsonl_builder, not_an_object, Scalar};
-use super::log::{EventLog, EventLogBuilder};
+use super::log::EventLog;
 use super::records::{not_json, read_record, NotJson, RecordValue, MAX_DEPTH};
 use super::JsonlOptions;
 use crate::error::Error;
@@ -48,6 +48,10 @@ fn broken(cell: usize, message: impl std::fmt::Display) -> Error {
         message: message.to_string(),
     }
 }
+
+/// The items of a container read up to the first refused one, each with
+/// its key, and the refused one (its key and why), if any.
+type Contents<'a> = (Vec<(&'a str, Scalar<'a>)>, Option<(&'a str, NotJson)>);
 
 /// Reads cells one at a time, counting them for locations.
 struct Cells<I> {
@@ -114,26 +118,40 @@ impl<'a, I: Iterator<Item = (&'a str, FlatValue<'a>)>> Cells<I> {
             self.skip(n)?;
             return Ok(Err(NotJson::TooDeep));
         }
-        let (mut fields, mut items) = (Vec::new(), Vec::new());
+        let (read, refused) = self.contents(n, depth + 1)?;
+        if let Some((_, e)) = refused {
+            return Ok(Err(e));
+        }
+        Ok(Ok(if object {
+            Scalar::Object(
+                read.into_iter()
+                    .map(|(k, v)| (Cow::Borrowed(k), v))
+                    .collect(),
+            )
+        } else {
+            Scalar::Array(read.into_iter().map(|(_, v)| v).collect())
+        }))
+    }
+
+    /// The `n` cells of a container whose items are inside `depth`
+    /// containers: each item with its key, up to the first one refused
+    /// (returned apart, with why); the cells after it are skipped.
+    fn contents(&mut self, n: usize, depth: usize) -> Result<Contents<'a>, Error> {
+        let mut read = Vec::new();
         let mut left = n;
         while left > 0 {
             // `left` no longer counts this cell nor its contents, which
             // `scalar` reads (or skips) whole.
             let (key, cell) = self.next_in(&mut left)?;
-            match self.scalar(cell, depth + 1)? {
-                Ok(v) if object => fields.push((Cow::Borrowed(key), v)),
-                Ok(v) => items.push(v),
+            match self.scalar(cell, depth)? {
+                Ok(v) => read.push((key, v)),
                 Err(e) => {
                     self.skip(left)?;
-                    return Ok(Err(e));
+                    return Ok((read, Some((key, e))));
                 }
             }
         }
-        Ok(Ok(if object {
-            Scalar::Object(fields)
-        } else {
-            Scalar::Array(items)
-        }))
+        Ok((read, None))
     }
 }
 
@@ -208,36 +226,15 @@ impl EventLog {
                     continue;
                 }
             };
-            read_flat_object(&mut b, &mut cells, n, &mut fields, line, options)?;
+            // The fields up to the first refused one, which is the row's
+            // error.
+            let (read, refused) = cells.contents(n, 1)?;
+            let read = read.into_iter().map(|(k, v)| (k, Ok(v)));
+            let read = read.chain(refused.map(|(k, e)| (k, Err(e))));
+            read_record(&mut b, &mut fields, read, line, options)?;
         }
         b.finish()
     }
-}
-
-/// Reads a record of `n` cells into `b`.
-fn read_flat_object<'a, I: Iterator<Item = (&'a str, FlatValue<'a>)>>(
-    b: &mut EventLogBuilder,
-    cells: &mut Cells<I>,
-    n: usize,
-    fields: &mut Vec<(Cow<'a, str>, Scalar<'a>)>,
-    line: u64,
-    options: &JsonlOptions,
-) -> Result<(), Error> {
-    // The fields' values up to the first refused one, each read with its
-    // contents; the cells after a refused one are skipped.
-    let mut values = Vec::new();
-    let mut left = n;
-    while left > 0 {
-        let (key, cell) = cells.next_in(&mut left)?;
-        let value = cells.scalar(cell, 1)?;
-        let refused = value.is_err();
-        values.push((key, value));
-        if refused {
-            cells.skip(left)?;
-            break;
-        }
-    }
-    read_record(b, fields, values.into_iter(), line, options)
 }
 
 #[cfg(test)]
