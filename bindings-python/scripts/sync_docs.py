@@ -38,23 +38,16 @@ def stub_docs() -> dict[str, str]:
 
 
 def stub_docs_of(text: str) -> dict[str, str]:
-    """:func:`stub_docs` of a stub's text."""
-    tree = ast.parse(text)
+    """:func:`stub_docs` of a stub's text: the ``JourneyMap`` class, its
+    members and the module-level functions (what the extension may
+    implement)."""
     out: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef):
+    for name, node in definitions(ast.parse(text)).items():
+        top_function = "." not in name and isinstance(node, ast.FunctionDef)
+        if name == "JourneyMap" or name.startswith("JourneyMap.") or top_function:
             doc = ast.get_docstring(node)
             if doc:
-                out[node.name] = doc
-        elif isinstance(node, ast.ClassDef) and node.name == "JourneyMap":
-            doc = ast.get_docstring(node)
-            if doc:
-                out["JourneyMap"] = doc
-            for item in node.body:
-                if isinstance(item, ast.FunctionDef):
-                    doc = ast.get_docstring(item)
-                    if doc:
-                        out[f"JourneyMap.{item.name}"] = doc
+                out[name] = doc
     return out
 
 
@@ -160,7 +153,7 @@ def run(check: bool) -> list[str]:
         stale.append(STUB.name)
         if not check:
             STUB.write_text(new, encoding="utf-8")
-    docs = stub_docs() if not check else stub_docs_of(new)
+    docs = stub_docs_of(new)
     for path in SOURCES:
         old = path.read_text(encoding="utf-8")
         new = sync(old, docs)

@@ -24,6 +24,20 @@ STUB = pathlib.Path(journeymap.__file__).with_name("__init__.pyi")
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
+def _sync_docs() -> Any:
+    import importlib.util
+
+    path = pathlib.Path(__file__).resolve().parent.parent / "scripts" / "sync_docs.py"
+    spec = importlib.util.spec_from_file_location("sync_docs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SYNC = _sync_docs()
+
+
 def stub_docstrings() -> dict[str, str]:
     """Qualified name -> docstring of every documented definition in the stub."""
     tree = ast.parse(STUB.read_text(encoding="utf-8"))
@@ -31,18 +45,10 @@ def stub_docstrings() -> dict[str, str]:
     module_doc = ast.get_docstring(tree)
     if module_doc:
         out["journeymap"] = module_doc
-
-    def walk(node: ast.AST, prefix: str) -> None:
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                name = f"{prefix}.{child.name}"
-                doc = ast.get_docstring(child)
-                if doc:
-                    out[name] = doc
-                if isinstance(child, ast.ClassDef):
-                    walk(child, name)
-
-    walk(tree, "journeymap")
+    for name, node in SYNC.definitions(tree).items():
+        doc = ast.get_docstring(node)
+        if doc:
+            out[f"journeymap.{name}"] = doc
     return out
 
 
@@ -110,18 +116,6 @@ def test_examples_are_found() -> None:
     assert any(t.name == "journeymap" for t in MODULE_TESTS)
 
 
-def _sync_docs() -> Any:
-    import importlib.util
-
-    path = pathlib.Path(__file__).resolve().parent.parent / "scripts" / "sync_docs.py"
-    spec = importlib.util.spec_from_file_location("sync_docs", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SYNC = _sync_docs()
 
 
 def documented_both_ways() -> list[str]:
