@@ -3,16 +3,13 @@
 // of its own that imports from "journeymap" (this package) and checks what
 // it shows with `node:assert`.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const PACKAGE = join(HERE, "..");
-const DECLARATIONS = readFileSync(join(PACKAGE, "index.d.ts"), "utf8");
-const ENTRY = pathToFileURL(join(PACKAGE, "index.js")).href;
+import { PACKAGE_DIR, runExample } from "./helpers.mjs";
+
+const DECLARATIONS = readFileSync(join(PACKAGE_DIR, "index.d.ts"), "utf8");
 
 /** Every JSDoc comment with the declaration that follows it. */
 function documented(source) {
@@ -53,15 +50,11 @@ for (const { text, declaration } of docs) {
   examples(text).forEach((code, i) => cases.push({ name: `${name} #${i + 1}`, code }));
 }
 
-const dir = mkdtempSync(join(tmpdir(), "journeymap-docs-"));
-
 describe("examples in index.d.ts", () => {
   for (const { name, code } of cases) {
     test(name, async () => {
       assert.match(code, /from "journeymap"/, "an example imports the package by its name");
-      const file = join(dir, `${name.replace(/[^\w]+/g, "_")}.mjs`);
-      writeFileSync(file, code.replaceAll('from "journeymap"', `from ${JSON.stringify(ENTRY)}`));
-      await import(pathToFileURL(file).href);
+      await runExample(code);
     });
   }
 });

@@ -1,7 +1,8 @@
 // Paths and small helpers shared by the test files.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO_DIR = join(PACKAGE_DIR, "..");
@@ -121,4 +122,25 @@ export function subsetDifferences(expected, actual, path = "") {
     return Math.abs(expected - actual) > 1.5e-9 ? [`${path}: ${actual}, expected ${expected}`] : [];
   }
   return expected === actual ? [] : [`${path}: ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`];
+}
+
+let examplesDir;
+
+/**
+ * Runs the code of a documentation example as an ES module of its own, its
+ * `from "journeymap"` imports pointing at this package, from the directory
+ * `cwd` (relative paths in it are read from there).
+ */
+export async function runExample(code, cwd = process.cwd()) {
+  examplesDir ??= mkdtempSync(join(tmpdir(), "journeymap-examples-"));
+  const entry = pathToFileURL(join(PACKAGE_DIR, "index.js")).href;
+  const file = join(examplesDir, `example-${readdirSync(examplesDir).length}.mjs`);
+  writeFileSync(file, code.replaceAll('from "journeymap"', `from ${JSON.stringify(entry)}`));
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    await import(pathToFileURL(file).href);
+  } finally {
+    process.chdir(before);
+  }
 }
