@@ -64,7 +64,8 @@ export type ErrorCode =
   | "MERMAID_SYNTAX"
   | "INVALID_MAP"
   | "INVALID_ARGUMENT"
-  | "FREED";
+  | "FREED"
+  | "NOT_LOADED";
 
 /** One problem, located. Absent parts are left out. */
 export interface ErrorInfo {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
-import { RawJourneyMap } from "#wasm";
+import { RawJourneyMap } from "../pkg/journeymap.js";
 
 import { JourneyMap, JourneyMapError, analyze, reportSchema } from "../index.js";
 import { ANALYTICS_EXPECTED_DIR, EVENTS_DIR, REPO_DIR, REPORT_SCHEMA_PATH, jsonFiles, readJson, readText, subsetDifferences } from "./helpers.mjs";

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { gzipSync } from "node:zlib";
 
 import { JourneyMap, schema, validate, version } from "../index.js";
 import { PACKAGE_DIR, REPO_DIR, SCHEMA_PATH, readJson, readText, shopDocument } from "./helpers.mjs";
@@ -60,19 +61,42 @@ describe("module functions", () => {
   });
 });
 
+/** Most bytes the gzipped .wasm may take (docs/performance.md). */
+const WASM_GZIP_BUDGET = 350_000;
+
 describe("package", () => {
-  test("package.json points at files that exist", () => {
-    const pkg = readJson(join(PACKAGE_DIR, "package.json"));
+  const pkg = readJson(join(PACKAGE_DIR, "package.json"));
+
+  test("package.json's exports, files and sideEffects name files that exist", () => {
     assert.equal(pkg.name, "journeymap");
     assert.equal(pkg.type, "module");
-    for (const target of [pkg.exports["."].types, pkg.exports["."].default, ...Object.values(pkg.imports["#wasm"])]) {
-      assert.ok(existsSync(join(PACKAGE_DIR, target)), target);
-    }
+    const targets = (value) => (typeof value === "string" ? [value] : Object.values(value).flatMap(targets));
+    const all = targets(pkg.exports);
+    for (const target of all) assert.ok(existsSync(join(PACKAGE_DIR, target)), target);
     for (const entry of pkg.files) assert.ok(existsSync(join(PACKAGE_DIR, entry)), entry);
+    for (const entry of pkg.sideEffects) assert.ok(existsSync(join(PACKAGE_DIR, entry)), entry);
+    // Every condition a bundler or runtime may pick is spelled out.
+    assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "browser", "worker", "node", "import", "require", "default"]);
+    // The module that instantiates the WebAssembly, and the entries that
+    // call it, are declared as having side effects (a bundler must not drop
+    // them when only their re-exports are used).
+    for (const file of ["./index.js", "./web.js", "./lib/load.js", "./pkg/journeymap.js"]) {
+      assert.ok(pkg.sideEffects.includes(file), file);
+    }
   });
 
-  const run = (args, code) =>
-    spawnSync(process.execPath, [...args, "--input-type=module", "-e", code], { cwd: PACKAGE_DIR, encoding: "utf8" });
+  test("the package holds one copy of the WebAssembly, and no .wasm file", () => {
+    const packed = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: PACKAGE_DIR, encoding: "utf8" });
+    assert.equal(packed.status, 0, packed.stderr);
+    const files = JSON.parse(packed.stdout)[0].files.map((f) => f.path).sort();
+    assert.deepEqual(files.filter((f) => f.endsWith(".wasm")), []);
+    assert.deepEqual(files.filter((f) => f.startsWith("pkg/")), ["pkg/journeymap.js", "pkg/journeymap_wasm.js"]);
+    // The glue loads nothing by URL of its own.
+    assert.doesNotMatch(readText(join(PACKAGE_DIR, "pkg", "journeymap.js")), /import\.meta|new URL\(/);
+  });
+
+  const run = (args, code, cwd = PACKAGE_DIR) =>
+    spawnSync(process.execPath, [...args, "--input-type=module", "-e", code], { cwd, encoding: "utf8" });
 
   const program = `
     import { JourneyMap, analyze, validate, version } from "journeymap";
@@ -84,18 +108,18 @@ describe("package", () => {
     map.addTouchpoint({ id: "home", name: "Home", stage: "s", channel: "web" });
     let row;
     try { analyze(map, new TextEncoder().encode("customer_id,timestamp,touchpoint\\nc1,0,nowhere\\n")); } catch (e) { row = [e.code, e.row]; }
-    console.log(JSON.stringify({ wasm: import.meta.resolve("#wasm"), stages: map.stages.length, code, version,
+    console.log(JSON.stringify({ entry: import.meta.resolve("journeymap"), stages: map.stages.length, code, version,
       report: validate({ name: "", stages: [] }).map((e) => e.code),
       lint: map.lint({ today: "2026-11-23" }).map((d) => d.code).includes("JM-L001"),
       svg: map.toSVG().includes("<svg"),
       events: analyze(map, [{ customer: "c1", timestamp: 0, touchpoint: "home" }]).totals.events, row }));`;
 
-  const check = (result, build) => {
+  const check = (result, entry) => {
     assert.equal(result.status, 0, result.stderr);
     const out = JSON.parse(result.stdout.trim().split("\n").at(-1));
-    assert.ok(out.wasm.endsWith(`/pkg/${build}/journeymap.js`), out.wasm);
+    assert.ok(out.entry.endsWith(`/bindings-wasm/${entry}`), out.entry);
     assert.deepEqual(out, {
-      wasm: out.wasm,
+      entry: out.entry,
       stages: 2,
       code: "DUPLICATE_ID",
       version,
@@ -107,33 +131,51 @@ describe("package", () => {
     });
   };
 
-  test("`import \"journeymap\"` under Node.js loads the nodejs build", () => {
-    // Run from a module inside the package so that the package's own name resolves.
-    check(run([], program.replace(/"journeymap"/, JSON.stringify(join(PACKAGE_DIR, "index.js")))), "node");
+  // A module inside the package resolves the package's own name through
+  // its exports map (self-reference), with the conditions Node.js is given.
+  test("`import \"journeymap\"` under Node.js gets index.js", () => {
+    check(run([], program), "index.js");
   });
 
-  test("the bundler build works through the `browser` condition", () => {
-    const result = run(["--conditions=browser", "--experimental-wasm-modules", "--no-warnings"], program.replace(/"journeymap"/, JSON.stringify(join(PACKAGE_DIR, "index.js"))));
-    check(result, "bundler");
+  test("the `browser` and `worker` conditions get index.js too", () => {
+    check(run(["--conditions=browser"], program), "index.js");
+    check(run(["--conditions=worker"], program), "index.js");
   });
 
-  test("require() of the package works where Node.js supports require(esm)", { skip: process.features.require_module ? false : "this Node.js has no require(esm)" }, () => {
+  test("require(\"journeymap\") gets index.cjs and the same API", () => {
     const result = spawnSync(
       process.execPath,
-      ["--no-warnings", "-e", `const { JourneyMap } = require(${JSON.stringify(join(PACKAGE_DIR, "index.js"))}); console.log(JourneyMap.fromJSON('{"name": "x", "stages": [{"id": "s", "name": "S"}]}').name);`],
-      { encoding: "utf8" },
+      ["--no-warnings", "-e", `const jm = require("journeymap"); console.log(require.resolve("journeymap"), jm.JourneyMap.fromJSON('{"name": "x", "stages": [{"id": "s", "name": "S"}]}').name, jm.version);`],
+      { cwd: PACKAGE_DIR, encoding: "utf8" },
     );
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout.trim(), "x");
+    assert.equal(result.stdout.trim(), `${join(PACKAGE_DIR, "index.cjs")} x ${version}`);
   });
 
-  const wasmOf = (build) => readFileSync(join(PACKAGE_DIR, "pkg", build, "journeymap_bg.wasm"));
-  const named = ["node", "bundler"].every((b) => existsSync(join(PACKAGE_DIR, "pkg", b, "journeymap_bg.wasm")) && wasmOf(b).includes("journeymap::analytics::"));
-  test("the WebAssembly holds no thread pool (the core's parallel feature is off)", { skip: named ? false : "the build has no function names" }, () => {
-    for (const build of ["node", "bundler"]) {
-      // The name section lists the functions linked in: the analytics are, rayon is not.
-      assert.ok(!wasmOf(build).includes("rayon"), `${build}: rayon linked in`);
+  test("journeymap/web: NOT_LOADED before init(), the same API after; init(bytes) and init() alike", () => {
+    const web = (init) => `
+      import init, { JourneyMap, JourneyMapError, version } from "journeymap/web";
+      let before;
+      try { JourneyMap.fromJSON('{"name": "x", "stages": [{"id": "s", "name": "S"}]}'); } catch (e) { before = [e instanceof JourneyMapError, e.code, version]; }
+      await init(${init});
+      await init(); // a second call does nothing
+      const map = JourneyMap.fromJSON('{"name": "x", "stages": [{"id": "s", "name": "S"}]}');
+      console.log(JSON.stringify({ before, name: map.name, version }));`;
+    const bytes = `Buffer.from((await import(${JSON.stringify(join(PACKAGE_DIR, "pkg", "journeymap_wasm.js"))})).default, "base64")`;
+    for (const init of ["", bytes]) {
+      const result = run([], web(init));
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout.trim()), { before: [true, "NOT_LOADED", null], name: "x", version });
     }
+  });
+
+  test("the WebAssembly is within its size budget (gzip -9 of the .wasm)", () => {
+    const wasm = Buffer.from(readText(join(PACKAGE_DIR, "pkg", "journeymap_wasm.js")).match(/"([A-Za-z0-9+/=]+)"/)[1], "base64");
+    assert.equal(wasm.subarray(0, 4).toString("latin1"), "\0asm");
+    const gzipped = gzipSync(wasm, { level: 9 }).length;
+    const shipped = gzipSync(readFileSync(join(PACKAGE_DIR, "pkg", "journeymap_wasm.js")), { level: 9 }).length;
+    console.log(`# wasm size: ${wasm.length} bytes, ${gzipped} gzipped (budget ${WASM_GZIP_BUDGET}); as shipped in pkg/journeymap_wasm.js: ${shipped} gzipped`);
+    assert.ok(gzipped <= WASM_GZIP_BUDGET, `${gzipped} bytes gzipped, over the budget of ${WASM_GZIP_BUDGET}`);
   });
 
   test("a map built in one module instance is usable as a document elsewhere", () => {
