@@ -30,6 +30,14 @@ declare global {
   }
 }
 
+/**
+ * A duration: a number of milliseconds, or a whole number and a unit as
+ * the CLI and Python take it: `"500ms"`, `"45s"`, `"90m"` (or `"90min"`),
+ * `"12h"`, `"30d"`, `"2w"`. Text is read by the core library; anything
+ * else throws `INVALID_VALUE` with the option's name as `path`.
+ */
+export type Duration = number | `${number}${"ms" | "s" | "m" | "min" | "h" | "d" | "w"}`;
+
 /** Version of the journeymap library inside this package. */
 export declare const version: string;
 
@@ -426,16 +434,20 @@ export interface AnalyzeOptions {
    * such as a missing column, still throw).
    */
   onBadRow?: "fail" | "skip";
-  /** Cut each journey this many milliseconds after the customer's first event. */
-  conversionWindow?: number;
-  /** Attribution credits only touches at most this many milliseconds before the conversion. */
-  lookbackWindow?: number;
+  /**
+   * Cut each journey this long after the customer's first event:
+   * milliseconds, or a duration as the CLI and Python write it (`"30d"`,
+   * `"12h"`, `"90m"`, `"45s"`, `"500ms"`, `"2w"`).
+   */
+  conversionWindow?: Duration;
+  /** Attribution credits only touches at most this long before the conversion (a {@link Duration}). */
+  lookbackWindow?: Duration;
   /** Touchpoints whose reach counts as converting (default: the map's conversions). */
   conversions?: readonly string[];
   /** How many path variants and unknown event names the report lists (default 10). */
   topK?: number;
-  /** Half-life of the time-decay attribution model, in milliseconds (default 7 days). */
-  halfLife?: number;
+  /** Half-life of the time-decay attribution model (a {@link Duration}; default 7 days). */
+  halfLife?: Duration;
   /** Weights of the position-based attribution model (default 0.4 / 0.4). */
   positionWeights?: { first: number; last: number };
   /**

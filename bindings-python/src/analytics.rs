@@ -24,7 +24,7 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchReader};
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
-    analyze, parse_duration, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions, RowError,
+    analyze, parse_duration_option, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions, RowError,
     RowErrorKind, TimestampFormat, Timestamps,
 };
 use journeymap::{parse_part, Error, JourneyMap};
@@ -132,12 +132,9 @@ pub fn _analyze_file<'py>(
 /// otherwise.
 #[pyfunction]
 pub fn _parse_duration(py: Python<'_>, option: &str, text: &str) -> PyResult<u64> {
-    parse_duration(text)
+    parse_duration_option(option, text)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .map_err(|e| {
-            let e = invalid(&format!("/{option}"), format!("{option}: {e}"));
-            to_pyerr(py, &e, Origin::OBJECT)
-        })
+        .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))
 }
 
 /// The journey report (a dict) of events exporting an Arrow C stream

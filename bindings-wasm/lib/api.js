@@ -11,6 +11,7 @@ import {
   RawJourneyMap,
   explain_rule as rawExplainRule,
   lint_rules as rawLintRules,
+  parse_duration_ms as rawParseDurationMs,
   report_schema as rawReportSchema,
   schema as rawSchema,
   validate_text as rawValidateText,
@@ -596,7 +597,12 @@ function analyzeOptions(options, isArray) {
 
   // Report. Windows and half-life are milliseconds; ranges are the core's to check.
   const report = {};
-  const ms = (value, what) => optionalInteger(value, `${what} (milliseconds)`, Number.MIN_SAFE_INTEGER);
+  // A duration: milliseconds, or text as the CLI and Python take it
+  // ("30d", "12h", "90m"), read by the core library.
+  const ms = (value, what) =>
+    typeof value === "string"
+      ? call(() => rawParseDurationMs(what, value))
+      : optionalInteger(value, `${what} (milliseconds or a duration such as "30d")`, Number.MIN_SAFE_INTEGER);
   if (o.conversionWindow !== undefined) report.conversion_window_ms = ms(o.conversionWindow, "conversionWindow");
   if (o.lookbackWindow !== undefined) report.lookback_window_ms = ms(o.lookbackWindow, "lookbackWindow");
   if (o.halfLife !== undefined) report.half_life_ms = ms(o.halfLife, "halfLife");

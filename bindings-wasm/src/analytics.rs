@@ -325,3 +325,17 @@ pub fn report_json(
 pub fn report_schema() -> JsResult<String> {
     to_text(&journeymap::analytics::report_schema()).map_err(throw)
 }
+
+/// Milliseconds of a duration option written like the CLI's `--window`
+/// (`30d`, `12h`, `90m`, `45s`, `500ms`, `2w`); throws `INVALID_VALUE` at
+/// `/<option>` otherwise (core's [`parse_duration_option`]).
+///
+/// [`parse_duration_option`]: journeymap::analytics::parse_duration_option
+#[wasm_bindgen]
+pub fn parse_duration_ms(option: &str, text: &str) -> JsResult<f64> {
+    journeymap::analytics::parse_duration_option(option, text)
+        // At most i64::MAX milliseconds; a number beyond 2^53 rounds, and
+        // core refuses it as a window anyway.
+        .map(|d| d.as_millis() as f64)
+        .map_err(throw)
+}

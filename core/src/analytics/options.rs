@@ -558,6 +558,27 @@ impl ReportOptions {
     }
 }
 
+/// [`parse_duration`] for the value of a duration option, named `option`
+/// as the caller spells it (`conversion_window` in Python,
+/// `conversionWindow` in JavaScript): an error is located at `/{option}`
+/// and its message starts with the option's name.
+///
+/// ```
+/// use std::time::Duration;
+/// use journeymap::analytics::parse_duration_option;
+/// assert_eq!(parse_duration_option("halfLife", "12h").unwrap(), Duration::from_secs(12 * 3_600));
+/// let err = parse_duration_option("halfLife", "soon").unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some("/halfLife")));
+/// assert!(err.to_string().starts_with("halfLife: "));
+/// ```
+pub fn parse_duration_option(option: &str, text: &str) -> Result<Duration, Error> {
+    parse_duration(text).map_err(|e| Error::InvalidValue {
+        id: None,
+        path: format!("/{}", crate::parse::pointer_token(option)),
+        message: format!("{option}: {e}"),
+    })
+}
+
 /// Parses a duration written as a whole number and a unit: `500ms`, `45s`,
 /// `90m` (or `90min`), `12h`, `30d`, `2w` (surrounding spaces allowed), the
 /// syntax of the CLI's `--window`. Anything else, or a duration too long
