@@ -24,8 +24,8 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchReader};
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
-    analyze, parse_duration_option, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions, RowError,
-    RowErrorKind, TimestampFormat, Timestamps,
+    analyze, parse_duration_option, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions,
+    RowError, RowErrorKind, TimestampFormat, Timestamps,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;

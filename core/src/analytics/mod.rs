@@ -141,7 +141,9 @@ pub use flat::FlatValue;
 pub use generate::{generate, write_csv, write_jsonl, GeneratedEvent, Generator, GeneratorOptions};
 pub use jsonl::JsonlOptions;
 pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
-pub use options::{parse_duration, parse_duration_option, PositionWeights, ReportOptions, ScoreScale};
+pub use options::{
+    parse_duration, parse_duration_option, PositionWeights, ReportOptions, ScoreScale,
+};
 pub use partial::{analyze, Partial};
 pub use records::RecordValue;
 pub use report::{
