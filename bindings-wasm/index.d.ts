@@ -409,11 +409,26 @@ export interface EventFieldNames {
   segment?: string;
 }
 
-/** Event-log text: a string, or its UTF-8 bytes (e.g. a Node.js `Buffer`). */
-export type EventLogText = string | Uint8Array;
+/** Event-log text: a string, or its UTF-8 bytes (e.g. a Node.js `Buffer`, an `ArrayBuffer`). */
+export type EventLogText = string | Uint8Array | ArrayBuffer;
+
+/**
+ * Event-log text that arrives over time, read by `analyzeAsync` chunk by
+ * chunk: a `Blob` or `File`, a `ReadableStream` of UTF-8 bytes, or a
+ * `Response`.
+ */
+export type EventLogSource = Blob | ReadableStream<Uint8Array> | Response;
 
 /** Options of `analyze`: how the events are read and what the report counts. */
 export interface AnalyzeOptions {
+  /**
+   * Called as event-log text is read (not for arrays): `bytesRead` so far
+   * and `totalBytes` (the text's length in bytes, a Blob's size, a
+   * Response's Content-Length, or `undefined` for a stream of unknown
+   * length). With it, `analyze` hands bytes to the module 1 MiB at a time;
+   * `analyzeAsync` calls it after each chunk of a Blob or stream.
+   */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
   /** Format of event-log text: `csv` (default), `tsv` or `jsonl` (JSON Lines). Not for arrays. */
   inputFormat?: "csv" | "tsv" | "jsonl";
   /** Field delimiter of CSV text (one ASCII character, default `,`). */
@@ -865,6 +880,28 @@ export declare class JourneyMap {
   analyze(events: readonly EventRecord[] | EventLogText, options?: AnalyzeOptions): Report;
   analyze(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
 
+  /**
+   * The journey report of an event log that arrives over time (see
+   * `analyzeAsync`).
+   *
+   * @example
+   * ```js
+   * import assert from "node:assert/strict";
+   * import { JourneyMap } from "journeymap";
+   * const shop = JourneyMap.fromObject({
+   *   name: "Shop",
+   *   stages: [{ id: "visit", name: "Visit" }],
+   *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+   *   touchpoints: [{ id: "home", name: "Home", stage: "visit", channel: "web", kind: "conversion" }],
+   * });
+   * const file = new Blob(["customer_id,timestamp,touchpoint\nc1,2026-03-01T09:00:00Z,home\n"]);
+   * const report = await shop.analyzeAsync(file, { onProgress: (read, total) => console.log(`${read} of ${total} bytes`) });
+   * assert.equal(report.totals.converted_customers, 1);
+   * ```
+   */
+  analyzeAsync(events: readonly EventRecord[] | EventLogText | EventLogSource, options?: AnalyzeOptions): Promise<Report>;
+  analyzeAsync(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<Report>;
+
   readonly [Symbol.toStringTag]: "JourneyMap";
 }
 
@@ -974,6 +1011,37 @@ export declare function analyze(
   options?: AnalyzeOptions,
 ): Report;
 export declare function analyze(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
+
+/**
+ * The journey report of an event log that arrives over time: a `Blob` or
+ * `File` (an `<input type="file">`, a drop), a `ReadableStream` of bytes
+ * or a `Response`, read chunk by chunk (never as one string), with
+ * `onProgress`; also anything `analyze` takes. Rejects with the errors
+ * `analyze` throws; bad options reject before anything is read.
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap, analyzeAsync } from "journeymap";
+ * const shop = JourneyMap.fromObject({
+ *   name: "Shop",
+ *   stages: [{ id: "visit", name: "Visit" }],
+ *   channels: [{ id: "web", name: "Web", kind: "digital" }],
+ *   touchpoints: [{ id: "home", name: "Home", stage: "visit", channel: "web", kind: "conversion" }],
+ * });
+ * const body = new Response("customer_id,timestamp,touchpoint\nc1,2026-03-01T09:00:00Z,home\nc2,noon,home\n").body;
+ * const seen = [];
+ * const report = await analyzeAsync(shop, body, { onBadRow: "skip", onProgress: (read) => seen.push(read) });
+ * assert.deepEqual(report.ingest.skipped, { BAD_TIMESTAMP: 1 });
+ * assert.equal(seen.at(-1), 75);
+ * ```
+ */
+export declare function analyzeAsync(
+  map: JourneyMap,
+  events: readonly EventRecord[] | EventLogText | EventLogSource,
+  options?: AnalyzeOptions,
+): Promise<Report>;
+export declare function analyzeAsync(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<Report>;
 
 /**
  * The lint rule catalogue, in code order.

@@ -9,6 +9,7 @@
 // Calling the API before `init()` has resolved throws a `JourneyMapError`
 // with code `NOT_LOADED`.
 
+import wasm from "./pkg/journeymap_wasm.js";
 import { decodeBase64, loadAsync } from "./lib/load.js";
 
 export * from "./lib/api.js";
@@ -20,9 +21,7 @@ export * from "./lib/api.js";
  * build. Resolves once the API is usable; later calls do nothing.
  */
 export default async function init(input) {
-  if (input === undefined) {
-    const { default: wasm } = await import("./pkg/journeymap_wasm.js");
-    input = decodeBase64(wasm);
-  }
-  await loadAsync(input);
+  // The embedded module is imported statically: a dynamic import would
+  // split the bundle, which IIFE worker builds (Vite 7's default) refuse.
+  await loadAsync(input === undefined ? decodeBase64(wasm) : input);
 }

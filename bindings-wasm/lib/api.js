@@ -526,6 +526,7 @@ const ANALYZE_OPTIONS = [
   "scoreScale",
   "collapseRepeats",
   "includeCustomers",
+  "onProgress",
 ];
 const REPORT_NAMES = {
   fields: "fields",
@@ -630,7 +631,90 @@ function analyzeOptions(options, isArray) {
   if (collapse !== undefined) report.collapse_repeats = collapse;
   const customers = optionalBoolean(o.includeCustomers, "includeCustomers");
   if (customers !== undefined) report.include_customers = customers;
-  return { format, reader, report };
+  // Progress of reading text: a function, for text, bytes, Blobs and streams.
+  let onProgress;
+  if (o.onProgress !== undefined) {
+    if (typeof o.onProgress !== "function") throw argumentError(`onProgress must be a function, got ${describe(o.onProgress)}`);
+    if (isArray) throw argumentError("onProgress applies to event-log text, bytes, Blobs and streams, not to an array of events");
+    onProgress = o.onProgress;
+  }
+  return { format, reader, report, onProgress };
+}
+
+/** Whether `value` is input only `analyzeAsync` reads: a Blob, a ReadableStream or a Response. */
+const isAsyncInput = (value) =>
+  (typeof Blob !== "undefined" && value instanceof Blob) ||
+  (typeof ReadableStream !== "undefined" && value instanceof ReadableStream) ||
+  (typeof Response !== "undefined" && value instanceof Response);
+
+/** Bytes handed to the module at a time when reading with progress. */
+const PROGRESS_CHUNK = 1 << 20;
+
+/** Whether `value` is bytes `analyze` reads as they are (a Uint8Array or an ArrayBuffer). */
+const isBytes = (value) => value instanceof Uint8Array || value instanceof ArrayBuffer;
+
+/**
+ * Reads chunks of an event log into `raw.logStream(...)`, calling
+ * `onProgress(bytesRead, totalBytes)` after each. `chunks()` is called
+ * once the options have been checked, and returns `next`, which gives the
+ * next chunk (a Uint8Array) or `undefined` at the end, possibly as a
+ * promise. Returns the report (or its promise). The module's stream is
+ * freed either way.
+ */
+function readChunks(raw, parts, located, chunks, total) {
+  const stream = call(() => raw.logStream(parts.format, valueText(parts.reader), valueText(parts.report)), located);
+  let next;
+  try {
+    next = chunks();
+  } catch (e) {
+    stream.free();
+    throw e;
+  }
+  let read = 0;
+  const finish = () => JSON.parse(call(() => stream.finish(), located));
+  const take = (chunk) => {
+    if (!(chunk instanceof Uint8Array)) {
+      throw argumentError(`an event-log stream must give Uint8Array chunks, got ${describe(chunk)}`);
+    }
+    call(() => stream.push(chunk), located);
+    read += chunk.length;
+    if (parts.onProgress) parts.onProgress(read, total);
+  };
+  const loop = () => {
+    for (;;) {
+      const chunk = next();
+      if (chunk instanceof Promise) {
+        return chunk.then((c) => {
+          if (c === undefined) return finish();
+          take(c);
+          return loop();
+        });
+      }
+      if (chunk === undefined) return finish();
+      take(chunk);
+    }
+  };
+  let result;
+  try {
+    result = loop();
+  } catch (e) {
+    stream.free();
+    throw e;
+  }
+  if (!(result instanceof Promise)) {
+    stream.free();
+    return result;
+  }
+  return result.finally(() => stream.free());
+}
+
+/** The text of `events` (a string, Uint8Array or ArrayBuffer) as bytes. */
+function textBytes(events) {
+  // Text goes to the module as UTF-8 bytes, encoded natively: handing over
+  // a string copies it one character at a time in JS, several times
+  // slower on large logs.
+  if (typeof events === "string") return wellFormed(events) ? new TextEncoder().encode(events) : looseUtf8(events);
+  return events instanceof ArrayBuffer ? new Uint8Array(events) : events;
 }
 
 /**
@@ -1351,12 +1435,13 @@ export class JourneyMap {
    */
   analyze(events, options) {
     const isArray = Array.isArray(events);
-    if (!isArray && typeof events !== "string" && !(events instanceof Uint8Array)) {
-      throw argumentError(`analyze expects an array of event objects, or event-log text (a string or a Uint8Array), got ${describe(events)}`);
+    if (!isArray && typeof events !== "string" && !isBytes(events)) {
+      const hint = isAsyncInput(events) ? "; Blobs and streams are read by analyzeAsync" : "";
+      throw argumentError(`analyze expects an array of event objects, or event-log text (a string, a Uint8Array or an ArrayBuffer), got ${describe(events)}${hint}`);
     }
-    const { format, reader, report } = analyzeOptions(options, isArray);
-    const readerText = valueText(reader);
-    const reportText = valueText(report);
+    const parts = analyzeOptions(options, isArray);
+    const readerText = valueText(parts.reader);
+    const reportText = valueText(parts.report);
     const raw = this.#map;
     const located = analyzeErrors(isArray);
     // Plain events go to the module as flat arrays, read by the JSON Lines
@@ -1371,20 +1456,58 @@ export class JourneyMap {
         return JSON.parse(out);
       }
     }
-    // Text goes to the module as UTF-8 bytes, encoded natively: handing
-    // over a string copies it one character at a time in JS, several
-    // times slower on large logs. (`eventLines` writes well-formed text:
-    // JSON escapes lone surrogates.)
-    let bytes;
-    if (isArray) {
-      bytes = new TextEncoder().encode(eventLines(events));
-    } else if (typeof events === "string") {
-      bytes = wellFormed(events) ? new TextEncoder().encode(events) : looseUtf8(events);
-    } else {
-      bytes = events;
+    // (`eventLines` writes well-formed text: JSON escapes lone surrogates.)
+    const bytes = isArray ? new TextEncoder().encode(eventLines(events)) : textBytes(events);
+    if (parts.onProgress) {
+      let at = 0;
+      const next = () => {
+        if (at >= bytes.length) return undefined;
+        const chunk = bytes.subarray(at, at + PROGRESS_CHUNK);
+        at += chunk.length;
+        return chunk;
+      };
+      return readChunks(raw, parts, located, () => next, bytes.length);
     }
-    const out = call(() => raw.analyze(bytes, format, readerText, reportText), located);
+    const out = call(() => raw.analyze(bytes, parts.format, readerText, reportText), located);
     return JSON.parse(out);
+  }
+
+  /**
+   * `analyze` for input that arrives over time: a `Blob` or `File`, a
+   * `ReadableStream` of `Uint8Array` chunks or a `Response`, read chunk by
+   * chunk (never as one string) with `onProgress(bytesRead, totalBytes)`
+   * after each chunk (`totalBytes` is the Blob's size, a Response's
+   * Content-Length, or `undefined`). Also takes everything `analyze`
+   * takes. Resolves to the report; rejects with the same errors.
+   */
+  async analyzeAsync(events, options) {
+    if (!isAsyncInput(events)) return this.analyze(events, options);
+    let total;
+    let body = events;
+    if (typeof Response !== "undefined" && events instanceof Response) {
+      if (events.body === null) return this.analyze(new Uint8Array(0), options);
+      const length = Number(events.headers.get("content-length"));
+      total = events.headers.has("content-length") && Number.isSafeInteger(length) ? length : undefined;
+      body = events.body;
+    } else if (typeof Blob !== "undefined" && events instanceof Blob) {
+      total = events.size;
+      body = events.stream();
+    }
+    const parts = analyzeOptions(options, false);
+    // The stream is locked only once the options have been checked.
+    let reader;
+    const chunks = () => {
+      reader = body.getReader();
+      return () => reader.read().then((r) => (r.done ? undefined : r.value));
+    };
+    try {
+      return await readChunks(this.#map, parts, analyzeErrors(false), chunks, total);
+    } catch (e) {
+      reader?.cancel(e).catch(() => {});
+      throw e;
+    } finally {
+      reader?.releaseLock();
+    }
   }
 
   get [Symbol.toStringTag]() {
@@ -1464,6 +1587,18 @@ export function analyze(map, events, options) {
     throw argumentError(`analyze expects a JourneyMap first, got ${describe(map)}`);
   }
   return map.analyze(events, options);
+}
+
+/**
+ * The journey report of an event log that arrives over time (same as
+ * `map.analyzeAsync(events, options)`): a `Blob`/`File`, a `ReadableStream`
+ * of `Uint8Array` chunks, a `Response`, or anything `analyze` takes.
+ */
+export async function analyzeAsync(map, events, options) {
+  if (!(map instanceof JourneyMap)) {
+    throw argumentError(`analyzeAsync expects a JourneyMap first, got ${describe(map)}`);
+  }
+  return map.analyzeAsync(events, options);
 }
 
 /** The lint rule catalogue, in code order. */

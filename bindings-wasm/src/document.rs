@@ -47,3 +47,18 @@ pub fn max_document_bytes() -> f64 {
     // A usize on wasm32 is exact as an f64.
     Limits::default().max_document_bytes as f64
 }
+
+/// Bytes of WebAssembly memory the module holds (it grows to the largest
+/// run and is reused by later ones; the tests check that it stops growing).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Pages of 64 KiB; at most 4 GiB, exact as an f64.
+        (core::arch::wasm32::memory_size(0) * 65_536) as f64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
+    }
+}

@@ -16,7 +16,7 @@
 //! Modules: [`map`] (the map class), [`document`] (module-level functions:
 //! version, schema, validation), [`lint`], [`diff`], [`render`] (SVG,
 //! Mermaid, DOT, CSV and the Mermaid import), [`analytics`] (event logs to
-//! journey reports), [`convert`] (JSON in and out), [`error`] (errors thrown
+//! journey reports), [`stream`] (event logs pushed in chunks), [`convert`] (JSON in and out), [`error`] (errors thrown
 //! to JavaScript).
 //!
 //! The core library is used without its `parallel` feature: no threads in
@@ -30,5 +30,6 @@ pub mod error;
 pub mod lint;
 pub mod map;
 pub mod render;
+pub mod stream;
 
 pub use map::RawJourneyMap;

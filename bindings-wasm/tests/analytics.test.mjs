@@ -578,7 +578,7 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
 
   test("garbage events and maps", () => {
     const map = shopMap();
-    for (const bad of [undefined, null, 42, {}, { length: 1, 0: events[0] }, new Map(), new Set(events), new ArrayBuffer(8), true]) {
+    for (const bad of [undefined, null, 42, {}, { length: 1, 0: events[0] }, new Map(), new Set(events), new DataView(new ArrayBuffer(8)), true]) {
       assert.throws(() => analyze(map, bad), (e) => e instanceof JourneyMapError && e.code === "INVALID_ARGUMENT", String(bad));
       assert.throws(() => map.analyze(bad), (e) => e instanceof JourneyMapError && e.code === "INVALID_ARGUMENT");
     }

@@ -70,7 +70,7 @@ enum Scan {
 
 /// Offset just after the last complete CSV record of `bytes` (0 if none),
 /// and whether `bytes` holds a quote.
-fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
+pub(crate) fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
     let quotes = memchr(b'"', bytes).is_some();
     let end = if quotes {
         csv_scan(bytes, delimiter, false)
@@ -82,7 +82,7 @@ fn csv_end(bytes: &[u8], delimiter: u8) -> (usize, bool) {
 
 /// Offset just after the last (or, with `first`, the first) complete CSV
 /// record of `bytes` (0 if none).
-fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
+pub(crate) fn csv_scan(bytes: &[u8], delimiter: u8, first: bool) -> usize {
     if memchr(b'"', bytes).is_none() {
         // No quoting: records end at newlines.
         return if first {

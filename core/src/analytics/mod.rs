@@ -133,6 +133,7 @@ mod records;
 mod report;
 mod row_error;
 mod scan;
+mod stream;
 mod time;
 
 pub use self::csv::CsvOptions;
@@ -153,4 +154,5 @@ pub use report::{
     REPORT_VERSION,
 };
 pub use row_error::{IngestStats, OnError, RowError, RowErrorKind};
+pub use stream::LogStream;
 pub use time::TimestampFormat;
