@@ -1,0 +1,9 @@
+import { JourneyMap, analyze } from "journeymap";
+
+const load = (file) => fetch(new URL(file, location.origin)).then((response) => response.text());
+
+Promise.all([load("coffee-maker.json"), load("coffee-maker-events.csv")]).then(([mapText, events]) => {
+  const map = JourneyMap.fromJSON(mapText);
+  const report = analyze(map, events, { scoreScale: "one_to_five" });
+  postMessage({ svg: map.toSVG(), report });
+});
