@@ -20,3 +20,22 @@ for (const readme of [join(PACKAGE_DIR, "README.md"), join(REPO_DIR, "README.md"
     });
   });
 }
+
+// Blocks marked `fixture=PATH` quote a file the browser suite builds and runs
+// (tests/browser/run): they must be that file, byte for byte.
+for (const readme of [join(PACKAGE_DIR, "README.md"), join(REPO_DIR, "README.md")]) {
+  const name = relative(REPO_DIR, readme);
+  for (const [, lang, path, code] of readFileSync(readme, "utf8").matchAll(/```(\w+) fixture=(\S+)\n([\s\S]*?)```/g)) {
+    test(`${name} quotes ${path} as it is`, () => {
+      assert.ok(["js", "html"].includes(lang), lang);
+      assert.equal(code, readFileSync(join(REPO_DIR, path), "utf8"));
+    });
+  }
+}
+
+test("the root README quotes the Vite, webpack and plain-page apps", () => {
+  const quoted = [...readFileSync(join(REPO_DIR, "README.md"), "utf8").matchAll(/```\w+ fixture=(\S+)\n/g)].map((m) => m[1]);
+  for (const app of ["vite", "webpack", "plain-page"]) {
+    assert.ok(quoted.some((p) => p.startsWith(`tests/browser/apps/${app}/`)), app);
+  }
+});
