@@ -1019,3 +1019,41 @@ fn a_long_customer_list_does_not_stop_the_overlay() {
         .iter()
         .any(|v| v.code() == "LIMIT_EXCEEDED" && v.path() == Some("/map")));
 }
+
+#[test]
+fn entities_on_the_canvas_carry_their_ids() {
+    // A page finds a touchpoint (its card, its point on the emotion curve,
+    // its observed figures), a stage, a pain point or an opportunity by
+    // `data-id`.
+    let (map, report) = coffee_maker_with_report();
+    let options = SvgOptions::default().report(report);
+    let svg = svg::render(&map, &options).unwrap();
+    let doc = xml(&svg);
+    let ids_of = |class: &str| -> Vec<String> {
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some(class))
+            .map(|n| n.attribute("data-id").unwrap_or("").to_owned())
+            .collect()
+    };
+    let touchpoints: Vec<String> = map.touchpoints().iter().map(|t| t.id.to_string()).collect();
+    assert_eq!(ids_of("touchpoint"), touchpoints);
+    let with_emotion: Vec<String> = map
+        .touchpoints()
+        .iter()
+        .filter(|t| t.emotion.is_some())
+        .map(|t| t.id.to_string())
+        .collect();
+    assert_eq!(ids_of("emotion"), with_emotion);
+    let stages: Vec<String> = map.stages().iter().map(|s| s.id.to_string()).collect();
+    assert_eq!(ids_of("stage"), stages);
+    assert_eq!(ids_of("funnel"), stages);
+    let pains: Vec<String> = map
+        .touchpoints()
+        .iter()
+        .flat_map(|t| t.pain_points.iter().map(|p| p.id.to_string()))
+        .collect();
+    assert_eq!(ids_of("pain-point"), pains);
+    for id in ids_of("observed") {
+        assert!(touchpoints.contains(&id), "{id}");
+    }
+}

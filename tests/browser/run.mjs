@@ -13,12 +13,12 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import zlib from "node:zlib";
+
+import { launchChromium, serve } from "./chromium.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "../..");
@@ -55,20 +55,6 @@ const APPS = [
   { name: "worker-vite-web", build: ["vite", "build"], out: "dist", serve: "dist" },
 ];
 
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".cjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
 
 function fail(message) {
   console.error(`browser: ${message}`);
@@ -109,33 +95,6 @@ function run(command, args, { cwd, log, timeout = BUILD_TIMEOUT_MS }) {
   });
 }
 
-/** A static file server for `root` on 127.0.0.1 and a random port. */
-function serve(root) {
-  const served = { scriptBytes: 0 };
-  const server = http.createServer((request, response) => {
-    const { pathname } = new URL(request.url, "http://127.0.0.1");
-    let file = path.join(root, decodeURIComponent(pathname));
-    if (file !== root && !file.startsWith(root + path.sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      if (fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-      const body = fs.readFileSync(file);
-      const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
-      if (/\.(m?js|wasm)$/.test(file)) served.scriptBytes += body.length;
-      response.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" }).end(body);
-    } catch {
-      response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, served, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
-}
 
 /** The JavaScript and WebAssembly files a build wrote, and their size. */
 function measureBundle(dir) {
@@ -366,21 +325,7 @@ async function main() {
   for (const promise of prepared.values()) promise.catch(() => {});
 
   const puppeteer = (await import("puppeteer-core")).default;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "journeymap-chromium-"));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium(puppeteer, CHROMIUM);
   console.log(`browser: ${await browser.version()}, ${versions.join(", ")}`);
 
   let passed = 0;
@@ -405,7 +350,6 @@ async function main() {
     }
   } finally {
     await browser.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   console.log(`screenshots: ${path.relative(ROOT, SCREENSHOTS)}/`);
   console.log(`browser: ${passed} passed, ${failed} failed`);

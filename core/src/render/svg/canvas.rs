@@ -407,6 +407,7 @@ impl<'a> Canvas<'a> {
             let mut y = top + 14.0;
             blocks.push(Node::Open {
                 class: "stage",
+                id: Some(stage.id.to_string()),
                 title: stage.description.clone().filter(|d| !d.trim().is_empty()),
             });
             let name = block(&stage.name, x + PAD, y, w - 2.0 * PAD, name_style);
@@ -566,6 +567,7 @@ impl<'a> Canvas<'a> {
             .map(|d| format!("{}: {d}", tp.name));
         out.push(Node::Open {
             class: "touchpoint",
+            id: Some(tp.id.to_string()),
             title: tooltip,
         });
         let ix = x + INSET + 10.0;
@@ -762,6 +764,7 @@ impl<'a> Canvas<'a> {
             };
             self.front.push(Node::Open {
                 class: "emotion",
+                id: Some(tp.id.to_string()),
                 title: Some(tooltip),
             });
             self.front.push(Node::Face {
@@ -1234,6 +1237,7 @@ fn more(out: &mut Vec<Node>, items: &[&str], max: usize, x: f64, y: f64, w: f64)
     let rest = &items[max..];
     out.push(Node::Open {
         class: "more",
+        id: None,
         title: Some(rest.join("\n")),
     });
     let s = Style::new(st::NOTE, st::INK_SOFT, TextRole::Note, 1).italic();
@@ -1261,6 +1265,8 @@ fn actions_cell(tp: &Touchpoint, x: f64, top: f64, w: f64, out: &mut Vec<Node>) 
 
 /// A card of the pain-point or opportunity lane.
 struct Card<'t> {
+    /// The pain point's or opportunity's id.
+    id: Option<String>,
     text: &'t str,
     badge: String,
     /// (stripe, fill, badge ink).
@@ -1293,6 +1299,7 @@ fn cards<'t>(
             } else {
                 "opportunity"
             },
+            id: card.id,
             title: card.tooltip,
         });
         out.push(Node::Rect {
@@ -1320,6 +1327,7 @@ fn pain_cell(tp: &Touchpoint, x: f64, top: f64, w: f64, out: &mut Vec<Node>) -> 
         return 0.0;
     }
     let items = tp.pain_points.iter().take(MAX_ITEMS).map(|p| Card {
+        id: Some(p.id.to_string()),
         text: &p.description,
         badge: st::severity_name(p.severity).to_owned(),
         colours: st::severity_colours(p.severity),
@@ -1360,6 +1368,7 @@ impl Canvas<'_> {
                 tooltip = Some(format!("Addresses: {}", fixed.join("; ")));
             }
             Card {
+                id: Some(o.id.to_string()),
                 text: &o.description,
                 badge,
                 colours: st::status_colours(o.status),

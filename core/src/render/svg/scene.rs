@@ -61,9 +61,13 @@ pub(super) type Stroke = Option<(&'static str, f64)>;
 /// One drawing primitive.
 #[derive(Clone, Debug)]
 pub(super) enum Node {
-    /// Start of a group; `title` is a tooltip (user text).
+    /// Start of a group; `id` is the id of the map entity it draws
+    /// (written as `data-id`, so that a page can find a touchpoint, stage,
+    /// pain point or opportunity on the canvas), `title` a tooltip (user
+    /// text).
     Open {
         class: &'static str,
+        id: Option<String>,
         title: Option<String>,
     },
     Close,
@@ -206,8 +210,14 @@ impl Scene {
 
 fn write_node(out: &mut String, node: &Node) {
     match node {
-        Node::Open { class, title } => {
-            let _ = write!(out, r#"<g class="{class}">"#);
+        Node::Open { class, id, title } => {
+            let _ = write!(out, r#"<g class="{class}""#);
+            if let Some(id) = id {
+                out.push_str(r#" data-id=""#);
+                escape::push_attr(out, id);
+                out.push('"');
+            }
+            out.push('>');
             if let Some(t) = title {
                 out.push_str("<title>");
                 escape::push_text(out, t);

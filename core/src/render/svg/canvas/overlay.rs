@@ -331,6 +331,7 @@ impl Canvas<'_> {
             let mut y = top + PAD;
             nodes.push(Node::Open {
                 class: "funnel",
+                id: Some(stage.id.to_string()),
                 title: None,
             });
             match ov.stage(stage.id.as_str()) {
@@ -446,6 +447,7 @@ impl Canvas<'_> {
         }
         out.push(Node::Open {
             class: "observed",
+            id: Some(tp.id.to_string()),
             title: Some(tooltip),
         });
         y += stat_row(out, "Reached", &group(t.reach), x, y, w) + 2.0;
@@ -529,6 +531,7 @@ impl Canvas<'_> {
             }
             markers.push(Node::Open {
                 class: "observed-score",
+                id: Some(tp.id.to_string()),
                 title: Some(title),
             });
             diamond(&mut markers, *cx, *cy, DIAMOND);
