@@ -3,6 +3,7 @@
 // JSON Schema into types.d.ts, the report types (Report, Funnel, ...) from the
 // report's JSON Schema into report.d.ts.
 
+import type { LintRuleCode, LintRuleId, LintRuleName } from "./lint.js";
 import type { Report, RowErrorKind } from "./report.js";
 import type {
   Channel,
@@ -18,6 +19,7 @@ import type {
   Transition,
 } from "./types.js";
 
+export type * from "./lint.js";
 export type * from "./report.js";
 export type * from "./types.js";
 
@@ -175,9 +177,9 @@ export interface DiagnosticLocation {
 /** One finding of the linter. */
 export interface Diagnostic {
   /** Stable rule code, e.g. `JM-L003`. */
-  code: string;
+  code: LintRuleCode;
   /** Stable rule name, e.g. `dead-end`. */
-  rule: string;
+  rule: LintRuleName;
   /** Severity after the map's and the caller's overrides. */
   severity: LintSeverity;
   /** What is wrong, naming the entity by its name and id. */
@@ -199,9 +201,9 @@ export interface LintOptions {
    */
   today?: string | Date | null;
   /** Rules to turn off, by code or name, in addition to the map's own `metadata.lint.disable`. */
-  disable?: readonly string[];
+  disable?: readonly LintRuleId[];
   /** Severity overrides by rule code or name; they win over the map's. */
-  severity?: { readonly [rule: string]: LintSeverity };
+  severity?: { readonly [rule in LintRuleId]?: LintSeverity };
   /** Days after `last_reviewed` before the map counts as overdue (default: the map's, else 180). */
   maxReviewAgeDays?: number;
 }
@@ -220,9 +222,9 @@ export type LintTheme =
 /** One lint rule of the catalogue. */
 export interface LintRule {
   /** Stable code, `JM-L` and three digits. */
-  code: string;
+  code: LintRuleCode;
   /** Stable kebab-case name. */
-  name: string;
+  name: LintRuleName;
   /** Severity when neither the map nor the caller overrides it. */
   default_severity: LintSeverity;
   /** The theme it belongs to. */
@@ -1068,7 +1070,7 @@ export declare function lintRules(): LintRule[];
  * assert.throws(() => explainRule("JM-L999"), { code: "INVALID_VALUE" });
  * ```
  */
-export declare function explainRule(rule: string): string;
+export declare function explainRule(rule: LintRuleId): string;
 
 /**
  * The JSON Schema (draft 2020-12) of the journey report.

@@ -2,9 +2,11 @@
 // Generates TypeScript declarations from the published JSON Schemas:
 //   types.d.ts   the journey-map document, from schema/journey-map.schema.json
 //   report.d.ts  the journey report, from schema/journey-report.schema.json
+//   lint.d.ts    the lint rules' codes and names, from schema/lint-rules.json
+//                (the core library's catalogue)
 //
 //   node scripts/gen-types.mjs           writes both
-//   node scripts/gen-types.mjs --check   exits 1 if either is stale
+//   node scripts/gen-types.mjs --check   exits 1 if any is stale
 //
 // Every keyword that shapes a value is translated; a keyword this generator
 // does not know fails the generation instead of being ignored, so the types
@@ -19,6 +21,34 @@ export const SCHEMA_PATH = join(here, "..", "..", "schema", "journey-map.schema.
 export const TYPES_PATH = join(here, "..", "types.d.ts");
 export const REPORT_SCHEMA_PATH = join(here, "..", "..", "schema", "journey-report.schema.json");
 export const REPORT_TYPES_PATH = join(here, "..", "report.d.ts");
+export const LINT_RULES_PATH = join(here, "..", "..", "schema", "lint-rules.json");
+export const LINT_TYPES_PATH = join(here, "..", "lint.d.ts");
+
+/**
+ * lint.d.ts from the catalogue (schema/lint-rules.json): literal unions of
+ * the rule codes and names, so that a misspelt rule fails `tsc`.
+ */
+export function generateLint(rules) {
+  const union = (values) => values.map((v) => `  | ${JSON.stringify(v)}`).join("\n");
+  return [
+    "// The lint rules' codes and names as TypeScript types.",
+    "// Generated from schema/lint-rules.json (the core library's catalogue) by",
+    "// scripts/gen-types.mjs: do not edit, run `node scripts/gen-types.mjs`.",
+    "",
+    "/** The stable code of a lint rule. */",
+    `export type LintRuleCode =\n${union(rules.map((r) => r.code))};`,
+    "",
+    "/** The stable name of a lint rule. */",
+    `export type LintRuleName =\n${union(rules.map((r) => r.name))};`,
+    "",
+    "/**",
+    " * A lint rule as settings name it: by code or by name. (The library also",
+    " * takes them in any letter case; the types take the canonical spelling.)",
+    " */",
+    "export type LintRuleId = LintRuleCode | LintRuleName;",
+    "",
+  ].join("\n");
+}
 
 /** How each declaration file is generated. */
 export const DOCUMENT = {
@@ -287,8 +317,10 @@ function main() {
   for (const [schemaPath, typesPath, kind] of [
     [SCHEMA_PATH, TYPES_PATH, DOCUMENT],
     [REPORT_SCHEMA_PATH, REPORT_TYPES_PATH, REPORT],
+    [LINT_RULES_PATH, LINT_TYPES_PATH, "lint"],
   ]) {
-    const text = generate(JSON.parse(readFileSync(schemaPath, "utf8")), kind);
+    const source = JSON.parse(readFileSync(schemaPath, "utf8"));
+    const text = kind === "lint" ? generateLint(source) : generate(source, kind);
     const name = typesPath.slice(typesPath.lastIndexOf("/") + 1);
     if (process.argv.includes("--check")) {
       let current = "";

@@ -1,5 +1,6 @@
 //! Checked-in generated files must be what the code generates: the
-//! document and report JSON Schemas and docs/lint-rules.md. Regenerate
+//! document and report JSON Schemas, the lint catalogue as JSON
+//! (schema/lint-rules.json) and docs/lint-rules.md. Regenerate
 //! them all with:
 //!   JOURNEYMAP_BLESS=1 cargo test -p journeymap --test fresh
 
@@ -35,6 +36,14 @@ fn report_schema_is_fresh() {
     check_fresh(
         "schema/journey-report.schema.json",
         &journeymap::analytics::report_schema_json(),
+    );
+}
+
+#[test]
+fn lint_rules_json_is_fresh() {
+    check_fresh(
+        "schema/lint-rules.json",
+        &journeymap::lint::catalogue_json(),
     );
 }
 

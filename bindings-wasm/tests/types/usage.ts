@@ -5,6 +5,7 @@ import {
   JourneyMap,
   JourneyMapError,
   analyze,
+  analyzeAsync,
   diff,
   explainRule,
   lintRules,
@@ -20,6 +21,8 @@ import {
   type FieldChange,
   type Funnel,
   type LintRule,
+  type LintRuleCode,
+  type LintRuleName,
   type LintSeverity,
   type MapDiff,
   type Report,
@@ -135,6 +138,14 @@ map.name = "renamed";
 map.successors(42);
 // @ts-expect-error unknown error code
 const badCode: ErrorCode = "OOPS";
+// @ts-expect-error a misspelt lint rule
+map.lint({ disable: ["dead-ends"] });
+// @ts-expect-error an unknown rule code in severity overrides
+map.lint({ severity: { "JM-L999": "error" } });
+// @ts-expect-error explainRule takes a rule's code or name
+explainRule("JM-LOO3");
+// @ts-expect-error a duration needs a unit the CLI knows
+analyze(map, "customer_id,timestamp\n", { conversionWindow: "30 days" });
 // @ts-expect-error a conversion target is a touchpoint or a stage
 const badObjective: JourneyDocument["objectives"] = [{ id: "o", name: "O", conversion: { team: "t" } }];
 
@@ -156,7 +167,17 @@ if (firstDiagnostic) {
   void [severity, kind, entity];
 }
 const rules: LintRule[] = lintRules();
-const explained: string = explainRule("JM-L003");
+const explained: string = explainRule("JM-L003") + explainRule("dead-end");
+const later: Promise<Report> = map.analyzeAsync(new Blob(["customer_id,timestamp\n"]), {
+  halfLife: "12h",
+  conversionWindow: 86_400_000,
+  onProgress: (read: number, total: number | undefined) => void [read, total],
+});
+const alsoLater: Promise<Report> = analyzeAsync(map, new Response("").body!, { lookbackWindow: "2w" });
+void [later, alsoLater];
+const ruleCode: LintRuleCode = diagnostics[0]?.code ?? "JM-L000";
+const ruleName: LintRuleName | undefined = diagnostics[0]?.rule;
+void [ruleCode, ruleName];
 const changes: MapDiff = diff(map, constructed);
 const sameChanges: MapDiff = map.diff(constructed);
 const order: StageOrder | null = changes.stage_order;

@@ -514,6 +514,22 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The whole catalogue as JSON (every [`Rule`], in code order, pretty
+/// printed with a trailing newline): the text of `schema/lint-rules.json`,
+/// from which the bindings generate their rule-code types.
+///
+/// ```
+/// let rules: serde_json::Value = serde_json::from_str(&journeymap::lint::catalogue_json()).unwrap();
+/// assert_eq!(rules[1]["code"], "JM-L001");
+/// assert_eq!(rules[1]["name"], "stage-without-touchpoints");
+/// ```
+pub fn catalogue_json() -> String {
+    // A list of structs of strings and unit enums: serialising cannot fail.
+    let mut text = serde_json::to_string_pretty(RULES).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The whole catalogue as Markdown: the text of `docs/lint-rules.md`.
 ///
 /// ```

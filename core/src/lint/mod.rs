@@ -49,7 +49,7 @@ mod paths;
 mod structure;
 mod walk;
 
-pub use catalogue::{catalogue_markdown, rule, severity_str, Rule, Theme, RULES};
+pub use catalogue::{catalogue_json, catalogue_markdown, rule, severity_str, Rule, Theme, RULES};
 pub use config::{LintConfig, DEFAULT_MAX_REVIEW_AGE_DAYS};
 pub use diagnostic::{Diagnostic, Location};
 
