@@ -130,8 +130,8 @@ impl LogStream {
     /// # use journeymap::analytics::{CsvOptions, LogStream};
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
     /// let mut stream = LogStream::csv(&map, CsvOptions::default());
-    /// stream.push(b"customer_id,timestamp\n").unwrap();
-    /// assert_eq!(stream.bytes(), 22);
+    /// stream.push(b"customer_id,timestamp,event\n").unwrap();
+    /// assert_eq!(stream.bytes(), 28);
     /// ```
     pub fn bytes(&self) -> u64 {
         self.bytes
