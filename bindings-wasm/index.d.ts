@@ -3,6 +3,7 @@
 // JSON Schema into types.d.ts, the report types (Report, Funnel, ...) from the
 // report's JSON Schema into report.d.ts.
 
+import type { CoreErrorCode } from "./errors.js";
 import type { LintRuleCode, LintRuleId, LintRuleName } from "./lint.js";
 import type { Report, RowErrorKind } from "./report.js";
 import type {
@@ -19,6 +20,7 @@ import type {
   Transition,
 } from "./types.js";
 
+export type * from "./errors.js";
 export type * from "./lint.js";
 export type * from "./report.js";
 export type * from "./types.js";
@@ -44,38 +46,14 @@ export type Duration = number | `${number}${"ms" | "s" | "m" | "min" | "h" | "d"
 export declare const version: string;
 
 /**
- * Stable error codes. All but `INVALID_ARGUMENT` and `FREED` come from the
- * core library and are the same in Rust, Python, the CLI and here; the
- * `RowErrorKind` codes are those of a refused event-log row.
- * `INVALID_ARGUMENT` (an argument of the wrong JavaScript type) and `FREED`
- * (a map used after `free()`) belong to this binding.
+ * Stable error codes: the core library's (`CoreErrorCode`, generated from
+ * its list, the same in Rust, Python, the CLI and here; the `RowErrorKind`
+ * codes among them are those of a refused event-log row) and this
+ * binding's three: `INVALID_ARGUMENT` (an argument of the wrong JavaScript
+ * type), `FREED` (a map used after `free()`) and `NOT_LOADED`
+ * (`journeymap/web` before `init()`).
  */
-export type ErrorCode =
-  | RowErrorKind
-  | "JSON_SYNTAX"
-  | "JSON_TYPE"
-  | "UNKNOWN_FIELD"
-  | "MISSING_FIELD"
-  | "UNSUPPORTED_FORMAT_VERSION"
-  | "INVALID_ID"
-  | "EMPTY_NAME"
-  | "DUPLICATE_ID"
-  | "DANGLING_REFERENCE"
-  | "EMOTION_OUT_OF_RANGE"
-  | "NO_STAGES"
-  | "SELF_TRANSITION"
-  | "DUPLICATE_TRANSITION"
-  | "INVALID_VALUE"
-  | "LIMIT_EXCEEDED"
-  | "NOT_FOUND"
-  | "IN_USE"
-  | "STAGE_NOT_EMPTY"
-  | "IO"
-  | "MERMAID_SYNTAX"
-  | "INVALID_MAP"
-  | "INVALID_ARGUMENT"
-  | "FREED"
-  | "NOT_LOADED";
+export type ErrorCode = CoreErrorCode | "INVALID_ARGUMENT" | "FREED" | "NOT_LOADED";
 
 /** One problem, located. Absent parts are left out. */
 export interface ErrorInfo {

@@ -6,7 +6,7 @@
 //! [`journeymap::Error`]s and the flat "error info" dicts that
 //! `journeymap.validate` returns.
 
-use journeymap::{Error, IoKind};
+use journeymap::{Error, ErrorCategory, IoKind};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyModule};
@@ -95,57 +95,28 @@ impl Info {
     }
 }
 
-/// The exception class (in `journeymap._errors`) for an error code.
-///
-/// Unknown codes (from a newer core) map to the root `JourneyMapError`.
-pub(crate) fn class_for_code(code: &str) -> &'static str {
-    match code {
-        "JSON_SYNTAX"
-        | "JSON_TYPE"
-        | "UNKNOWN_FIELD"
-        | "MISSING_FIELD"
-        | "UNSUPPORTED_FORMAT_VERSION"
-        | "LIMIT_EXCEEDED"
-        | "MERMAID_SYNTAX" => "ParseError",
-        "INVALID_ID"
-        | "EMPTY_NAME"
-        | "DUPLICATE_ID"
-        | "DANGLING_REFERENCE"
-        | "EMOTION_OUT_OF_RANGE"
-        | "NO_STAGES"
-        | "SELF_TRANSITION"
-        | "DUPLICATE_TRANSITION"
-        | "INVALID_VALUE"
-        | "INVALID_MAP" => "InvalidMapError",
-        "NOT_FOUND" => "NotFoundError",
-        "IN_USE" | "STAGE_NOT_EMPTY" => "ReferenceInUseError",
-        "IO" => "JourneyMapIOError",
-        _ => "JourneyMapError",
-    }
-}
-
-/// The class of an error: that of its code, or for several violations the
-/// class they all share (`InvalidMapError` when they differ).
+/// The exception class (in `journeymap._errors`) of an error: the one of
+/// its core category, and for an I/O error also the built-in `OSError`
+/// subclass of its kind.
 fn class_for(err: &Error) -> &'static str {
-    if err.row_error().is_some() {
-        return "EventLogError";
-    }
-    if let Error::Io { kind, .. } = err {
-        // Also the matching built-in OSError subclass.
-        return match kind {
-            IoKind::NotFound => "_FileNotFound",
-            IoKind::PermissionDenied => "_PermissionDenied",
-            IoKind::IsADirectory => "_IsADirectory",
-            IoKind::Other => "JourneyMapIOError",
-        };
-    }
-    let violations = err.violations();
-    let first = violations.first().map_or("INVALID_MAP", Error::code);
-    let class = class_for_code(first);
-    if violations.iter().all(|v| class_for_code(v.code()) == class) {
-        class
-    } else {
-        "InvalidMapError"
+    match err.category() {
+        ErrorCategory::Parse => "ParseError",
+        ErrorCategory::InvalidMap => "InvalidMapError",
+        ErrorCategory::NotFound => "NotFoundError",
+        ErrorCategory::InUse => "ReferenceInUseError",
+        ErrorCategory::EventLog => "EventLogError",
+        ErrorCategory::Io => match err {
+            Error::Io { kind, .. } => match kind {
+                IoKind::NotFound => "_FileNotFound",
+                IoKind::PermissionDenied => "_PermissionDenied",
+                IoKind::IsADirectory => "_IsADirectory",
+                IoKind::Other => "JourneyMapIOError",
+            },
+            // Several I/O errors at once: the family's class.
+            _ => "JourneyMapIOError",
+        },
+        // A category this binding does not know yet: the root class.
+        _ => "JourneyMapError",
     }
 }
 

@@ -199,3 +199,37 @@ def test_errors_can_be_raised_by_users():
 def test_error_messages_are_json_serialisable():
     e = journeymap.validate('{"name": 1}')
     json.dumps(e)
+
+
+def test_the_class_table_lists_the_core_codes_by_category():
+    """The documented table of exception classes names every code of the
+    core library (schema/error-codes.json, its ``Error::ALL_CODES``) under the
+    class of its category, and no other code."""
+    from journeymap import _errors
+
+    classes = {
+        "parse": "ParseError",
+        "invalid_map": "InvalidMapError",
+        "not_found": "NotFoundError",
+        "in_use": "ReferenceInUseError",
+        "io": "JourneyMapIOError",
+    }
+    codes = json.loads((REPO / "schema" / "error-codes.json").read_text())
+    table = _errors.__doc__.split("=====\n", 2)[2]
+    rows: dict[str, set[str]] = {}
+    current = None
+    for line in table.splitlines():
+        if line.startswith("``"):
+            current = line.split("``")[1]
+        if current:
+            rows.setdefault(current, set()).update(
+                w.strip(",.") for w in line.split() if w.strip(",.").isupper() and "_" in w or w.strip(",.") == "IO"
+            )
+    for entry in codes:
+        if entry["category"] == "event_log":
+            assert issubclass(journeymap.EventLogError, journeymap.JourneyMapError)
+            continue
+        cls = classes[entry["category"]]
+        assert entry["code"] in rows[cls], f"{entry['code']} is not listed under {cls}"
+    documented = set().union(*(rows[c] for c in classes.values()))
+    assert documented == {e["code"] for e in codes if e["category"] != "event_log"}

@@ -4,6 +4,7 @@
 //   report.d.ts  the journey report, from schema/journey-report.schema.json
 //   lint.d.ts    the lint rules' codes and names, from schema/lint-rules.json
 //                (the core library's catalogue)
+//   errors.d.ts  the core library's error codes, from schema/error-codes.json
 //
 //   node scripts/gen-types.mjs           writes both
 //   node scripts/gen-types.mjs --check   exits 1 if any is stale
@@ -23,6 +24,22 @@ export const REPORT_SCHEMA_PATH = join(here, "..", "..", "schema", "journey-repo
 export const REPORT_TYPES_PATH = join(here, "..", "report.d.ts");
 export const LINT_RULES_PATH = join(here, "..", "..", "schema", "lint-rules.json");
 export const LINT_TYPES_PATH = join(here, "..", "lint.d.ts");
+export const ERROR_CODES_PATH = join(here, "..", "..", "schema", "error-codes.json");
+export const ERROR_TYPES_PATH = join(here, "..", "errors.d.ts");
+
+/** errors.d.ts from the core library's list of codes (schema/error-codes.json). */
+export function generateErrors(codes) {
+  const unique = [...new Set(codes.map((c) => c.code))];
+  return [
+    "// The core library's error codes as a TypeScript type.",
+    "// Generated from schema/error-codes.json (`Error::ALL_CODES` of the core library) by",
+    "// scripts/gen-types.mjs: do not edit, run `node scripts/gen-types.mjs`.",
+    "",
+    "/** A stable error code of the core library, the same in Rust, Python, the CLI and here. */",
+    `export type CoreErrorCode =\n${unique.map((c) => `  | ${JSON.stringify(c)}`).join("\n")};`,
+    "",
+  ].join("\n");
+}
 
 /**
  * lint.d.ts from the catalogue (schema/lint-rules.json): literal unions of
@@ -318,9 +335,11 @@ function main() {
     [SCHEMA_PATH, TYPES_PATH, DOCUMENT],
     [REPORT_SCHEMA_PATH, REPORT_TYPES_PATH, REPORT],
     [LINT_RULES_PATH, LINT_TYPES_PATH, "lint"],
+    [ERROR_CODES_PATH, ERROR_TYPES_PATH, "errors"],
   ]) {
     const source = JSON.parse(readFileSync(schemaPath, "utf8"));
-    const text = kind === "lint" ? generateLint(source) : generate(source, kind);
+    const text =
+      kind === "lint" ? generateLint(source) : kind === "errors" ? generateErrors(source) : generate(source, kind);
     const name = typesPath.slice(typesPath.lastIndexOf("/") + 1);
     if (process.argv.includes("--check")) {
       let current = "";

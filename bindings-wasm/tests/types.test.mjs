@@ -9,7 +9,16 @@ import { describe, test } from "node:test";
 
 import * as api from "../index.js";
 import { JourneyMap } from "../index.js";
-import { REPORT, generate } from "../scripts/gen-types.mjs";
+import {
+  ERROR_CODES_PATH,
+  ERROR_TYPES_PATH,
+  LINT_RULES_PATH,
+  LINT_TYPES_PATH,
+  REPORT,
+  generate,
+  generateErrors,
+  generateLint,
+} from "../scripts/gen-types.mjs";
 import { PACKAGE_DIR, REPO_DIR, REPORT_SCHEMA_PATH, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
 
 const typesText = readText(join(PACKAGE_DIR, "types.d.ts"));
@@ -108,26 +117,23 @@ describe("entry point types", () => {
     }
   });
 
-  test("ErrorCode lists every code of the core library's Error", () => {
-    // The literal codes of `Error::code`, and of `RowErrorKind::code` (the
-    // codes of event-log rows, which `Error::code` delegates to).
-    const literalCodes = (file, what) => {
-      const source = readText(join(REPO_DIR, "core", "src", ...file));
-      const body = /pub fn code\(&?self\) -> &'static str \{\n([\s\S]*?)\n    \}\n/.exec(source);
-      assert.ok(body, `${what}::code not found in core/src/${file.join("/")}`);
-      return [...body[1].matchAll(/=> "([A-Z][A-Z_]+)"/g)].map((m) => m[1]);
+  test("errors.d.ts and lint.d.ts are what the core's lists generate (run `node scripts/gen-types.mjs` if not)", () => {
+    assert.equal(readText(ERROR_TYPES_PATH), generateErrors(readJson(ERROR_CODES_PATH)));
+    assert.equal(readText(LINT_TYPES_PATH), generateLint(readJson(LINT_RULES_PATH)));
+  });
+
+  test("ErrorCode is the core library's codes and this binding's three", () => {
+    // schema/error-codes.json is the core's Error::ALL_CODES (freshness-tested in core).
+    const core = new Set(readJson(ERROR_CODES_PATH).map((c) => c.code));
+    const declared = (text, name) => {
+      const start = text.indexOf(`export type ${name} =`);
+      return [...text.slice(start, text.indexOf(";", start)).matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
     };
-    const rowCodes = literalCodes(["analytics", "row_error.rs"], "RowErrorKind");
-    assert.ok(rowCodes.length >= 10, `${rowCodes.length} row codes found`);
-    const codes = new Set([...literalCodes(["error.rs"], "Error"), ...rowCodes]);
-    assert.ok(codes.size >= 25, `${codes.size} codes found in core/src`);
-    const union = indexText.slice(indexText.indexOf("export type ErrorCode"), indexText.indexOf(";", indexText.indexOf("export type ErrorCode")));
-    assert.match(union, /\| RowErrorKind\b/);
-    const rowKinds = /^export type RowErrorKind = (.*);$/m.exec(reportText);
-    assert.ok(rowKinds, "RowErrorKind in report.d.ts");
-    const declared = [...`${union} ${rowKinds[1]}`.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
-    assert.deepEqual([...codes].filter((c) => !declared.includes(c)), [], "codes missing from ErrorCode");
-    assert.deepEqual(declared.filter((c) => !codes.has(c)).sort(), ["FREED", "INVALID_ARGUMENT", "NOT_LOADED"], "codes only this binding has");
+    assert.deepEqual(new Set(declared(readText(ERROR_TYPES_PATH), "CoreErrorCode")), core);
+    assert.deepEqual(declared(indexText, "ErrorCode").sort(), ["FREED", "INVALID_ARGUMENT", "NOT_LOADED"]);
+    // The row codes of the report schema are core codes of the event_log category.
+    const rowCodes = readJson(ERROR_CODES_PATH).filter((c) => c.category === "event_log").map((c) => c.code);
+    assert.deepEqual(new Set(declared(reportText, "RowErrorKind")), new Set(rowCodes));
   });
 
   test("no `any` in the declarations", () => {

@@ -6,6 +6,49 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+/// What an error is about ([`Error::category`]): the groups of codes a
+/// caller handles alike.
+///
+/// ```
+/// use journeymap::ErrorCategory;
+/// assert_eq!(ErrorCategory::EventLog.as_str(), "event_log");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The input could not be read as a document: syntax, types, unknown or
+    /// missing fields, version, limits, Mermaid syntax.
+    Parse,
+    /// A value breaks an invariant of the map, or an option is out of range.
+    InvalidMap,
+    /// A query or mutation names an entity that does not exist.
+    NotFound,
+    /// A removal of an entity still referred to.
+    InUse,
+    /// A file could not be read or written.
+    Io,
+    /// A row or column of an event log was refused.
+    EventLog,
+}
+
+impl ErrorCategory {
+    /// The category's stable name, in snake case.
+    ///
+    /// ```
+    /// assert_eq!(journeymap::ErrorCategory::InvalidMap.as_str(), "invalid_map");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCategory::Parse => "parse",
+            ErrorCategory::InvalidMap => "invalid_map",
+            ErrorCategory::NotFound => "not_found",
+            ErrorCategory::InUse => "in_use",
+            ErrorCategory::Io => "io",
+            ErrorCategory::EventLog => "event_log",
+        }
+    }
+}
+
 /// The kinds of entity a map holds, used to locate errors.
 ///
 /// ```
@@ -354,6 +397,123 @@ impl Error {
         }
     }
 
+    /// What the error is about, for callers that handle errors by kind
+    /// (the Python binding raises one exception class per category). A
+    /// refused event-log row is [`ErrorCategory::EventLog`] whatever its
+    /// code; several violations at once take the category they all share,
+    /// else [`ErrorCategory::InvalidMap`].
+    ///
+    /// ```
+    /// use journeymap::{Error, ErrorCategory, JourneyMap};
+    /// assert_eq!(Error::NoStages.category(), ErrorCategory::InvalidMap);
+    /// let err = JourneyMap::from_json("{").unwrap_err();
+    /// assert_eq!(err.category(), ErrorCategory::Parse);
+    /// ```
+    pub fn category(&self) -> ErrorCategory {
+        match self {
+            Error::Syntax { .. }
+            | Error::Type { .. }
+            | Error::UnknownField { .. }
+            | Error::MissingField { .. }
+            | Error::UnsupportedVersion { .. }
+            | Error::LimitExceeded { .. }
+            | Error::MermaidSyntax { .. } => ErrorCategory::Parse,
+            Error::InvalidId { .. }
+            | Error::EmptyName { .. }
+            | Error::DuplicateId { .. }
+            | Error::DanglingReference { .. }
+            | Error::EmotionOutOfRange { .. }
+            | Error::NoStages
+            | Error::SelfTransition { .. }
+            | Error::DuplicateTransition { .. }
+            | Error::InvalidValue { .. } => ErrorCategory::InvalidMap,
+            Error::NotFound { .. } => ErrorCategory::NotFound,
+            Error::InUse { .. } | Error::StageNotEmpty { .. } => ErrorCategory::InUse,
+            Error::Io { .. } => ErrorCategory::Io,
+            Error::EventRow(_) => ErrorCategory::EventLog,
+            Error::Invalid(violations) => {
+                let mut categories = violations.iter().map(Error::category);
+                match categories.next() {
+                    Some(first) if categories.all(|c| c == first) => first,
+                    _ => ErrorCategory::InvalidMap,
+                }
+            }
+        }
+    }
+
+    /// Every code an error can have, each with the category it is raised
+    /// under: the codes of [`Error::code`], then those of refused
+    /// event-log rows ([`RowErrorKind::code`](crate::analytics::RowErrorKind::code)).
+    /// `MISSING_FIELD` is in both: a document's missing field
+    /// ([`ErrorCategory::Parse`]) and a row's ([`ErrorCategory::EventLog`]).
+    /// `schema/error-codes.json` holds this list, and the bindings' code
+    /// types are generated from it.
+    ///
+    /// ```
+    /// use journeymap::{Error, ErrorCategory};
+    /// assert!(Error::ALL_CODES.contains(&("NO_STAGES", ErrorCategory::InvalidMap)));
+    /// assert!(Error::ALL_CODES.contains(&("BAD_TIMESTAMP", ErrorCategory::EventLog)));
+    /// ```
+    pub const ALL_CODES: &'static [(&'static str, ErrorCategory)] = &[
+        ("JSON_SYNTAX", ErrorCategory::Parse),
+        ("JSON_TYPE", ErrorCategory::Parse),
+        ("UNKNOWN_FIELD", ErrorCategory::Parse),
+        ("MISSING_FIELD", ErrorCategory::Parse),
+        ("UNSUPPORTED_FORMAT_VERSION", ErrorCategory::Parse),
+        ("LIMIT_EXCEEDED", ErrorCategory::Parse),
+        ("MERMAID_SYNTAX", ErrorCategory::Parse),
+        ("INVALID_ID", ErrorCategory::InvalidMap),
+        ("EMPTY_NAME", ErrorCategory::InvalidMap),
+        ("DUPLICATE_ID", ErrorCategory::InvalidMap),
+        ("DANGLING_REFERENCE", ErrorCategory::InvalidMap),
+        ("EMOTION_OUT_OF_RANGE", ErrorCategory::InvalidMap),
+        ("NO_STAGES", ErrorCategory::InvalidMap),
+        ("SELF_TRANSITION", ErrorCategory::InvalidMap),
+        ("DUPLICATE_TRANSITION", ErrorCategory::InvalidMap),
+        ("INVALID_VALUE", ErrorCategory::InvalidMap),
+        ("INVALID_MAP", ErrorCategory::InvalidMap),
+        ("NOT_FOUND", ErrorCategory::NotFound),
+        ("IN_USE", ErrorCategory::InUse),
+        ("STAGE_NOT_EMPTY", ErrorCategory::InUse),
+        ("IO", ErrorCategory::Io),
+        ("MISSING_COLUMN", ErrorCategory::EventLog),
+        ("DUPLICATE_COLUMN", ErrorCategory::EventLog),
+        ("FIELD_COUNT", ErrorCategory::EventLog),
+        ("MISSING_FIELD", ErrorCategory::EventLog),
+        ("EMPTY_CUSTOMER", ErrorCategory::EventLog),
+        ("BAD_TIMESTAMP", ErrorCategory::EventLog),
+        ("BAD_NUMBER", ErrorCategory::EventLog),
+        ("UNKNOWN_TOUCHPOINT", ErrorCategory::EventLog),
+        ("MISSING_EVENT", ErrorCategory::EventLog),
+        ("BAD_JSON", ErrorCategory::EventLog),
+        ("BAD_TYPE", ErrorCategory::EventLog),
+        ("BAD_ENCODING", ErrorCategory::EventLog),
+        ("LINE_TOO_LONG", ErrorCategory::EventLog),
+        ("LOG_TOO_LARGE", ErrorCategory::EventLog),
+    ];
+
+    /// [`Error::ALL_CODES`] as pretty JSON with a trailing newline
+    /// (`[{"code": ..., "category": ...}, ...]`): the text of
+    /// `schema/error-codes.json`.
+    ///
+    /// ```
+    /// let codes: serde_json::Value = serde_json::from_str(&journeymap::Error::codes_json()).unwrap();
+    /// assert_eq!(codes[0]["code"], "JSON_SYNTAX");
+    /// assert_eq!(codes[0]["category"], "parse");
+    /// ```
+    pub fn codes_json() -> String {
+        let list: Vec<serde_json::Value> = Self::ALL_CODES
+            .iter()
+            .map(
+                |(code, category)| serde_json::json!({"code": code, "category": category.as_str()}),
+            )
+            .collect();
+        // A list of objects of strings: serialising cannot fail.
+        let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
     /// JSON Pointer into the document where the problem is, if it has one.
     /// For [`Error::Invalid`] this is the path of the first violation.
     ///
@@ -638,3 +798,209 @@ fn version_message(found: &str, supported: u32) -> String {
 /// assert_eq!(stage_count("[]").unwrap_err().code(), "JSON_TYPE");
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::{RowError, RowErrorKind};
+
+    /// One error of every variant and every row kind. The matches below
+    /// are exhaustive: a new variant or row kind does not compile until it
+    /// has a sample here, and then must be in `Error::ALL_CODES`.
+    fn samples() -> Vec<Error> {
+        let s = String::new;
+        let k = EntityKind::Stage;
+        let mut all = vec![
+            Error::Syntax {
+                message: s(),
+                line: 1,
+                column: 1,
+            },
+            Error::Type {
+                path: s(),
+                message: s(),
+                line: 1,
+                column: 1,
+            },
+            Error::UnknownField {
+                path: s(),
+                field: s(),
+                line: 1,
+                column: 1,
+            },
+            Error::MissingField {
+                path: s(),
+                field: s(),
+                line: 1,
+                column: 1,
+            },
+            Error::UnsupportedVersion {
+                found: s(),
+                supported: 1,
+            },
+            Error::InvalidId {
+                kind: k,
+                id: s(),
+                path: s(),
+            },
+            Error::EmptyName {
+                kind: k,
+                id: s(),
+                field: "name",
+                path: s(),
+            },
+            Error::DuplicateId {
+                kind: k,
+                id: s(),
+                path: s(),
+                first: s(),
+            },
+            Error::DanglingReference {
+                kind: k,
+                id: s(),
+                path: s(),
+            },
+            Error::EmotionOutOfRange {
+                id: s(),
+                score: 3,
+                path: s(),
+            },
+            Error::NoStages,
+            Error::SelfTransition { id: s(), path: s() },
+            Error::DuplicateTransition {
+                from: s(),
+                to: s(),
+                path: s(),
+                first: s(),
+            },
+            Error::InvalidValue {
+                id: None,
+                path: s(),
+                message: s(),
+            },
+            Error::LimitExceeded {
+                path: s(),
+                what: s(),
+                limit: 1,
+            },
+            Error::NotFound { kind: k, id: s() },
+            Error::InUse {
+                kind: k,
+                id: s(),
+                used_at: s(),
+            },
+            Error::StageNotEmpty {
+                id: s(),
+                touchpoints: 1,
+            },
+            Error::Io {
+                path: s(),
+                message: s(),
+                kind: IoKind::Other,
+            },
+            Error::MermaidSyntax {
+                line: 1,
+                column: 1,
+                message: s(),
+            },
+            Error::Invalid(vec![Error::NoStages, Error::NotFound { kind: k, id: s() }]),
+        ];
+        use RowErrorKind::*;
+        for kind in [
+            MissingColumn,
+            DuplicateColumn,
+            FieldCount,
+            MissingField,
+            EmptyCustomer,
+            BadTimestamp,
+            BadNumber,
+            UnknownTouchpoint,
+            MissingEvent,
+            BadJson,
+            BadType,
+            BadEncoding,
+            LineTooLong,
+            LogTooLarge,
+        ] {
+            // Exhaustive: a new row kind must be added to the list above.
+            match kind {
+                MissingColumn | DuplicateColumn | FieldCount | MissingField | EmptyCustomer
+                | BadTimestamp | BadNumber | UnknownTouchpoint | MissingEvent | BadJson
+                | BadType | BadEncoding | LineTooLong | LogTooLarge => {}
+            }
+            all.push(Error::EventRow(Box::new(RowError::new(kind, None, "x"))));
+        }
+        for e in &all {
+            // Exhaustive: a new variant must be added to the list above.
+            match e {
+                Error::Syntax { .. }
+                | Error::Type { .. }
+                | Error::UnknownField { .. }
+                | Error::MissingField { .. }
+                | Error::UnsupportedVersion { .. }
+                | Error::InvalidId { .. }
+                | Error::EmptyName { .. }
+                | Error::DuplicateId { .. }
+                | Error::DanglingReference { .. }
+                | Error::EmotionOutOfRange { .. }
+                | Error::NoStages
+                | Error::SelfTransition { .. }
+                | Error::DuplicateTransition { .. }
+                | Error::InvalidValue { .. }
+                | Error::LimitExceeded { .. }
+                | Error::NotFound { .. }
+                | Error::InUse { .. }
+                | Error::StageNotEmpty { .. }
+                | Error::Io { .. }
+                | Error::MermaidSyntax { .. }
+                | Error::EventRow(_)
+                | Error::Invalid(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn all_codes_lists_every_code_with_its_category() {
+        let samples = samples();
+        let got: Vec<(&str, ErrorCategory)> =
+            samples.iter().map(|e| (e.code(), e.category())).collect();
+        for pair in &got {
+            assert!(
+                Error::ALL_CODES.contains(pair),
+                "{pair:?} is not in Error::ALL_CODES"
+            );
+        }
+        for pair in Error::ALL_CODES {
+            assert!(
+                got.contains(pair),
+                "{pair:?} is in Error::ALL_CODES but no error has it"
+            );
+        }
+        let mut unique = Error::ALL_CODES.to_vec();
+        unique.sort_by_key(|(c, k)| (*c, k.as_str()));
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            Error::ALL_CODES.len(),
+            "a pair is listed twice"
+        );
+    }
+
+    #[test]
+    fn several_violations_share_a_category_or_are_invalid_map() {
+        let nf = || Error::NotFound {
+            kind: EntityKind::Stage,
+            id: "s".into(),
+        };
+        assert_eq!(
+            Error::Invalid(vec![nf(), nf()]).category(),
+            ErrorCategory::NotFound
+        );
+        assert_eq!(
+            Error::Invalid(vec![nf(), Error::NoStages]).category(),
+            ErrorCategory::InvalidMap
+        );
+        assert_eq!(Error::Invalid(vec![]).category(), ErrorCategory::InvalidMap);
+    }
+}

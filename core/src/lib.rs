@@ -37,7 +37,7 @@ mod summary;
 mod validate;
 
 pub use date::Date;
-pub use error::{EntityKind, Error, IoKind, Result};
+pub use error::{EntityKind, Error, ErrorCategory, IoKind, Result};
 pub use graph::JourneyMap;
 pub use limits::Limits;
 pub use parse::parse_part;

@@ -1,6 +1,7 @@
 //! Checked-in generated files must be what the code generates: the
 //! document and report JSON Schemas, the lint catalogue as JSON
-//! (schema/lint-rules.json) and docs/lint-rules.md. Regenerate
+//! (schema/lint-rules.json), the error codes (schema/error-codes.json) and
+//! docs/lint-rules.md. Regenerate
 //! them all with:
 //!   JOURNEYMAP_BLESS=1 cargo test -p journeymap --test fresh
 
@@ -37,6 +38,11 @@ fn report_schema_is_fresh() {
         "schema/journey-report.schema.json",
         &journeymap::analytics::report_schema_json(),
     );
+}
+
+#[test]
+fn error_codes_are_fresh() {
+    check_fresh("schema/error-codes.json", &journeymap::Error::codes_json());
 }
 
 #[test]

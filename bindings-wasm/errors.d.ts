@@ -1,0 +1,40 @@
+// The core library's error codes as a TypeScript type.
+// Generated from schema/error-codes.json (`Error::ALL_CODES` of the core library) by
+// scripts/gen-types.mjs: do not edit, run `node scripts/gen-types.mjs`.
+
+/** A stable error code of the core library, the same in Rust, Python, the CLI and here. */
+export type CoreErrorCode =
+  | "JSON_SYNTAX"
+  | "JSON_TYPE"
+  | "UNKNOWN_FIELD"
+  | "MISSING_FIELD"
+  | "UNSUPPORTED_FORMAT_VERSION"
+  | "LIMIT_EXCEEDED"
+  | "MERMAID_SYNTAX"
+  | "INVALID_ID"
+  | "EMPTY_NAME"
+  | "DUPLICATE_ID"
+  | "DANGLING_REFERENCE"
+  | "EMOTION_OUT_OF_RANGE"
+  | "NO_STAGES"
+  | "SELF_TRANSITION"
+  | "DUPLICATE_TRANSITION"
+  | "INVALID_VALUE"
+  | "INVALID_MAP"
+  | "NOT_FOUND"
+  | "IN_USE"
+  | "STAGE_NOT_EMPTY"
+  | "IO"
+  | "MISSING_COLUMN"
+  | "DUPLICATE_COLUMN"
+  | "FIELD_COUNT"
+  | "EMPTY_CUSTOMER"
+  | "BAD_TIMESTAMP"
+  | "BAD_NUMBER"
+  | "UNKNOWN_TOUCHPOINT"
+  | "MISSING_EVENT"
+  | "BAD_JSON"
+  | "BAD_TYPE"
+  | "BAD_ENCODING"
+  | "LINE_TOO_LONG"
+  | "LOG_TOO_LARGE";
