@@ -996,7 +996,11 @@ export declare function analyze(map: JourneyMap, events: readonly EventObject[],
  * The journey report of an event log that arrives over time: a `Blob` or
  * `File` (an `<input type="file">`, a drop), a `ReadableStream` of bytes
  * or a `Response`, read chunk by chunk (never as one string), with
- * `onProgress`; also anything `analyze` takes. Rejects with the errors
+ * `onProgress`; also anything `analyze` takes. A `File`'s format is told
+ * by its name, as the CLI and Python tell a path's (`.csv`; `.tsv` or
+ * `.tab`; `.jsonl` or `.ndjson`; another name is refused with
+ * `INVALID_VALUE` at `/inputFormat`) unless `inputFormat` says; other input
+ * is CSV unless it says. Rejects with the errors
  * `analyze` throws; bad options reject before anything is read.
  *
  * @example

@@ -24,8 +24,8 @@ use arrow_array::types::{
 use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchReader};
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
-    analyze, parse_duration_option, Columns, CsvOptions, EventLog, JsonlOptions, ReportOptions,
-    RowError, RowErrorKind, TimestampFormat, Timestamps,
+    analyze, parse_duration_option, Columns, CsvOptions, EventLog, InputFormat, JsonlOptions,
+    ReportOptions, RowError, RowErrorKind, TimestampFormat, Timestamps,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;
@@ -134,6 +134,16 @@ pub fn _analyze_file<'py>(
 pub fn _parse_duration(py: Python<'_>, option: &str, text: &str) -> PyResult<u64> {
     parse_duration_option(option, text)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))
+}
+
+/// The format (`csv`, `tsv` or `jsonl`) of an event-log file by its name,
+/// from the core's one table of extensions (`InputFormat::from_path`);
+/// `InvalidMapError` (`INVALID_VALUE`, path `/input_format`) for another.
+#[pyfunction]
+pub fn _input_format(py: Python<'_>, path: &str) -> PyResult<&'static str> {
+    InputFormat::from_path(path)
+        .map(InputFormat::as_str)
         .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))
 }
 

@@ -617,9 +617,16 @@ def test_files() -> None:
     with tempfile.TemporaryDirectory() as d:
         (Path(d) / "events.txt").write_text(SHOP_CSV.read_text())
         (Path(d) / "events.tsv").write_text(tsv)
+        (Path(d) / "events.TAB").write_text(tsv)
         expected = journeymap.analyze(m, SHOP_CSV)
         assert journeymap.analyze(m, Path(d) / "events.txt", input_format="csv") == expected
         assert journeymap.analyze(m, Path(d) / "events.tsv") == expected
+        # The core's table of extensions, as the CLI reads them.
+        assert journeymap.analyze(m, Path(d) / "events.TAB") == expected
+        with pytest.raises(InvalidMapError) as info:
+            journeymap.analyze(m, Path(d) / "events.txt")
+        assert info.value.path == "/input_format"
+        assert ".csv, .tsv, .tab, .jsonl or .ndjson" in str(info.value)
     with pytest.raises(InvalidMapError):
         journeymap.analyze(m, pyarrow_text(), input_format="csv")
 

@@ -11,6 +11,7 @@ import {
   RawJourneyMap,
   explain_rule as rawExplainRule,
   lint_rules as rawLintRules,
+  input_format_of as rawInputFormatOf,
   parse_duration_ms as rawParseDurationMs,
   report_schema as rawReportSchema,
   schema as rawSchema,
@@ -529,6 +530,7 @@ const ANALYZE_OPTIONS = [
   "onProgress",
 ];
 const REPORT_NAMES = {
+  input_format: "inputFormat",
   fields: "fields",
   delimiter: "delimiter",
   timestamp_format: "timestampFormat",
@@ -1492,6 +1494,13 @@ export class JourneyMap {
     } else if (typeof Blob !== "undefined" && events instanceof Blob) {
       total = events.size;
       body = events.stream();
+      // A File's format is told by its name, as the CLI and Python tell a
+      // path's (the core's table of extensions), unless inputFormat says.
+      if (typeof File !== "undefined" && events instanceof File && options?.inputFormat === undefined) {
+        const name = events.name;
+        const inputFormat = call(() => rawInputFormatOf(name), renamed(REPORT_NAMES));
+        options = { ...optionsOf(options, "analyze", ANALYZE_OPTIONS), inputFormat };
+      }
     }
     const parts = analyzeOptions(options, false);
     // The stream is locked only once the options have been checked.

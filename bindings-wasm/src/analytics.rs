@@ -339,3 +339,14 @@ pub fn parse_duration_ms(option: &str, text: &str) -> JsResult<f64> {
         .map(|d| d.as_millis() as f64)
         .map_err(throw)
 }
+
+/// The format (`csv`, `tsv` or `jsonl`) of an event-log file by its name,
+/// from the core's one table of extensions
+/// ([`InputFormat::from_path`](journeymap::analytics::InputFormat::from_path));
+/// throws `INVALID_VALUE` at `/input_format` for another.
+#[wasm_bindgen]
+pub fn input_format_of(name: &str) -> JsResult<String> {
+    journeymap::analytics::InputFormat::from_path(name)
+        .map(|f| f.as_str().to_owned())
+        .map_err(throw)
+}

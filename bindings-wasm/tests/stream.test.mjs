@@ -45,6 +45,24 @@ describe("event logs over time", () => {
     assert.deepEqual(await analyzeAsync(map, csv, options), want);
   });
 
+  test("a File's format is told by its name, as the CLI's and Python's paths are", async () => {
+    const shop = JourneyMap.fromJSON(readFileSync(join(EVENTS_DIR, "shop.json")));
+    const text = readFileSync(join(EVENTS_DIR, "shop.csv"), "utf8");
+    const tsv = text.replaceAll(",", "\t");
+    const jsonl = readFileSync(join(EVENTS_DIR, "shop.jsonl"));
+    const want = analyze(shop, text);
+    assert.deepEqual(await shop.analyzeAsync(new File([tsv], "shop.TAB")), want);
+    assert.deepEqual(await shop.analyzeAsync(new File([tsv], "shop.tsv")), want);
+    assert.deepEqual(await shop.analyzeAsync(new File([jsonl], "shop.ndjson")), analyze(shop, jsonl, { inputFormat: "jsonl" }));
+    await assert.rejects(
+      shop.analyzeAsync(new File([text], "shop.txt")),
+      (e) => e.code === "INVALID_VALUE" && e.path === "/inputFormat" && e.message.includes(".csv, .tsv, .tab, .jsonl or .ndjson"),
+    );
+    // inputFormat wins over the name; a Blob has no name: CSV unless said.
+    assert.deepEqual(await shop.analyzeAsync(new File([text], "shop.txt"), { inputFormat: "csv" }), want);
+    assert.deepEqual(await shop.analyzeAsync(new Blob([text])), want);
+  });
+
   test("ArrayBuffers are bytes too", () => {
     const buffer = csv.buffer.slice(csv.byteOffset, csv.byteOffset + csv.length);
     assert.deepEqual(analyze(map, buffer, options), want);

@@ -790,7 +790,7 @@ def analyze(
 ) -> Report:
     """The journey report of an event log read against ``map``.
 
-    ``events`` is a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, or
+    ``events`` is a path (``.csv``, ``.tsv``/``.tab``, ``.jsonl``/``.ndjson``, or
     any name with ``input_format``) or a table: anything exporting Arrow
     data through ``__arrow_c_stream__`` (pyarrow ``Table`` and
     ``RecordBatchReader``, polars ``DataFrame``, pandas >= 2.2

@@ -64,7 +64,6 @@ class Totals(TypedDict):
     value: float
     conversion_value: float
 
-_FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 _TIMESTAMP_FORMATS = ("auto", "rfc3339", "epoch_millis", "epoch_seconds")
 _SCALES = ("native", "one_to_five", "zero_to_ten")
 
@@ -257,7 +256,7 @@ def analyze(
 ) -> "Report":
     """The journey report of an event log read against ``map``.
 
-    ``events`` is a path (``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, or
+    ``events`` is a path (``.csv``, ``.tsv``/``.tab``, ``.jsonl``/``.ndjson``, or
     any name with ``input_format``) or a table: anything exporting Arrow
     data through ``__arrow_c_stream__`` (pyarrow ``Table`` and
     ``RecordBatchReader``, polars ``DataFrame``, pandas >= 2.2
@@ -379,13 +378,8 @@ def analyze(
             raise _invalid("input_format", "only applies to files, not to lists of events")
         data = _native._analyze_records(map, source, json.dumps(reader), report_json)
     else:
-        fmt_name = input_format or _FORMATS.get(source.suffix.lower())
-        if fmt_name is None:
-            raise _invalid(
-                "input_format",
-                f"cannot tell the event log format of {str(source)!r}: name it .csv, .tsv, "
-                ".jsonl or .ndjson, or pass input_format='csv', 'tsv' or 'jsonl'",
-            )
+        # The core's table of file extensions (.csv, .tsv, .tab, .jsonl, .ndjson).
+        fmt_name = input_format or _native._input_format(str(source))
         if fmt_name == "tsv":
             reader["delimiter"] = ord("\t")
         data = _native._analyze_file(map, str(source), fmt_name, json.dumps(reader), report_json)

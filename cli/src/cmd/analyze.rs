@@ -73,7 +73,7 @@ pub enum Scale {
 /// path variants, conformance and attribution.
 ///
 /// The log is CSV (header row) or JSON Lines, chosen by the file extension
-/// (.csv, .tsv, .jsonl, .ndjson) or --input-format. Required fields:
+/// (.csv, .tsv, .tab, .jsonl, .ndjson) or --input-format. Required fields:
 /// customer_id, timestamp, and a touchpoint id or raw event fields (event,
 /// channel, attributes) that the map's `match` rules resolve; optional
 /// value, score and segment.
@@ -85,7 +85,7 @@ pub enum Scale {
 pub struct Args {
     /// Map document (JSON).
     pub map: PathBuf,
-    /// Event log (.csv, .tsv, .jsonl or .ndjson; `-` reads standard input
+    /// Event log (.csv, .tsv, .tab, .jsonl or .ndjson; `-` reads standard input
     /// and needs --input-format).
     pub events: PathBuf,
     /// Output format.
@@ -280,19 +280,12 @@ fn input_format(args: &Args) -> Result<InputFormat, String> {
     if let Some(f) = args.input_format {
         return Ok(f);
     }
-    let ext = args
-        .events
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("csv") => Ok(InputFormat::Csv),
-        Some("tsv") | Some("tab") => Ok(InputFormat::Tsv),
-        Some("jsonl") | Some("ndjson") => Ok(InputFormat::Jsonl),
-        _ => Err(format!(
-            "cannot tell the format of {} from its extension: name it .csv, .tsv, .jsonl or .ndjson, or pass --input-format",
-            args.events.display()
-        )),
+    // The core's table of extensions; its error says what to do.
+    match journeymap::analytics::InputFormat::from_path(&args.events) {
+        Ok(journeymap::analytics::InputFormat::Csv) => Ok(InputFormat::Csv),
+        Ok(journeymap::analytics::InputFormat::Tsv) => Ok(InputFormat::Tsv),
+        Ok(journeymap::analytics::InputFormat::Jsonl) => Ok(InputFormat::Jsonl),
+        Err(e) => Err(format!("{e} (--input-format)")),
     }
 }
 

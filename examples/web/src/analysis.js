@@ -20,14 +20,6 @@ function size(bytes) {
 /** @param {number | null | undefined} rate */
 const rate = (rate) => (rate == null ? "–" : percent.format(rate));
 
-/** The input format of an event log, from its file name. @param {string} name */
-function inputFormat(name) {
-  const lower = name.toLowerCase();
-  if (lower.endsWith(".tsv")) return "tsv";
-  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
-  return "csv";
-}
-
 /**
  * @param {object} options
  * @param {(report: Report, file: string) => void} options.onReport told each new report
@@ -110,7 +102,10 @@ export function createAnalysis({ onReport }) {
       progress.hidden = true;
       showError({ code: "WORKER", message: event.message || "The analysis could not run." });
     };
-    mine.postMessage({ file, map: mapJSON, options: { ...options, inputFormat: inputFormat(name) } });
+    // A File carries its name: the package tells CSV, TSV and JSON Lines by
+    // it (.csv, .tsv, .tab, .jsonl, .ndjson) and refuses other names.
+    const named = file instanceof File ? file : new File([file], name);
+    mine.postMessage({ file: named, map: mapJSON, options });
   }
 
   /**
