@@ -692,7 +692,6 @@ def test_report_options_by_name() -> None:
         ({"position_weights": (0.7, 0.7)}, "/position_weights"),
         ({"position_weights": (-0.1, 0.5)}, "/position_weights"),
         ({"position_weights": (math.nan, 0.1)}, "/position_weights"),
-        ({"top_k": -1}, "/top_k"),
         ({"customer_column": ""}, "/customer_column"),
         ({"input_format": "xlsx"}, "/input_format"),
     ],
@@ -703,6 +702,13 @@ def test_bad_option_values(options: dict[str, Any], path: str) -> None:
     assert info.value.code == "INVALID_VALUE"
     assert info.value.path == path
     assert path.rsplit("/", 1)[-1] in str(info.value)
+
+
+def test_a_negative_count_is_refused_by_the_core() -> None:
+    # top_k is a count: the core reads it as one and refuses -1 at its name.
+    with pytest.raises(journeymap.ParseError) as info:
+        journeymap.analyze(shop_map(), SHOP_CSV, top_k=-1)
+    assert (info.value.code, info.value.path) == ("JSON_TYPE", "/top_k")
 
 
 def test_unknown_conversion_touchpoint() -> None:

@@ -610,7 +610,8 @@ function analyzeOptions(options, isArray) {
   if (o.lookbackWindow !== undefined) report.lookback_window_ms = ms(o.lookbackWindow, "lookbackWindow");
   if (o.halfLife !== undefined) report.half_life_ms = ms(o.halfLife, "halfLife");
   if (o.conversions !== undefined) report.conversions = stringList(o.conversions, "conversions");
-  if (o.topK !== undefined) report.top_k = optionalInteger(o.topK, "topK", 0);
+  // An integer; its range is the core's to check.
+  if (o.topK !== undefined) report.top_k = optionalInteger(o.topK, "topK", Number.MIN_SAFE_INTEGER);
   if (o.positionWeights !== undefined) {
     const w = optionsOf(o.positionWeights, "positionWeights", ["first", "last"]);
     for (const key of ["first", "last"]) {

@@ -509,6 +509,8 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
     fails({ halfLife: 0 }, "INVALID_VALUE", "/halfLife");
     fails({ positionWeights: { first: 0.7, last: 0.7 } }, "INVALID_VALUE", "/positionWeights");
     fails({ scoreScale: { min: 5, max: 1 } }, "INVALID_VALUE", "/scoreScale");
+    // A count the core reads as one: -1 is not.
+    fails({ topK: -1 }, "JSON_TYPE", "/topK");
     assert.throws(() => analyze(map, events, { conversions: ["nowhere"] }), (e) => e.code === "NOT_FOUND" && e.id === "nowhere");
   });
 
@@ -541,7 +543,6 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
       { onBadRow: true },
       { inputFormat: "csv" },
       { delimiter: "," },
-      { topK: -1 },
       { topK: 1.5 },
       { topK: "3" },
       { conversionWindow: 1.5 },

@@ -497,3 +497,44 @@ fn svg_writes_the_canvas_with_the_report() {
     assert_eq!(run.code, Some(2));
     assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
 }
+
+#[test]
+fn option_ranges_are_the_cores_and_name_the_flag() {
+    // A zero half-life passes the duration syntax; the core's option check
+    // refuses it, and the message says which flag set it.
+    let run = analyze(&fixture("shop.csv"), &["--half-life", "0s"]);
+    assert_eq!(run.code, Some(2), "stderr: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("half_life_ms must be positive (--half-life)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn the_input_format_is_told_by_the_cores_table_of_extensions() {
+    let text = std::fs::read_to_string(fixture("shop.csv")).unwrap();
+    let tab = temp_file("events.TAB", &text.replace(',', "\t"));
+    assert_eq!(
+        json(&analyze(&tab, &["--format", "json"])),
+        json(&analyze(&fixture("shop.csv"), &["--format", "json"]))
+    );
+    let txt = temp_file("events.txt", &text);
+    let run = analyze(&txt, &[]);
+    assert_eq!(run.code, Some(2), "stderr: {}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("name it .csv, .tsv, .tab, .jsonl or .ndjson"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        json(&analyze(
+            &txt,
+            &["--format", "json", "--input-format", "csv"]
+        ))["totals"],
+        json(&analyze(&fixture("shop.csv"), &["--format", "json"]))["totals"]
+    );
+}

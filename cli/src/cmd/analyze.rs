@@ -171,7 +171,14 @@ pub fn run(args: &Args) -> Outcome {
         }
     };
     if let Err(e) = options.validate(&map) {
-        eprintln!("journeymap: {e}");
+        // The core names the option by its field; say which flag set it.
+        let flag = match e.path() {
+            Some("/options/conversion_window_ms") => " (--window)",
+            Some("/options/lookback_window_ms") => " (--lookback)",
+            Some("/options/half_life_ms") => " (--half-life)",
+            _ => "",
+        };
+        eprintln!("journeymap: {e}{flag}");
         return Outcome::Failed;
     }
     let format = match input_format(args) {
@@ -265,9 +272,7 @@ fn report_options(args: &Args) -> Result<ReportOptions, String> {
         options = options.lookback_window(w);
     }
     if let Some(h) = args.half_life {
-        if h.is_zero() {
-            return Err("--half-life must be longer than 0".into());
-        }
+        // Its range is checked by ReportOptions::validate, with the others.
         options = options.half_life(h);
     }
     if !args.conversions.is_empty() {
