@@ -564,8 +564,10 @@ function analyzeOptions(options, isArray) {
     format = input === "jsonl" ? "jsonl" : "csv";
     if (o.delimiter !== undefined) {
       if (input !== "csv") throw argumentError(`delimiter applies to CSV text, not to inputFormat ${JSON.stringify(input)}`);
-      if (typeof o.delimiter !== "string" || o.delimiter.length !== 1 || o.delimiter.charCodeAt(0) > 0x7f || /["\r\n]/.test(o.delimiter)) {
-        throw argumentError(`delimiter must be one ASCII character other than a quote or a line break, got ${describe(o.delimiter)}`);
+      // One character that fits the core's byte; which bytes are allowed
+      // is the core's to say (CsvOptions::check).
+      if (typeof o.delimiter !== "string" || o.delimiter.length !== 1 || o.delimiter.charCodeAt(0) > 0xff) {
+        throw argumentError(`delimiter must be one character, got ${describe(o.delimiter)}`);
       }
       reader.delimiter = o.delimiter.charCodeAt(0);
     } else if (input === "tsv") {

@@ -51,7 +51,11 @@ pub fn start(
     let options: ReportOptions = parse_part(report)?;
     options.validate(map)?;
     let stream = match format {
-        "csv" => LogStream::csv(map, parse_part::<CsvOptions>(reader)?),
+        "csv" => {
+            let options = parse_part::<CsvOptions>(reader)?;
+            options.check()?;
+            LogStream::csv(map, options)
+        }
         "jsonl" => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?),
         other => {
             return Err(Error::InvalidValue {

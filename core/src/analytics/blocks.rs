@@ -356,6 +356,7 @@ pub(crate) fn read_csv<R: Read>(
     map: &JourneyMap,
     options: &CsvOptions,
 ) -> Result<EventLog, Error> {
+    options.check()?;
     csv_blocks(reader, map, options, BLOCK)
 }
 

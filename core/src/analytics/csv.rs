@@ -116,6 +116,32 @@ impl CsvOptions {
         self.on_error = policy;
         self
     }
+
+    /// Checks the options a reader cannot work with: the delimiter must be
+    /// one ASCII character other than a quote or a line break
+    /// (`INVALID_VALUE` at `/delimiter`). [`EventLog::from_csv`] checks
+    /// them before reading.
+    ///
+    /// ```
+    /// # use journeymap::analytics::CsvOptions;
+    /// assert!(CsvOptions::default().delimiter(b';').check().is_ok());
+    /// let err = CsvOptions::default().delimiter(b'"').check().unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some("/delimiter")));
+    /// assert!(CsvOptions::default().delimiter(0xe9).check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<(), Error> {
+        let d = self.delimiter;
+        if d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r') {
+            return Ok(());
+        }
+        Err(Error::InvalidValue {
+            id: None,
+            path: "/delimiter".into(),
+            message: format!(
+                "the delimiter must be one ASCII character other than a quote or a line break, not byte {d:#04x}"
+            ),
+        })
+    }
 }
 
 impl EventLog {

@@ -78,16 +78,20 @@ const MIN_BLOCK: usize = 1 << 16;
 
 impl LogStream {
     /// A stream of CSV text with a header row, read as
-    /// [`EventLog::from_csv`] reads it.
+    /// [`EventLog::from_csv`] reads it. Options it cannot read with
+    /// ([`CsvOptions::check`]) fail the first push, or the finish.
     pub fn csv(map: &JourneyMap, options: CsvOptions) -> Self {
         let builder = csv_builder(map, &options);
-        Self::new(
+        let checked = options.check();
+        let mut stream = Self::new(
             Format::Csv {
                 options,
                 layout: None,
             },
             builder,
-        )
+        );
+        stream.failed = checked.err();
+        stream
     }
 
     /// A stream of JSON Lines, read as [`EventLog::from_jsonl`] reads it.
