@@ -4,6 +4,8 @@
 use std::fmt;
 
 use serde::ser::SerializeMap;
+
+use crate::analytics::RowErrorKind as RowKind;
 use serde::{Serialize, Serializer};
 
 /// What an error is about ([`Error::category`]): the groups of codes a
@@ -455,6 +457,7 @@ impl Error {
     /// assert!(Error::ALL_CODES.contains(&("BAD_TIMESTAMP", ErrorCategory::EventLog)));
     /// ```
     pub const ALL_CODES: &'static [(&'static str, ErrorCategory)] = &[
+        // The document's codes; the rows' are their kinds' own codes.
         ("JSON_SYNTAX", ErrorCategory::Parse),
         ("JSON_TYPE", ErrorCategory::Parse),
         ("UNKNOWN_FIELD", ErrorCategory::Parse),
@@ -476,20 +479,20 @@ impl Error {
         ("IN_USE", ErrorCategory::InUse),
         ("STAGE_NOT_EMPTY", ErrorCategory::InUse),
         ("IO", ErrorCategory::Io),
-        ("MISSING_COLUMN", ErrorCategory::EventLog),
-        ("DUPLICATE_COLUMN", ErrorCategory::EventLog),
-        ("FIELD_COUNT", ErrorCategory::EventLog),
-        ("MISSING_FIELD", ErrorCategory::EventLog),
-        ("EMPTY_CUSTOMER", ErrorCategory::EventLog),
-        ("BAD_TIMESTAMP", ErrorCategory::EventLog),
-        ("BAD_NUMBER", ErrorCategory::EventLog),
-        ("UNKNOWN_TOUCHPOINT", ErrorCategory::EventLog),
-        ("MISSING_EVENT", ErrorCategory::EventLog),
-        ("BAD_JSON", ErrorCategory::EventLog),
-        ("BAD_TYPE", ErrorCategory::EventLog),
-        ("BAD_ENCODING", ErrorCategory::EventLog),
-        ("LINE_TOO_LONG", ErrorCategory::EventLog),
-        ("LOG_TOO_LARGE", ErrorCategory::EventLog),
+        (RowKind::MissingColumn.code(), ErrorCategory::EventLog),
+        (RowKind::DuplicateColumn.code(), ErrorCategory::EventLog),
+        (RowKind::FieldCount.code(), ErrorCategory::EventLog),
+        (RowKind::MissingField.code(), ErrorCategory::EventLog),
+        (RowKind::EmptyCustomer.code(), ErrorCategory::EventLog),
+        (RowKind::BadTimestamp.code(), ErrorCategory::EventLog),
+        (RowKind::BadNumber.code(), ErrorCategory::EventLog),
+        (RowKind::UnknownTouchpoint.code(), ErrorCategory::EventLog),
+        (RowKind::MissingEvent.code(), ErrorCategory::EventLog),
+        (RowKind::BadJson.code(), ErrorCategory::EventLog),
+        (RowKind::BadType.code(), ErrorCategory::EventLog),
+        (RowKind::BadEncoding.code(), ErrorCategory::EventLog),
+        (RowKind::LineTooLong.code(), ErrorCategory::EventLog),
+        (RowKind::LogTooLarge.code(), ErrorCategory::EventLog),
     ];
 
     /// [`Error::ALL_CODES`] as pretty JSON with a trailing newline

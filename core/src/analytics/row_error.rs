@@ -66,7 +66,7 @@ impl RowErrorKind {
     /// // The same text as the serialised kind.
     /// assert_eq!(serde_json::to_value(RowErrorKind::LineTooLong).unwrap(), "LINE_TOO_LONG");
     /// ```
-    pub fn code(self) -> &'static str {
+    pub const fn code(self) -> &'static str {
         match self {
             RowErrorKind::MissingColumn => "MISSING_COLUMN",
             RowErrorKind::DuplicateColumn => "DUPLICATE_COLUMN",
