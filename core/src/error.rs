@@ -251,7 +251,7 @@ pub enum Error {
         path: String,
     },
     /// An emotion score outside -2..=2. Code `EMOTION_OUT_OF_RANGE`.
-    #[error("touchpoint {id:?}: emotion score {score} is outside -2..=2")]
+    #[error("touchpoint {id:?}: emotion score {score} is outside the emotion scale, -2 to 2")]
     EmotionOutOfRange {
         /// Touchpoint id.
         id: String,
