@@ -112,14 +112,12 @@ pub fn _analyze_file<'py>(
         let options = report_options(report, map)?;
         let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         let file = BufReader::with_capacity(1 << 16, file);
-        let log = match format {
-            "csv" | "tsv" => EventLog::from_csv(file, map, &parse_part::<CsvOptions>(reader)?)?,
-            "jsonl" => EventLog::from_jsonl(file, map, &parse_part::<JsonlOptions>(reader)?)?,
-            other => {
-                return Err(invalid(
-                    "",
-                    format!("unknown event log format {other:?}; use csv, tsv or jsonl"),
-                ))
+        let log = match format.parse::<InputFormat>()? {
+            InputFormat::Csv | InputFormat::Tsv => {
+                EventLog::from_csv(file, map, &parse_part::<CsvOptions>(reader)?)?
+            }
+            InputFormat::Jsonl => {
+                EventLog::from_jsonl(file, map, &parse_part::<JsonlOptions>(reader)?)?
             }
         };
         analyze(map, &log, &options)

@@ -2,7 +2,7 @@
 //! the map and analysed into a journey report.
 
 use journeymap::analytics::{
-    analyze, CsvOptions, EventLog, FlatValue, JsonlOptions, RecordValue, ReportOptions,
+    analyze, CsvOptions, EventLog, FlatValue, InputFormat, JsonlOptions, RecordValue, ReportOptions,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
@@ -14,8 +14,9 @@ use crate::map::RawJourneyMap;
 #[wasm_bindgen]
 impl RawJourneyMap {
     /// Reads an event log and returns the journey report (JSON). `format`
-    /// is `csv` or `jsonl`; `reader` the JSON of the reader's options
-    /// ([`CsvOptions`] or [`JsonlOptions`]); `report` the JSON of the
+    /// is `csv`, `tsv` (CSV with the reader's delimiter) or `jsonl`;
+    /// `reader` the JSON of the reader's options ([`CsvOptions`] or
+    /// [`JsonlOptions`]); `report` the JSON of the
     /// [`ReportOptions`]. A bad row throws its row error (code
     /// `BAD_TIMESTAMP`, ..., with `row`) under the `fail` policy.
     pub fn analyze(
@@ -306,15 +307,12 @@ pub fn report_json(
     report: &str,
 ) -> Result<String, Error> {
     let options: ReportOptions = parse_part(report)?;
-    let log = match format {
-        "csv" => EventLog::from_csv(data, map, &parse_part::<CsvOptions>(reader)?)?,
-        "jsonl" => EventLog::from_jsonl(data, map, &parse_part::<JsonlOptions>(reader)?)?,
-        other => {
-            return Err(Error::InvalidValue {
-                id: None,
-                path: String::new(),
-                message: format!("unknown event log format {other:?}; use csv or jsonl"),
-            })
+    let log = match format.parse::<InputFormat>()? {
+        InputFormat::Csv | InputFormat::Tsv => {
+            EventLog::from_csv(data, map, &parse_part::<CsvOptions>(reader)?)?
+        }
+        InputFormat::Jsonl => {
+            EventLog::from_jsonl(data, map, &parse_part::<JsonlOptions>(reader)?)?
         }
     };
     to_text(&analyze(map, &log, &options)?)
@@ -342,11 +340,11 @@ pub fn parse_duration_ms(option: &str, text: &str) -> JsResult<f64> {
 
 /// The format (`csv`, `tsv` or `jsonl`) of an event-log file by its name,
 /// from the core's one table of extensions
-/// ([`InputFormat::from_path`](journeymap::analytics::InputFormat::from_path));
-/// throws `INVALID_VALUE` at `/input_format` for another.
+/// ([`InputFormat::from_path`]); throws `INVALID_VALUE` at `/input_format`
+/// for another.
 #[wasm_bindgen]
 pub fn input_format_of(name: &str) -> JsResult<String> {
-    journeymap::analytics::InputFormat::from_path(name)
+    InputFormat::from_path(name)
         .map(|f| f.as_str().to_owned())
         .map_err(throw)
 }

@@ -1,7 +1,9 @@
 //! Event logs pushed in chunks (a `Blob`, a `ReadableStream`, or bytes
 //! read with progress): [`RawLogStream`] over core's [`LogStream`].
 
-use journeymap::analytics::{analyze, CsvOptions, JsonlOptions, LogStream, ReportOptions};
+use journeymap::analytics::{
+    analyze, CsvOptions, InputFormat, JsonlOptions, LogStream, ReportOptions,
+};
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
 
@@ -21,8 +23,8 @@ pub struct RawLogStream {
 
 #[wasm_bindgen]
 impl RawJourneyMap {
-    /// Starts reading an event log in chunks: `format` is `csv` or
-    /// `jsonl`, `reader` and `report` the JSON of the reader's and the
+    /// Starts reading an event log in chunks: `format` is `csv`, `tsv`
+    /// (read as CSV with the reader's delimiter) or `jsonl`, `reader` and `report` the JSON of the reader's and the
     /// report's options, checked now (before any chunk is read).
     #[wasm_bindgen(js_name = logStream)]
     pub fn log_stream(&self, format: &str, reader: &str, report: &str) -> JsResult<RawLogStream> {
@@ -50,20 +52,11 @@ pub fn start(
 ) -> Result<RawLogStream, Error> {
     let options: ReportOptions = parse_part(report)?;
     options.validate(map)?;
-    let stream = match format {
-        "csv" => {
-            let options = parse_part::<CsvOptions>(reader)?;
-            options.check()?;
-            LogStream::csv(map, options)
+    let stream = match format.parse::<InputFormat>()? {
+        InputFormat::Csv | InputFormat::Tsv => {
+            LogStream::csv(map, parse_part::<CsvOptions>(reader)?)?
         }
-        "jsonl" => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?),
-        other => {
-            return Err(Error::InvalidValue {
-                id: None,
-                path: String::new(),
-                message: format!("unknown event log format {other:?}; use csv or jsonl"),
-            })
-        }
+        InputFormat::Jsonl => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?),
     };
     Ok(RawLogStream {
         map: map.clone(),

@@ -4,9 +4,9 @@
 use std::fmt;
 
 use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 use crate::analytics::RowErrorKind as RowKind;
-use serde::{Serialize, Serializer};
 
 /// What an error is about ([`Error::category`]): the groups of codes a
 /// caller handles alike.

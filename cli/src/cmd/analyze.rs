@@ -12,7 +12,7 @@ use journeymap::analytics::{
     OnError, Report, ReportOptions, ScoreScale, TimestampFormat,
 };
 use journeymap::render::svg;
-use journeymap::{Error, JourneyMap};
+use journeymap::{analytics, Error, JourneyMap};
 
 use crate::output::{load_map, write_output, Outcome};
 
@@ -154,7 +154,7 @@ pub struct Args {
 /// Parses `30d`, `12h`, `90m`, `45s`, `500ms`, `2w` (a whole number and a
 /// unit) with the library's parser, for clap.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    journeymap::analytics::parse_duration(text).map_err(|e| e.to_string())
+    analytics::parse_duration(text).map_err(|e| e.to_string())
 }
 
 /// Runs the subcommand.
@@ -281,16 +281,14 @@ fn report_options(args: &Args) -> Result<ReportOptions, String> {
     Ok(options)
 }
 
-fn input_format(args: &Args) -> Result<InputFormat, String> {
-    if let Some(f) = args.input_format {
-        return Ok(f);
-    }
-    // The core's table of extensions; its error says what to do.
-    match journeymap::analytics::InputFormat::from_path(&args.events) {
-        Ok(journeymap::analytics::InputFormat::Csv) => Ok(InputFormat::Csv),
-        Ok(journeymap::analytics::InputFormat::Tsv) => Ok(InputFormat::Tsv),
-        Ok(journeymap::analytics::InputFormat::Jsonl) => Ok(InputFormat::Jsonl),
-        Err(e) => Err(format!("{e} (--input-format)")),
+fn input_format(args: &Args) -> Result<analytics::InputFormat, String> {
+    match args.input_format {
+        Some(InputFormat::Csv) => Ok(analytics::InputFormat::Csv),
+        Some(InputFormat::Tsv) => Ok(analytics::InputFormat::Tsv),
+        Some(InputFormat::Jsonl) => Ok(analytics::InputFormat::Jsonl),
+        // The core's table of extensions; its error says what to do.
+        None => analytics::InputFormat::from_path(&args.events)
+            .map_err(|e| format!("{e} (--input-format)")),
     }
 }
 
@@ -308,7 +306,11 @@ fn field_names(args: &Args) -> FieldNames {
     fields
 }
 
-fn read_log(args: &Args, map: &JourneyMap, format: InputFormat) -> Result<EventLog, Outcome> {
+fn read_log(
+    args: &Args,
+    map: &JourneyMap,
+    format: analytics::InputFormat,
+) -> Result<EventLog, Outcome> {
     let on_error = match args.on_bad_row {
         BadRowPolicy::Fail => OnError::Fail,
         BadRowPolicy::Skip => OnError::Skip,
@@ -337,20 +339,17 @@ fn read_log(args: &Args, map: &JourneyMap, format: InputFormat) -> Result<EventL
     let progress = Progress::new(source, &name, total, stderr_is_terminal());
     let reader = BufReader::with_capacity(1 << 18, progress);
     let fields = field_names(args);
-    let result = match format {
-        InputFormat::Csv | InputFormat::Tsv => {
+    // The text formats have a delimiter; JSON Lines has none.
+    let result = match format.delimiter() {
+        Some(delimiter) => {
             let options = CsvOptions::default()
                 .fields(fields)
-                .delimiter(if format == InputFormat::Tsv {
-                    b'\t'
-                } else {
-                    b','
-                })
+                .delimiter(delimiter)
                 .timestamp_format(timestamps)
                 .on_error(on_error);
             EventLog::from_csv(reader, map, &options)
         }
-        InputFormat::Jsonl => {
+        None => {
             let options = JsonlOptions::default()
                 .fields(fields)
                 .timestamp_format(timestamps)

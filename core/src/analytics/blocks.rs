@@ -508,7 +508,8 @@ pub(crate) mod tests {
         }
     }
 
-    fn root(path: &str) -> Vec<u8> {
+    /// The bytes of a file, by its path from the repository root.
+    pub(crate) fn root(path: &str) -> Vec<u8> {
         std::fs::read(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     }
 

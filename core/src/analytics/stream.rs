@@ -28,7 +28,7 @@ use crate::JourneyMap;
 /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
 /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
 /// let csv = "customer_id,timestamp,touchpoint\nc1,2026-03-01T09:00:00Z,home\nc2,2026-03-01T10:00:00Z,home\n";
-/// let mut stream = LogStream::csv(&map, CsvOptions::default());
+/// let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
 /// for chunk in csv.as_bytes().chunks(7) {
 ///     stream.push(chunk).unwrap();
 /// }
@@ -37,7 +37,7 @@ use crate::JourneyMap;
 /// assert_eq!((log.len(), log.customers()), (2, 2));
 ///
 /// // A bad row fails a later push or the finish, with its line.
-/// let mut stream = LogStream::csv(&map, CsvOptions::default());
+/// let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
 /// stream.push(b"customer_id,timestamp,touchpoint\nc1,yesterday,home\n").unwrap();
 /// let err = stream.finish().unwrap_err();
 /// assert_eq!(err.code(), "BAD_TIMESTAMP");
@@ -78,20 +78,25 @@ const MIN_BLOCK: usize = 1 << 16;
 
 impl LogStream {
     /// A stream of CSV text with a header row, read as
-    /// [`EventLog::from_csv`] reads it. Options it cannot read with
-    /// ([`CsvOptions::check`]) fail the first push, or the finish.
-    pub fn csv(map: &JourneyMap, options: CsvOptions) -> Self {
+    /// [`EventLog::from_csv`] reads it. Options it cannot read with are
+    /// refused here ([`CsvOptions::check`]), before any chunk.
+    ///
+    /// ```
+    /// use journeymap::analytics::{CsvOptions, LogStream};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// let err = LogStream::csv(&map, CsvOptions::default().delimiter(b'\n')).unwrap_err();
+    /// assert_eq!(err.path(), Some("/delimiter"));
+    /// ```
+    pub fn csv(map: &JourneyMap, options: CsvOptions) -> Result<Self, Error> {
+        options.check()?;
         let builder = csv_builder(map, &options);
-        let checked = options.check();
-        let mut stream = Self::new(
+        Ok(Self::new(
             Format::Csv {
                 options,
                 layout: None,
             },
             builder,
-        );
-        stream.failed = checked.err();
-        stream
+        ))
     }
 
     /// A stream of JSON Lines, read as [`EventLog::from_jsonl`] reads it.
@@ -133,7 +138,7 @@ impl LogStream {
     /// ```
     /// # use journeymap::analytics::{CsvOptions, LogStream};
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
-    /// let mut stream = LogStream::csv(&map, CsvOptions::default());
+    /// let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
     /// stream.push(b"customer_id,timestamp,event\n").unwrap();
     /// assert_eq!(stream.bytes(), 28);
     /// ```
@@ -297,12 +302,8 @@ fn read_jsonl(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::blocks::tests::{digest, shop};
+    use crate::analytics::blocks::tests::{digest, root, shop};
     use crate::analytics::OnError;
-
-    fn root(path: &str) -> Vec<u8> {
-        std::fs::read(format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    }
 
     fn pushed(mut stream: LogStream, bytes: &[u8], chunk: usize) -> Result<EventLog, Error> {
         for piece in bytes.chunks(chunk.max(1)) {
@@ -337,7 +338,7 @@ mod tests {
             for input in &inputs {
                 let want = digest(EventLog::from_csv(&input[..], &map, &options), &map);
                 for chunk in CHUNKS {
-                    let got = pushed(LogStream::csv(&map, options.clone()), input, chunk);
+                    let got = pushed(LogStream::csv(&map, options.clone()).unwrap(), input, chunk);
                     assert_eq!(digest(got, &map), want, "chunk {chunk}, {on_error:?}");
                 }
             }
@@ -380,7 +381,7 @@ mod tests {
     #[test]
     fn a_failed_stream_keeps_failing() {
         let map = shop();
-        let mut stream = LogStream::csv(&map, CsvOptions::default());
+        let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
         let mut rows = b"customer_id,timestamp,touchpoint\nc1,soon,ad\n".to_vec();
         rows.extend(b"c1,2026-03-01T09:00:00Z,ad\n".repeat(MIN_BLOCK / 20));
         assert_eq!(
@@ -391,7 +392,7 @@ mod tests {
         assert_eq!(again.code(), "BAD_TIMESTAMP");
         assert_eq!(stream.finish().unwrap_err().code(), "BAD_TIMESTAMP");
         // A header without the customer column fails once it is complete.
-        let mut stream = LogStream::csv(&map, CsvOptions::default());
+        let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
         stream.push(b"who,timestamp").unwrap();
         assert_eq!(stream.push(b"\n").unwrap_err().code(), "MISSING_COLUMN");
     }
