@@ -9,12 +9,14 @@
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, extname, join, normalize, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 import { JourneyMap } from "journeymap";
+
+// Debian's Chromium and a static file server, as the browser suite starts them.
+import { launchChromium, serve } from "../../../tests/browser/chromium.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const APP = resolve(HERE, "..");
@@ -26,38 +28,6 @@ const EVENTS_FILE = join(EXAMPLES, "coffee-maker-events.csv");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const CLI = process.env.JOURNEYMAP_CLI || join(ROOT, "target/release/journeymap");
 const SCREENSHOTS = process.env.SCREENSHOTS || join(ROOT, "target/web-app/screenshots");
-
-// ---------------------------------------------------------------------------
-// A tiny static server for dist/.
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-};
-
-function serve(root) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = normalize(join(root, path === "/" ? "index.html" : path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
 
 // ---------------------------------------------------------------------------
 // Checks
@@ -108,26 +78,12 @@ const funnelOf = (report) =>
   }));
 
 async function main() {
-  const server = await serve(DIST);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const profile = mkdtempSync(join(tmpdir(), "journeymap-web-profile-"));
+  const site = await serve(DIST);
+  const origin = site.url.replace(/\/$/, "");
   const downloads = mkdtempSync(join(tmpdir(), "journeymap-web-downloads-"));
   mkdirSync(SCREENSHOTS, { recursive: true });
 
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${profile}`,
-    ],
-  });
+  const browser = await launchChromium(puppeteer, CHROMIUM);
 
   try {
     const page = await browser.newPage();
@@ -494,8 +450,7 @@ async function main() {
     });
   } finally {
     await browser.close();
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
+    await site.close();
     rmSync(downloads, { recursive: true, force: true });
   }
 }
