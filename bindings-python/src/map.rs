@@ -103,7 +103,7 @@ pub(crate) fn map_from_dict(py: Python<'_>, doc: &Bound<'_, PyAny>) -> PyResult<
 /// Reads one part of a document (a stage, a touchpoint, the metadata...)
 /// from a dict. `location` is the JSON Pointer it will have in the document
 /// and `depth` the number of lists and objects enclosing it there.
-fn part<T: DeserializeOwned + schemars::JsonSchema>(
+fn part<T: DeserializeOwned>(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     what: &str,
@@ -159,7 +159,7 @@ impl PyJourneyMap {
     }
 
     /// Reads an entity and adds it as the last of its section.
-    fn add<T: DeserializeOwned + schemars::JsonSchema>(
+    fn add<T: DeserializeOwned>(
         &mut self,
         py: Python<'_>,
         obj: &Bound<'_, PyAny>,
@@ -172,7 +172,7 @@ impl PyJourneyMap {
     }
 
     /// Reads an entity and replaces the one with its id.
-    fn update<T: DeserializeOwned + schemars::JsonSchema>(
+    fn update<T: DeserializeOwned>(
         &mut self,
         py: Python<'_>,
         obj: &Bound<'_, PyAny>,

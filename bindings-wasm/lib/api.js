@@ -13,11 +13,10 @@ import {
   lint_rules as rawLintRules,
   input_format_of as rawInputFormatOf,
   parse_duration_ms as rawParseDurationMs,
-  report_schema as rawReportSchema,
-  schema as rawSchema,
   validate_text as rawValidateText,
 } from "../pkg/journeymap.js";
 import { limits, loaded } from "./load.js";
+import { DOCUMENT_SCHEMA, REPORT_SCHEMA } from "./schemas.js";
 
 export { version } from "./load.js";
 
@@ -1544,7 +1543,7 @@ if (typeof Symbol.dispose === "symbol") {
 
 /** The JSON Schema (draft 2020-12) of the journey-map document. */
 export function schema() {
-  return JSON.parse(call(() => rawSchema()));
+  return JSON.parse(DOCUMENT_SCHEMA);
 }
 
 /**
@@ -1630,5 +1629,5 @@ export function explainRule(rule) {
 
 /** The JSON Schema (draft 2020-12) of the journey report `analyze` returns. */
 export function reportSchema() {
-  return JSON.parse(call(() => rawReportSchema()));
+  return JSON.parse(REPORT_SCHEMA);
 }

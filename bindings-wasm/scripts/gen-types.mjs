@@ -5,6 +5,9 @@
 //   lint.d.ts    the lint rules' codes and names, from schema/lint-rules.json
 //                (the core library's catalogue)
 //   errors.d.ts  the core library's error codes, from schema/error-codes.json
+//   lib/schemas.js  the document and report schemas as data, for `schema()`
+//                and `reportSchema()` (the WebAssembly does not generate
+//                them at run time)
 //
 //   node scripts/gen-types.mjs           writes both
 //   node scripts/gen-types.mjs --check   exits 1 if any is stale
@@ -26,6 +29,22 @@ export const LINT_RULES_PATH = join(here, "..", "..", "schema", "lint-rules.json
 export const LINT_TYPES_PATH = join(here, "..", "lint.d.ts");
 export const ERROR_CODES_PATH = join(here, "..", "..", "schema", "error-codes.json");
 export const ERROR_TYPES_PATH = join(here, "..", "errors.d.ts");
+export const SCHEMAS_MODULE_PATH = join(here, "..", "lib", "schemas.js");
+
+/** lib/schemas.js: the two published schemas as JSON text constants. */
+export function generateSchemasModule(documentSchema, reportSchema) {
+  return [
+    "// The JSON Schemas of the journey-map document and of the journey report,",
+    "// as JSON text. Generated from schema/journey-map.schema.json and",
+    "// schema/journey-report.schema.json (the core library's schemas) by",
+    "// scripts/gen-types.mjs: do not edit, run `node scripts/gen-types.mjs`.",
+    "",
+    `export const DOCUMENT_SCHEMA = ${JSON.stringify(JSON.stringify(documentSchema))};`,
+    "",
+    `export const REPORT_SCHEMA = ${JSON.stringify(JSON.stringify(reportSchema))};`,
+    "",
+  ].join("\n");
+}
 
 /** errors.d.ts from the core library's list of codes (schema/error-codes.json). */
 export function generateErrors(codes) {
@@ -336,10 +355,18 @@ function main() {
     [REPORT_SCHEMA_PATH, REPORT_TYPES_PATH, REPORT],
     [LINT_RULES_PATH, LINT_TYPES_PATH, "lint"],
     [ERROR_CODES_PATH, ERROR_TYPES_PATH, "errors"],
+    [[SCHEMA_PATH, REPORT_SCHEMA_PATH], SCHEMAS_MODULE_PATH, "schemas"],
   ]) {
-    const source = JSON.parse(readFileSync(schemaPath, "utf8"));
+    const read = (path) => JSON.parse(readFileSync(path, "utf8"));
+    const source = Array.isArray(schemaPath) ? schemaPath.map(read) : read(schemaPath);
     const text =
-      kind === "lint" ? generateLint(source) : kind === "errors" ? generateErrors(source) : generate(source, kind);
+      kind === "lint"
+        ? generateLint(source)
+        : kind === "errors"
+          ? generateErrors(source)
+          : kind === "schemas"
+            ? generateSchemasModule(...source)
+            : generate(source, kind);
     const name = typesPath.slice(typesPath.lastIndexOf("/") + 1);
     if (process.argv.includes("--check")) {
       let current = "";

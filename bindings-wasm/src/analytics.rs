@@ -318,12 +318,6 @@ pub fn report_json(
     to_text(&analyze(map, &log, &options)?)
 }
 
-/// The JSON Schema of the journey report, as JSON text.
-#[wasm_bindgen]
-pub fn report_schema() -> JsResult<String> {
-    to_text(&journeymap::analytics::report_schema()).map_err(throw)
-}
-
 /// Milliseconds of a duration option written like the CLI's `--window`
 /// (`30d`, `12h`, `90m`, `45s`, `500ms`, `2w`); throws `INVALID_VALUE` at
 /// `/<option>` otherwise (core's [`parse_duration_option`]).

@@ -1,7 +1,6 @@
 //! JSON text in and out of the boundary.
 
 use journeymap::Error;
-use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -51,7 +50,7 @@ fn serialise_error(e: serde_json::Error) -> Error {
 
 /// Reads a document part (stage, touchpoint, metadata, list of ids...) from
 /// JSON text, throwing a located error.
-pub fn parse<T: DeserializeOwned + JsonSchema>(text: &str) -> JsResult<T> {
+pub fn parse<T: DeserializeOwned>(text: &str) -> JsResult<T> {
     journeymap::parse_part(text).map_err(throw)
 }
 

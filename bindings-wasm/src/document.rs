@@ -1,4 +1,5 @@
-//! Module-level functions: version, JSON Schema, validation, limits.
+//! Module-level functions: version, validation, limits. (The JSON Schemas
+//! ship as data in the package's `lib/schemas.js`, generated from `schema/`.)
 
 use journeymap::{JourneyMap, Limits};
 use wasm_bindgen::prelude::*;
@@ -10,12 +11,6 @@ use crate::error::{throw, JsResult};
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
-}
-
-/// The JSON Schema of the document, as JSON text.
-#[wasm_bindgen]
-pub fn schema() -> JsResult<String> {
-    to_text(&journeymap::schema::document_schema()).map_err(throw)
 }
 
 /// Every invariant violation of a document given as JSON text, as the JSON

@@ -15,9 +15,11 @@ import {
   LINT_RULES_PATH,
   LINT_TYPES_PATH,
   REPORT,
+  SCHEMAS_MODULE_PATH,
   generate,
   generateErrors,
   generateLint,
+  generateSchemasModule,
 } from "../scripts/gen-types.mjs";
 import { PACKAGE_DIR, REPO_DIR, REPORT_SCHEMA_PATH, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
 
@@ -120,6 +122,15 @@ describe("entry point types", () => {
   test("errors.d.ts and lint.d.ts are what the core's lists generate (run `node scripts/gen-types.mjs` if not)", () => {
     assert.equal(readText(ERROR_TYPES_PATH), generateErrors(readJson(ERROR_CODES_PATH)));
     assert.equal(readText(LINT_TYPES_PATH), generateLint(readJson(LINT_RULES_PATH)));
+  });
+
+  test("lib/schemas.js is what the published schemas generate (run `node scripts/gen-types.mjs` if not)", () => {
+    assert.equal(
+      readText(SCHEMAS_MODULE_PATH),
+      generateSchemasModule(readJson(SCHEMA_PATH), readJson(REPORT_SCHEMA_PATH)),
+    );
+    assert.deepEqual(api.schema(), readJson(SCHEMA_PATH));
+    assert.deepEqual(api.reportSchema(), readJson(REPORT_SCHEMA_PATH));
   });
 
   test("ErrorCode is the core library's codes and this binding's three", () => {

@@ -30,11 +30,13 @@ mod limits;
 pub mod lint;
 pub mod model;
 mod parse;
+mod position;
 pub mod render;
 pub mod schema;
-mod shape;
+mod strict_json;
 mod summary;
 mod validate;
+mod value_de;
 
 pub use date::Date;
 pub use error::{EntityKind, Error, ErrorCategory, IoKind, Result};

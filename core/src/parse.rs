@@ -3,20 +3,19 @@
 //! Two passes: the text is first read as a generic JSON value (syntax errors
 //! with line and column; format version and size limits checked before the
 //! strict pass, so that a newer document is refused for its version rather
-//! than for fields this version does not know), then deserialised strictly
-//! into [`JourneyDocument`] with the JSON path of any type error.
+//! than for fields this version does not know), then the value is read
+//! strictly into [`JourneyDocument`] (`value_de`: objects only where the
+//! format has objects) with the JSON path, line and column of any type error.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
-
-use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::Error;
 use crate::limits::Limits;
 use crate::model::{JourneyDocument, FORMAT_VERSION};
-use crate::shape::check_objects;
+use crate::position::position_of;
+use crate::strict_json::{parse_value, Duplicate};
+use crate::value_de::{from_value, ValueError};
 
 /// Escapes one JSON Pointer token (RFC 6901).
 pub(crate) fn pointer_token(token: &str) -> String {
@@ -25,9 +24,7 @@ pub(crate) fn pointer_token(token: &str) -> String {
 
 /// Parses a document from JSON text, enforcing `limits`.
 pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocument, Error> {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    let schema = SCHEMA.get_or_init(|| schemars::schema_for!(JourneyDocument).to_value());
-    parse_checked(text, limits, schema, true)
+    parse_checked(text, limits, true)
 }
 
 /// Reads one part of a document (a stage, a touchpoint, metadata, ...) from
@@ -46,39 +43,15 @@ pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocum
 /// let err = parse_part::<Stage>(r#"["visit", "Visit"]"#).unwrap_err();
 /// assert_eq!(err.code(), "JSON_TYPE");
 /// ```
-pub fn parse_part<T: DeserializeOwned + JsonSchema>(text: &str) -> Result<T, Error> {
-    // Bindings read a part on every mutation: generate each type's schema
-    // once, keyed by its schemars id.
-    static SCHEMAS: OnceLock<Mutex<HashMap<String, Arc<Value>>>> = OnceLock::new();
-    let cache = SCHEMAS.get_or_init(Default::default);
-    let id = T::schema_id().into_owned();
-    // A poisoned lock only means another thread panicked while inserting;
-    // the map itself is still a valid cache.
-    let cached = cache
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&id)
-        .cloned();
-    let schema = match cached {
-        Some(schema) => schema,
-        None => {
-            let schema = Arc::new(schemars::schema_for!(T).to_value());
-            cache
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(id, Arc::clone(&schema));
-            schema
-        }
-    };
-    parse_checked(text, &Limits::default(), &schema, false)
+pub fn parse_part<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    parse_checked(text, &Limits::default(), false)
 }
 
 /// The passes shared by documents and parts: syntax, version (documents
-/// only), limits, objects where objects belong, then the strict typed pass.
+/// only), limits, then the strict typed pass.
 fn parse_checked<T: DeserializeOwned>(
     text: &str,
     limits: &Limits,
-    schema: &Value,
     is_document: bool,
 ) -> Result<T, Error> {
     if text.len() > limits.max_document_bytes {
@@ -88,7 +61,11 @@ fn parse_checked<T: DeserializeOwned>(
             limit: limits.max_document_bytes,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+    let duplicate = Duplicate::default();
+    let value: Value = parse_value(text, &duplicate).map_err(|e| match duplicate.take() {
+        Some(segments) => duplicate_key(&segments, &e),
+        None => syntax_error(&e),
+    })?;
     if is_document {
         if let Some(version) = value.get("format_version") {
             check_version(version)?;
@@ -99,10 +76,7 @@ fn parse_checked<T: DeserializeOwned>(
     if let Some(err) = Error::from_violations(limit_errors) {
         return Err(err);
     }
-    check_objects(text, &value, schema)?;
-    drop(value);
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| data_error(&e))
+    from_value(&value).map_err(|e| data_error(text, e))
 }
 
 fn check_version(version: &Value) -> Result<(), Error> {
@@ -217,6 +191,19 @@ fn syntax_error(e: &serde_json::Error) -> Error {
     }
 }
 
+fn duplicate_key(segments: &[String], e: &serde_json::Error) -> Error {
+    let key = segments.last().map_or("", String::as_str);
+    Error::Type {
+        path: segments
+            .iter()
+            .map(|s| format!("/{}", pointer_token(s)))
+            .collect(),
+        message: format!("duplicate key `{key}`: each key may appear once in an object"),
+        line: e.line().max(1),
+        column: e.column().max(1),
+    }
+}
+
 /// The text between the first pair of backticks after `prefix`, if the
 /// message starts with `prefix`.
 fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
@@ -224,57 +211,44 @@ fn quoted_after<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
     rest.split('`').next()
 }
 
-fn data_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let inner = e.inner();
-    let mut path = String::new();
-    for segment in e.path().iter() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => {
-                path.push('/');
-                path.push_str(&index.to_string());
-            }
-            serde_path_to_error::Segment::Map { key } => {
-                path.push('/');
-                path.push_str(&pointer_token(key));
-            }
-            serde_path_to_error::Segment::Enum { variant } => {
-                path.push('/');
-                path.push_str(&pointer_token(variant));
-            }
-            serde_path_to_error::Segment::Unknown => path.push_str("/?"),
-        }
-    }
-    let message = bare_message(inner);
-    let (line, column) = (inner.line().max(1), inner.column().max(1));
-    if let Some(field) = quoted_after(&message, "unknown field ") {
-        let field = field.to_owned();
-        let token = format!("/{}", pointer_token(&field));
-        if !path.ends_with(&token) {
-            path.push_str(&token);
-        }
-        return Error::UnknownField {
-            path,
-            field,
-            line,
-            column,
-        };
-    }
-    if let Some(field) = quoted_after(&message, "missing field ") {
-        let field = field.to_owned();
-        path.push('/');
-        path.push_str(&pointer_token(&field));
-        return Error::MissingField {
-            path,
-            field,
-            line,
-            column,
-        };
-    }
-    Error::Type {
-        path,
+fn data_error(text: &str, e: ValueError) -> Error {
+    let ValueError {
         message,
-        line,
-        column,
+        path: mut segments,
+        ..
+    } = e;
+    // A missing or unknown field is reported at its object; the error's path
+    // names the field itself.
+    let field = quoted_after(&message, "unknown field ")
+        .or_else(|| quoted_after(&message, "missing field "))
+        .map(str::to_owned);
+    if let Some(field) = &field {
+        segments.push(field.clone());
+    }
+    let (line, column) = position_of(text, &segments);
+    let path: String = segments
+        .iter()
+        .map(|s| format!("/{}", pointer_token(s)))
+        .collect();
+    match field {
+        Some(field) if message.starts_with("unknown field ") => Error::UnknownField {
+            path,
+            field,
+            line,
+            column,
+        },
+        Some(field) => Error::MissingField {
+            path,
+            field,
+            line,
+            column,
+        },
+        None => Error::Type {
+            path,
+            message,
+            line,
+            column,
+        },
     }
 }
 
