@@ -421,8 +421,26 @@ export interface AnalyzeOptions {
    * of which has a value in it, fail with code `MISSING_COLUMN`.
    */
   segmentBy?: string;
-  /** How timestamps are written (default `auto`: RFC 3339 or epoch milliseconds). */
-  timestampFormat?: "auto" | "rfc3339" | "epoch_millis" | "epoch_seconds";
+  /**
+   * How timestamps are written: `auto` (default: ISO 8601 date-times such as
+   * `2026-03-01T09:30:00Z`, with a space for the `T`, offsets `+01:00`,
+   * `+0100` or `+01`, or none; or integers of epoch time), `rfc3339`
+   * (date-times only), `epoch_millis`, `epoch_seconds`, or a strftime-style
+   * pattern such as `"%d/%m/%Y %H:%M"` (`%Y %m %b %d %H %M %S %f %z %%`).
+   */
+  timestampFormat?: "auto" | "rfc3339" | "epoch_millis" | "epoch_seconds" | `${string}%${string}`;
+  /**
+   * Unit of integer timestamps. Without it an integer is read as
+   * milliseconds only if that falls between 1980 and 2099, and is otherwise
+   * refused (`BAD_TIMESTAMP`, naming the likely unit): epoch seconds are
+   * never read as milliseconds of January 1970.
+   */
+  timestampUnit?: "s" | "ms" | "us" | "ns";
+  /**
+   * Zone of date-times written without an offset: `"UTC"` (default) or a
+   * fixed offset such as `"+01:00"`; named zones are refused.
+   */
+  timezone?: string;
   /**
    * A bad row: `fail` (default) throws its `JourneyMapError`; `skip` leaves
    * it out and counts it in `report.ingest` (problems with the whole input,

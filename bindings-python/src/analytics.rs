@@ -25,7 +25,7 @@ use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchR
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
     analyze, parse_duration_option, Columns, CsvOptions, EventLog, InputFormat, JsonlOptions,
-    ReportOptions, RowError, RowErrorKind, TimestampFormat, Timestamps,
+    ReportOptions, RowError, RowErrorKind, Timestamps,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;
@@ -380,18 +380,15 @@ fn bad_type(column: &str, found: &DataType, expected: &str) -> Error {
 
 /// Timestamps of a column: Arrow timestamps (any unit; stored as UTC, so
 /// a time zone changes nothing and naive ones are taken as UTC), dates,
-/// integers (epoch milliseconds, or seconds with `epoch_seconds`) or text
-/// parsed in `format`.
+/// integers (read by core's time spec: its unit, or milliseconds between
+/// 1980 and 2099) or text (parsed by the spec).
 enum TimeCells<'a> {
     Millis(Vec<Option<i64>>),
+    Integers(Vec<Option<i64>>),
     Text(Vec<Option<&'a str>>),
 }
 
-fn time_cells<'a>(
-    column: &str,
-    arrays: &'a [ArrayRef],
-    format: TimestampFormat,
-) -> Result<TimeCells<'a>, Error> {
+fn time_cells<'a>(column: &str, arrays: &'a [ArrayRef]) -> Result<TimeCells<'a>, Error> {
     let first_type = arrays.first().map(|a| a.data_type().clone());
     let is_text = matches!(
         first_type,
@@ -408,6 +405,7 @@ fn time_cells<'a>(
         return Ok(TimeCells::Text(cells));
     }
     let mut out = Vec::with_capacity(arrays.iter().map(|a| a.len()).sum());
+    let mut integers: Vec<Option<i64>> = Vec::new();
     for a in arrays {
         let a = a.as_ref();
         let ty = a.data_type();
@@ -444,22 +442,28 @@ fn time_cells<'a>(
                     return Err(bad_type(
                         column,
                         ty,
-                        "an Arrow timestamp or date, integer epoch milliseconds, or RFC 3339 text",
+                        "an Arrow timestamp or date, integers of epoch time, or date-time text",
                     ));
                 };
-                if format == TimestampFormat::Rfc3339 {
-                    return Err(bad_type(
-                        column,
-                        ty,
-                        "RFC 3339 text (timestamp_format is \"rfc3339\")",
-                    ));
-                }
-                out.extend(ints.into_iter().map(|v| {
-                    v.and_then(|v| i64::try_from(v).ok())
-                        .and_then(|v| format.from_number(v))
-                }));
+                // Integers are read by core (unit, plausibility); one beyond
+                // i64 is out of range whatever the unit.
+                integers.extend(
+                    ints.into_iter()
+                        .map(|v| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX))),
+                );
             }
         }
+    }
+    if !integers.is_empty() {
+        if !out.is_empty() {
+            return Err(bad_type(
+                column,
+                first_type.as_ref().unwrap_or(&DataType::Null),
+                "one kind of timestamp in every chunk",
+            ));
+        }
+        integers.extend(out);
+        return Ok(TimeCells::Integers(integers));
     }
     Ok(TimeCells::Millis(out))
 }
@@ -582,11 +586,7 @@ fn arrow_log(
         .into_iter()
         .map(|c| c.unwrap_or(""))
         .collect();
-    let times = time_cells(
-        &fields.timestamp,
-        &columns[timestamp_at],
-        options.timestamp_format,
-    )?;
+    let times = time_cells(&fields.timestamp, &columns[timestamp_at])?;
     let touchpoint = text(touchpoint_at, &fields.touchpoint)?;
     let event = text(event_at, &fields.event)?;
     let channel = text(channel_at, &fields.channel)?;
@@ -622,9 +622,11 @@ fn arrow_log(
         .iter()
         .map(|(name, t)| (*name, t.cells()))
         .collect();
+    let spec = options.time_spec();
     let timestamps = match &times {
         TimeCells::Millis(v) => Timestamps::Millis(v),
-        TimeCells::Text(v) => Timestamps::Text(v, options.timestamp_format),
+        TimeCells::Integers(v) => Timestamps::Integers(v, &spec),
+        TimeCells::Text(v) => Timestamps::Text(v, &spec),
     };
     let columns = Columns {
         timestamps: Some(timestamps),

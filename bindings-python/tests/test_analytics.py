@@ -18,6 +18,10 @@ import pytest
 import journeymap
 from journeymap import EventLogError, InvalidMapError, JourneyMap, JourneyMapError
 
+# 2026-03-01T09:00:00Z in epoch milliseconds: integer timestamps without a
+# stated unit are read as milliseconds only between 1980 and 2099.
+T0 = 1_772_355_600_000
+
 REPO = Path(__file__).resolve().parents[2]
 SPECS = sorted((REPO / "tests" / "expected" / "analytics").glob("*.json"))
 SHOP_MAP = REPO / "tests/fixtures/events/shop.json"
@@ -274,10 +278,10 @@ def test_epoch_seconds_integers_and_text() -> None:
     expected = journeymap.analyze(shop_map(), SHOP_CSV)
     for t in (ints, text):
         assert journeymap.analyze(shop_map(), t, timestamp_format="epoch_seconds") == expected
-    # rfc3339 refuses integer columns outright, and epoch text row by row.
+    # rfc3339 reads date-times only: numbers and epoch text are bad rows.
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), ints, timestamp_format="rfc3339")
-    assert (info.value.code, info.value.row, info.value.field) == ("BAD_TYPE", 0, "timestamp")
+    assert (info.value.code, info.value.row, info.value.field) == ("BAD_TIMESTAMP", 1, "timestamp")
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), text, timestamp_format="rfc3339")
     assert (info.value.code, info.value.row) == ("BAD_TIMESTAMP", 1)
@@ -446,7 +450,7 @@ def test_null_cells_are_missing_values() -> None:
 
 def test_nan_value_is_a_bad_number() -> None:
     pa = pytest.importorskip("pyarrow")
-    table = pa.table({"customer_id": ["a", "a"], "timestamp": [0, 1], "touchpoint": ["ad", "cart"],
+    table = pa.table({"customer_id": ["a", "a"], "timestamp": [T0 + 0, T0 + 1], "touchpoint": ["ad", "cart"],
                       "value": pa.array([1.0, math.nan])})
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), table)
@@ -455,7 +459,7 @@ def test_nan_value_is_a_bad_number() -> None:
 
 def test_numbers_written_as_text_are_parsed_and_unreadable_ones_quoted(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
-    table = pa.table({"customer_id": ["a", "a", "b"], "timestamp": [0, 1, 2],
+    table = pa.table({"customer_id": ["a", "a", "b"], "timestamp": [T0 + 0, T0 + 1, T0 + 2],
                       "touchpoint": ["ad", "checkout", "checkout"],
                       "value": [None, " 12.5 ", "12x"], "score": ["1", "", None]})
     with pytest.raises(EventLogError) as info:
@@ -467,7 +471,7 @@ def test_numbers_written_as_text_are_parsed_and_unreadable_ones_quoted(tmp_path:
     assert r.totals["conversion_value"] == 12.5
     # As the CSV reader says it.
     path = tmp_path / "events.csv"
-    path.write_text("customer_id,timestamp,touchpoint,value\na,0,ad,\na,1,checkout, 12.5 \nb,2,checkout,12x\n")
+    path.write_text(f"customer_id,timestamp,touchpoint,value\na,{T0},ad,\na,{T0 + 1},checkout, 12.5 \nb,{T0 + 2},checkout,12x\n")
     with pytest.raises(EventLogError) as from_csv:
         journeymap.analyze(shop_map(), path)
     assert (from_csv.value.code, from_csv.value.row, from_csv.value.field) == ("BAD_NUMBER", 3, "value")
@@ -487,7 +491,7 @@ def test_all_empty_columns_of_any_type_are_missing_cells() -> None:
     assert journeymap.analyze(m, frame, score_scale="one_to_five") == from_path
     # A float column with a value in it is still refused by name.
     with pytest.raises(EventLogError) as info:
-        journeymap.analyze(m, pa.table({"customer_id": ["a", "b"], "timestamp": [0, 1],
+        journeymap.analyze(m, pa.table({"customer_id": ["a", "b"], "timestamp": [T0 + 0, T0 + 1],
                                         "touchpoint": pa.array([None, 1.0])}))
     assert (info.value.code, info.value.field) == ("BAD_TYPE", "touchpoint")
 
@@ -496,7 +500,7 @@ def test_integer_ids_that_pandas_made_floats_are_read_as_integers() -> None:
     """An integer id column with a missing value is float64 in pandas: its
     whole numbers are the ids, the missing one an empty customer."""
     pd = pytest.importorskip("pandas")
-    frame = pd.DataFrame({"customer_id": [7, 7, 8, None], "timestamp": [0, 60_000, 0, 0],
+    frame = pd.DataFrame({"customer_id": [7, 7, 8, None], "timestamp": [T0 + 0, T0 + 60_000, T0 + 0, T0 + 0],
                           "touchpoint": ["ad", "cart", "ad", "ad"]})
     assert str(frame["customer_id"].dtype) == "float64"
     with pytest.raises(EventLogError) as info:
@@ -510,7 +514,7 @@ def test_integer_ids_that_pandas_made_floats_are_read_as_integers() -> None:
     assert report["funnel"] == text_report["funnel"]
     # Polars keeps NaN in a float column: missing as well.
     pl = pytest.importorskip("polars")
-    frame = pl.DataFrame({"customer_id": [7.0, float("nan")], "timestamp": [0, 0],
+    frame = pl.DataFrame({"customer_id": [7.0, float("nan")], "timestamp": [T0 + 0, T0 + 0],
                           "touchpoint": ["ad", "ad"]})
     assert journeymap.analyze(shop_map(), frame, on_bad_row="skip")["totals"]["customers"] == 1
 
@@ -528,7 +532,7 @@ def test_integer_ids_that_pandas_made_floats_are_read_as_integers() -> None:
 )
 def test_columns_of_unsupported_types_are_named(column: str, values: list[Any]) -> None:
     pa = pytest.importorskip("pyarrow")
-    data: dict[str, Any] = {"customer_id": ["a", "b"], "timestamp": [0, 1], "touchpoint": ["ad", "ad"]}
+    data: dict[str, Any] = {"customer_id": ["a", "b"], "timestamp": [T0 + 0, T0 + 1], "touchpoint": ["ad", "ad"]}
     data[column] = values
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), pa.table(data), on_bad_row="skip")
@@ -545,12 +549,12 @@ def test_duplicate_and_missing_columns() -> None:
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), dup)
     assert (info.value.code, info.value.field) == ("DUPLICATE_COLUMN", "touchpoint")
-    nothing = pa.table({"customer_id": ["a"], "timestamp": [0], "page": ["/"]})
+    nothing = pa.table({"customer_id": ["a"], "timestamp": [T0 + 0], "page": ["/"]})
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), nothing)
     assert (info.value.code, info.value.field) == ("MISSING_COLUMN", "touchpoint")
     with pytest.raises(EventLogError) as info:
-        journeymap.analyze(shop_map(), pa.table({"timestamp": [0], "touchpoint": ["ad"]}))
+        journeymap.analyze(shop_map(), pa.table({"timestamp": [T0 + 0], "touchpoint": ["ad"]}))
     assert (info.value.code, info.value.field) == ("MISSING_COLUMN", "customer_id")
 
 
@@ -687,6 +691,8 @@ def test_report_options_by_name() -> None:
         ({"half_life": "1.5h"}, "/half_life"),
         ({"on_bad_row": "ignore"}, "/on_bad_row"),
         ({"timestamp_format": "iso"}, "/timestamp_format"),
+        ({"timestamp_unit": "sec"}, "/timestamp_unit"),
+        ({"timezone": "Europe/Berlin"}, "/timezone"),
         ({"score_scale": "one_to_ten"}, "/score_scale"),
         ({"score_scale": (5, 1)}, "/score_scale"),
         ({"position_weights": (0.7, 0.7)}, "/position_weights"),
@@ -943,7 +949,7 @@ def test_every_arrow_type_in_every_column_is_read_or_refused(column: str) -> Non
     """Each column of every type: a report or an EventLogError, never a
     panic; refusals name the column."""
     pa = pytest.importorskip("pyarrow")
-    base = {"customer_id": ["a", "b"], "timestamp": [0, 60_000], "touchpoint": ["ad", "cart"],
+    base = {"customer_id": ["a", "b"], "timestamp": [T0 + 0, T0 + 60_000], "touchpoint": ["ad", "cart"],
             "event": ["page_view", "purchase"], "value": [1.0, 2.0], "segment": ["x", "y"],
             "path": ["/product/1", "/"]}
     for ty in arrow_types():
@@ -997,36 +1003,36 @@ def test_a_stream_failing_midway_raises_a_library_error() -> None:
 # ---------------------------------------------------------------------------
 
 EVENTS_DIR = REPO / "tests/fixtures/events"
-_OK = {"customer_id": "ok", "timestamp": 0, "touchpoint": "ad"}
+_OK = {"customer_id": "ok", "timestamp": T0 + 0, "touchpoint": "ad"}
 
 DICT_CASES: dict[str, list[Any]] = {
     "integers and floats as json.dumps writes them": [
         _OK,
         {"customer_id": 5, "timestamp": 1772355600000, "touchpoint": "ad", "value": 5},
         {"customer_id": -3, "timestamp": 9 * 10**15, "touchpoint": "ad", "value": -0.0},
-        {"customer_id": 2**63, "timestamp": 1, "touchpoint": "ad", "score": 1e-7},
-        {"customer_id": -(2**63), "timestamp": 2, "touchpoint": "ad", "path": 1e21},
-        {"customer_id": 2**64 - 1, "timestamp": 3, "touchpoint": "ad"},
-        {"customer_id": 5.0, "timestamp": 4, "touchpoint": "ad"},
-        {"customer_id": "c", "timestamp": 5.0, "touchpoint": "ad"},
+        {"customer_id": 2**63, "timestamp": T0 + 1, "touchpoint": "ad", "score": 1e-7},
+        {"customer_id": -(2**63), "timestamp": T0 + 2, "touchpoint": "ad", "path": 1e21},
+        {"customer_id": 2**64 - 1, "timestamp": T0 + 3, "touchpoint": "ad"},
+        {"customer_id": 5.0, "timestamp": T0 + 4, "touchpoint": "ad"},
+        {"customer_id": "c", "timestamp": T0 + 5.0, "touchpoint": "ad"},
         {"customer_id": "c", "timestamp": 1772355600000.5, "touchpoint": "ad"},
     ],
     "text beyond ASCII, in keys and values": [
         _OK,
         {"customer_id": "café ☕", "timestamp": "2026-03-01T09:00:00Z", "event": "page_view", "path": "/"},
-        {"customer_id": "😀", "timestamp": 5, "event": "page_view", "pâge": "/ü", "path": "/product/😀"},
-        {"customer_id": "日本", "timestamp": 6, "touchpoint": "ad", "segment": "ß", "value": "12.5"},
-        {"customer_id": "", "timestamp": 7, "touchpoint": "ad"},
+        {"customer_id": "😀", "timestamp": T0 + 5, "event": "page_view", "pâge": "/ü", "path": "/product/😀"},
+        {"customer_id": "日本", "timestamp": T0 + 6, "touchpoint": "ad", "segment": "ß", "value": "12.5"},
+        {"customer_id": "", "timestamp": T0 + 7, "touchpoint": "ad"},
     ],
     "None, booleans, dicts and lists": [
         _OK,
-        {"customer_id": "c", "timestamp": 1, "event": "page_view", "attributes": {"path": "/", "n": 2, "f": True, "x": None}},
-        {"customer_id": "c", "timestamp": 2, "event": "page_view", "attributes": {"path": "/"}, "path": "/cart"},
-        {"customer_id": "c", "timestamp": 3, "event": "page_view", "path": "/cart", "attributes": {"path": "/"}},
-        {"customer_id": "c", "timestamp": 4, "event": "page_view", "path": True, "tags": ["a", 1, None]},
-        {"customer_id": "c", "timestamp": 5, "event": False, "attributes": None},
-        {"customer_id": None, "timestamp": 6, "touchpoint": "ad"},
-        {"customer_id": "c", "timestamp": 7, "touchpoint": ["ad"]},
+        {"customer_id": "c", "timestamp": T0 + 1, "event": "page_view", "attributes": {"path": "/", "n": 2, "f": True, "x": None}},
+        {"customer_id": "c", "timestamp": T0 + 2, "event": "page_view", "attributes": {"path": "/"}, "path": "/cart"},
+        {"customer_id": "c", "timestamp": T0 + 3, "event": "page_view", "path": "/cart", "attributes": {"path": "/"}},
+        {"customer_id": "c", "timestamp": T0 + 4, "event": "page_view", "path": True, "tags": ["a", 1, None]},
+        {"customer_id": "c", "timestamp": T0 + 5, "event": False, "attributes": None},
+        {"customer_id": None, "timestamp": T0 + 6, "touchpoint": "ad"},
+        {"customer_id": "c", "timestamp": T0 + 7, "touchpoint": ["ad"]},
         {},
     ],
     "items that are not dicts, and the first bad field in key order": [
@@ -1035,9 +1041,9 @@ DICT_CASES: dict[str, list[Any]] = {
         "c,0,ad",
         [1, 2],
         None,
-        {"customer_id": "c", "timestamp": 0, "value": "12x", "touchpoint": "nowhere"},
-        {"touchpoint": "nowhere", "customer_id": "c", "timestamp": 0, "value": "12x"},
-        {"customer_id": "c", "timestamp": 0, "event": "x", "attributes": "page"},
+        {"customer_id": "c", "timestamp": T0 + 0, "value": "12x", "touchpoint": "nowhere"},
+        {"touchpoint": "nowhere", "customer_id": "c", "timestamp": T0 + 0, "value": "12x"},
+        {"customer_id": "c", "timestamp": T0 + 0, "event": "x", "attributes": "page"},
     ],
 }
 
@@ -1122,7 +1128,7 @@ def test_datetimes_and_dates_are_their_iso_text() -> None:
 
 
 def test_nan_in_an_event_dict_is_a_bad_number() -> None:
-    events = [_OK, {"customer_id": "c", "timestamp": 0, "touchpoint": "ad", "value": math.nan}]
+    events = [_OK, {"customer_id": "c", "timestamp": T0 + 0, "touchpoint": "ad", "value": math.nan}]
     with pytest.raises(EventLogError) as info:
         journeymap.analyze(shop_map(), events)
     assert (info.value.code, info.value.row, info.value.field) == ("BAD_NUMBER", 2, "value")
@@ -1133,11 +1139,11 @@ def test_nan_in_an_event_dict_is_a_bad_number() -> None:
 @pytest.mark.parametrize(
     "bad,error,where",
     [
-        ({"customer_id": "c", "timestamp": 0, "touchpoint": "ad", "x": {1, 2}}, TypeError, "events[1]['x']"),
-        ({"customer_id": "c", "timestamp": 0, "attributes": {"a": {"b": 1}}}, TypeError, "events[1]['attributes']['a']"),
-        ({"customer_id": "c", "timestamp": 0, "tags": [[1]]}, TypeError, "events[1]['tags'][0]"),
-        ({"customer_id": "c", "timestamp": 0, 3: "x"}, TypeError, "events[1]"),
-        ({"customer_id": 2**64, "timestamp": 0}, ValueError, "events[1]['customer_id']"),
+        ({"customer_id": "c", "timestamp": T0 + 0, "touchpoint": "ad", "x": {1, 2}}, TypeError, "events[1]['x']"),
+        ({"customer_id": "c", "timestamp": T0 + 0, "attributes": {"a": {"b": 1}}}, TypeError, "events[1]['attributes']['a']"),
+        ({"customer_id": "c", "timestamp": T0 + 0, "tags": [[1]]}, TypeError, "events[1]['tags'][0]"),
+        ({"customer_id": "c", "timestamp": T0 + 0, 3: "x"}, TypeError, "events[1]"),
+        ({"customer_id": 2**64, "timestamp": T0 + 0}, ValueError, "events[1]['customer_id']"),
         ({"customer_id": "c", "timestamp": datetime.timedelta(1)}, TypeError, "events[1]['timestamp']"),
         (object(), TypeError, "events[1]"),
     ],

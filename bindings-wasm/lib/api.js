@@ -516,6 +516,8 @@ const ANALYZE_OPTIONS = [
   "fields",
   "segmentBy",
   "timestampFormat",
+  "timestampUnit",
+  "timezone",
   "onBadRow",
   "conversionWindow",
   "lookbackWindow",
@@ -533,6 +535,8 @@ const REPORT_NAMES = {
   fields: "fields",
   delimiter: "delimiter",
   timestamp_format: "timestampFormat",
+  timestamp_unit: "timestampUnit",
+  timezone: "timezone",
   on_error: "onBadRow",
   conversion_window_ms: "conversionWindow",
   lookback_window_ms: "lookbackWindow",
@@ -594,8 +598,13 @@ function analyzeOptions(options, isArray) {
   // given as records have no lines; the JSON Lines of the others have one
   // per event, read with no limit but 32-bit sizes).
   if (isArray) reader.max_line_bytes = 0xffffffff;
-  const timestampFormat = oneOf(o.timestampFormat, "timestampFormat", ["auto", "rfc3339", "epoch_millis", "epoch_seconds"]);
+  // Timestamp options are read (and refused, located) by the core library.
+  const timestampFormat = optionalString(o.timestampFormat, "timestampFormat");
   if (timestampFormat !== undefined) reader.timestamp_format = timestampFormat;
+  const timestampUnit = optionalString(o.timestampUnit, "timestampUnit");
+  if (timestampUnit !== undefined) reader.timestamp_unit = timestampUnit;
+  const timezone = optionalString(o.timezone, "timezone");
+  if (timezone !== undefined) reader.timezone = timezone;
   const onBadRow = oneOf(o.onBadRow, "onBadRow", ["fail", "skip"]);
   if (onBadRow !== undefined) reader.on_error = onBadRow;
 

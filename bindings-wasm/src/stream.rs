@@ -56,7 +56,7 @@ pub fn start(
         InputFormat::Csv | InputFormat::Tsv => {
             LogStream::csv(map, parse_part::<CsvOptions>(reader)?)?
         }
-        InputFormat::Jsonl => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?),
+        InputFormat::Jsonl => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?)?,
     };
     Ok(RawLogStream {
         map: map.clone(),

@@ -13,6 +13,10 @@ import { RawJourneyMap } from "../pkg/journeymap.js";
 import { JourneyMap, JourneyMapError, analyze, reportSchema } from "../index.js";
 import { ANALYTICS_EXPECTED_DIR, EVENTS_DIR, REPO_DIR, REPORT_SCHEMA_PATH, jsonFiles, readJson, readText, subsetDifferences } from "./helpers.mjs";
 
+// 2026-03-01T09:00:00Z in epoch milliseconds: integer timestamps without a
+// stated unit are read as milliseconds only between 1980 and 2099.
+const T0 = 1_772_355_600_000;
+
 const present = existsSync(ANALYTICS_EXPECTED_DIR) && existsSync(join(EVENTS_DIR, "shop.json"));
 const specs = present ? jsonFiles(ANALYTICS_EXPECTED_DIR).map((f) => [f, readJson(join(ANALYTICS_EXPECTED_DIR, f))]) : [];
 const shopMap = () => JourneyMap.fromJSON(readText(join(EVENTS_DIR, "shop.json")));
@@ -169,20 +173,20 @@ describe("bad rows in an array of events", { skip: present ? false : "fixtures a
     const cases = [
       [{ customer: "c", timestamp: "yesterday", touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
       [{ customer: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
-      [{ customer: "c", timestamp: 1.5, touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
+      [{ customer: "c", timestamp: T0 + 1.5, touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
       [{ customer: "c", touchpoint: "ad" }, "MISSING_FIELD", "timestamp"],
-      [{ customer: "c", timestamp: 0, touchpoint: "nowhere" }, "UNKNOWN_TOUCHPOINT", "touchpoint"],
-      [{ customer: "", timestamp: 0, touchpoint: "ad" }, "EMPTY_CUSTOMER", "customer"],
-      [{ customer: { id: 1 }, timestamp: 0, touchpoint: "ad" }, "BAD_TYPE", "customer"],
-      [{ customer: "c", timestamp: 0 }, "MISSING_EVENT", "event"],
-      [{ customer: "c", timestamp: 0, touchpoint: "ad", value: "12x" }, "BAD_NUMBER", "value"],
-      [{ customer: "c", timestamp: 0, touchpoint: "ad", value: 1e16 }, "BAD_NUMBER", "value"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: "nowhere" }, "UNKNOWN_TOUCHPOINT", "touchpoint"],
+      [{ customer: "", timestamp: T0 + 0, touchpoint: "ad" }, "EMPTY_CUSTOMER", "customer"],
+      [{ customer: { id: 1 }, timestamp: T0 + 0, touchpoint: "ad" }, "BAD_TYPE", "customer"],
+      [{ customer: "c", timestamp: T0 + 0 }, "MISSING_EVENT", "event"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: "12x" }, "BAD_NUMBER", "value"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: 1e16 }, "BAD_NUMBER", "value"],
       [[1, 2], "BAD_JSON", undefined],
       ["c,0,ad", "BAD_JSON", undefined],
       [null, "BAD_JSON", undefined],
     ];
     for (const [bad, code, field] of cases) {
-      const events = [{ customer: "ok", timestamp: 0, touchpoint: "ad" }, bad];
+      const events = [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad];
       assert.throws(
         () => analyze(map, events),
         (e) => {
@@ -203,24 +207,24 @@ describe("bad rows in an array of events", { skip: present ? false : "fixtures a
   test("values JSON cannot hold are refused with their path, whatever the policy", () => {
     const map = shopMap();
     const cases = [
-      [{ customer: "c", timestamp: 0, touchpoint: "ad", value: Number.NaN }, "/1/value"],
-      [{ customer: "c", timestamp: 0, touchpoint: "ad", score: Infinity }, "/1/score"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: Number.NaN }, "/1/value"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", score: Infinity }, "/1/score"],
       [{ customer: "c", timestamp: 10n, touchpoint: "ad" }, "/1/timestamp"],
-      [{ customer: "c", timestamp: 0, touchpoint: () => "ad" }, "/1/touchpoint"],
-      [{ customer: "c", timestamp: 0, attributes: new Map([["path", "/"]]), event: "x" }, "/1/attributes"],
-      [{ customer: "c\ud800", timestamp: 0, touchpoint: "ad" }, "/1/customer"],
+      [{ customer: "c", timestamp: T0 + 0, touchpoint: () => "ad" }, "/1/touchpoint"],
+      [{ customer: "c", timestamp: T0 + 0, attributes: new Map([["path", "/"]]), event: "x" }, "/1/attributes"],
+      [{ customer: "c\ud800", timestamp: T0 + 0, touchpoint: "ad" }, "/1/customer"],
       [undefined, "/1"],
     ];
     for (const [bad, path] of cases) {
       for (const onBadRow of ["fail", "skip"]) {
         assert.throws(
-          () => analyze(map, [{ customer: "ok", timestamp: 0, touchpoint: "ad" }, bad], { onBadRow }),
+          () => analyze(map, [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad], { onBadRow }),
           (e) => e instanceof JourneyMapError && e.code === "JSON_TYPE" && e.path === path && e.row === 2,
           `${path} ${onBadRow}`,
         );
       }
     }
-    const holes = [{ customer: "ok", timestamp: 0, touchpoint: "ad" }, , { customer: "ok", timestamp: 1, touchpoint: "ad" }]; // eslint-disable-line no-sparse-arrays
+    const holes = [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, , { customer: "ok", timestamp: T0 + 1, touchpoint: "ad" }]; // eslint-disable-line no-sparse-arrays
     assert.throws(() => analyze(map, holes), (e) => e.code === "JSON_TYPE" && e.path === "/1");
   });
 });
@@ -255,50 +259,50 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
   /** The same events as objects without a prototype: not plain, so read as JSON Lines. */
   const asJsonLines = (events) => events.map((e) => Object.assign(Object.create(null), e));
 
-  const ok = { customer: "ok", timestamp: 0, touchpoint: "ad" };
+  const ok = { customer: "ok", timestamp: T0 + 0, touchpoint: "ad" };
   const cases = {
     "whole numbers as JSON writes them": [
       ok,
-      { customer: 5, timestamp: 1772355600000, touchpoint: "ad", value: 5 },
+      { customer: 5, timestamp: T0 + 1772355600000, touchpoint: "ad", value: 5 },
       { customer: -3, timestamp: 9e15, touchpoint: "ad", value: -0 },
-      { customer: 2 ** 63, timestamp: 1, touchpoint: "ad", score: 1e-7 },
-      { customer: -(2 ** 63), timestamp: 2, touchpoint: "ad", path: 1e21 },
-      { customer: 2 ** 64, timestamp: 3, touchpoint: "ad" },
-      { customer: -(2 ** 64), timestamp: 4, touchpoint: "ad" },
-      { customer: 12.5, timestamp: 5, touchpoint: "ad" },
-      { customer: "c", timestamp: 1772355600000.5, touchpoint: "ad" },
+      { customer: 2 ** 63, timestamp: T0 + 1, touchpoint: "ad", score: 1e-7 },
+      { customer: -(2 ** 63), timestamp: T0 + 2, touchpoint: "ad", path: 1e21 },
+      { customer: 2 ** 64, timestamp: T0 + 3, touchpoint: "ad" },
+      { customer: -(2 ** 64), timestamp: T0 + 4, touchpoint: "ad" },
+      { customer: 12.5, timestamp: T0 + 5, touchpoint: "ad" },
+      { customer: "c", timestamp: T0 + 1772355600000.5, touchpoint: "ad" },
       { customer: "c", timestamp: -0, event: 7, channel: 2 ** 53 + 2 },
     ],
     "strings beyond ASCII, in keys and values": [
       ok,
       { customer: "café ☕", timestamp: "2026-03-01T09:00:00Z", event: "page_view", path: "/" },
-      { customer: "😀", timestamp: 5, event: "page_view", "pâge": "/ü", path: "/product/😀" },
-      { customer: "日本", timestamp: 6, touchpoint: "ad", segment: "ß", value: "12.5" },
-      { customer: "", timestamp: 7, touchpoint: "ad" },
+      { customer: "😀", timestamp: T0 + 5, event: "page_view", "pâge": "/ü", path: "/product/😀" },
+      { customer: "日本", timestamp: T0 + 6, touchpoint: "ad", segment: "ß", value: "12.5" },
+      { customer: "", timestamp: T0 + 7, touchpoint: "ad" },
     ],
     "nulls, booleans, absent values and Dates": [
       ok,
       { customer: "c", timestamp: new Date(Date.UTC(2026, 2, 1)), touchpoint: "ad", value: null, score: undefined },
-      { customer: "c", timestamp: 1, event: "page_view", path: true, attributes: null },
-      { customer: "c", timestamp: 2, event: false },
+      { customer: "c", timestamp: T0 + 1, event: "page_view", path: true, attributes: null },
+      { customer: "c", timestamp: T0 + 2, event: false },
       { customer: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" },
-      { customer: null, timestamp: 3, touchpoint: "ad" },
+      { customer: null, timestamp: T0 + 3, touchpoint: "ad" },
       {},
     ],
     "attributes objects": [
       ok,
-      { customer: "c", timestamp: 0, event: "page_view", attributes: { path: "/", n: 2, flag: true, when: new Date(0), none: null, gone: undefined } },
-      { customer: "c", timestamp: 1, event: "page_view", attributes: {} },
-      { customer: "c", timestamp: 2, event: "page_view", attributes: { path: "/" }, path: "/cart" },
-      { customer: "c", timestamp: 3, event: "page_view", path: "/cart", attributes: { path: "/" } },
-      { customer: "c", timestamp: 4, event: "page_view", attributes: { path: 2 ** 64 } },
+      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: "/", n: 2, flag: true, when: new Date(0), none: null, gone: undefined } },
+      { customer: "c", timestamp: T0 + 1, event: "page_view", attributes: {} },
+      { customer: "c", timestamp: T0 + 2, event: "page_view", attributes: { path: "/" }, path: "/cart" },
+      { customer: "c", timestamp: T0 + 3, event: "page_view", path: "/cart", attributes: { path: "/" } },
+      { customer: "c", timestamp: T0 + 4, event: "page_view", attributes: { path: 2 ** 64 } },
     ],
     "the first bad field in key order": [
       ok,
-      { customer: "c", timestamp: 0, value: "12x", touchpoint: "nowhere" },
-      { touchpoint: "nowhere", customer: "c", timestamp: 0, value: "12x" },
-      { customer: "c", timestamp: 0, event: "x", attributes: "page" },
-      { customer: "c", timestamp: 0, touchpoint: "ad", value: true },
+      { customer: "c", timestamp: T0 + 0, value: "12x", touchpoint: "nowhere" },
+      { touchpoint: "nowhere", customer: "c", timestamp: T0 + 0, value: "12x" },
+      { customer: "c", timestamp: T0 + 0, event: "x", attributes: "page" },
+      { customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: true },
     ],
   };
 
@@ -323,9 +327,9 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
   test("deeper objects and arrays go as JSON Lines, read the same", () => {
     const map = shopMap();
     for (const bad of [
-      { customer: "c", timestamp: 0, event: "page_view", attributes: { path: { deep: "/" } } },
-      { customer: "c", timestamp: 0, event: "page_view", tags: ["a"] },
-      { customer: "c", timestamp: 0, event: "page_view", attributes: new Map() },
+      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: { deep: "/" } } },
+      { customer: "c", timestamp: T0 + 0, event: "page_view", tags: ["a"] },
+      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: new Map() },
     ]) {
       for (const onBadRow of ["fail", "skip"]) {
         const events = [ok, bad];
@@ -343,7 +347,7 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
       rowEnds: [4],
       cellKeys: [0, 1, 2, 3],
       tags: [4, 3, 4, 5],
-      numbers: [0, 0, 0, 0],
+      numbers: [0, 1772355600000, 0, 0],
       text: "cad",
       units: [1, 2],
     };
@@ -558,7 +562,6 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
       { scoreScale: { min: 1 } },
       { collapseRepeats: "no" },
       { includeCustomers: 1 },
-      { timestampFormat: "iso" },
       { fields: { customer: 1 } },
       { fields: { user: "customer" } },
       { fields: "customer" },
@@ -572,6 +575,16 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
     }
     for (const options of [{ inputFormat: "xml" }, { delimiter: ";;" }, { delimiter: "\u2028" }, { inputFormat: "jsonl", delimiter: ";" }]) {
       assert.throws(() => analyze(map, "", options), (e) => e instanceof JourneyMapError && e.code === "INVALID_ARGUMENT", JSON.stringify(options));
+    }
+    // Timestamp options are the core's to read: its error, at the option.
+    for (const [options, path] of [
+      [{ timestampFormat: "iso" }, "/timestampFormat"],
+      [{ timestampFormat: "%Y-%m-%d %Q" }, "/timestampFormat"],
+      [{ timestampUnit: "sec" }, "/timestampUnit"],
+      [{ timezone: "Europe/Berlin" }, "/timezone"],
+      [{ timestampFormat: "epoch_seconds", timestampUnit: "ms" }, "/timestampUnit"],
+    ]) {
+      assert.throws(() => analyze(map, events, options), (e) => e.code === "INVALID_VALUE" && e.path === path, JSON.stringify(options));
     }
     // One character, but not one the core reads CSV with: its rule, its error.
     for (const delimiter of ['"', "\n", "\r", "é"]) {

@@ -171,11 +171,11 @@ describe("lint bad input", () => {
   });
 
   test("bad dates", () => {
-    fails(() => map.lint({ today: "2026-02-30" }), "JSON_TYPE", "/today");
+    fails(() => map.lint({ today: "2026-02-30" }), "INVALID_VALUE", "/today");
     // Options are objects, not text: no line or column, in the message either.
     assert.throws(() => map.lint({ today: "2026-02-30" }), (e) => e.line === undefined && !/line \d/.test(e.message) && /2026-02-30/.test(e.message));
-    fails(() => map.lint({ today: "23/11/2026" }), "JSON_TYPE", "/today");
-    fails(() => map.lint({ today: "" }), "JSON_TYPE", "/today");
+    fails(() => map.lint({ today: "23/11/2026" }), "INVALID_VALUE", "/today");
+    fails(() => map.lint({ today: "" }), "INVALID_VALUE", "/today");
     fails(() => map.lint({ today: new Date(NaN) }), "INVALID_ARGUMENT", undefined);
     fails(() => map.lint({ today: new Date(Date.UTC(10000, 0, 1)) }), "INVALID_ARGUMENT", undefined);
     fails(() => map.lint({ today: 20261123 }), "INVALID_ARGUMENT", undefined);

@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { JourneyMap, schema, validate, version } from "../index.js";
 import { PACKAGE_DIR, REPO_DIR, SCHEMA_PATH, readJson, readText, shopDocument } from "./helpers.mjs";
 
+
 describe("module functions", () => {
   test("schema() is the published JSON Schema, a fresh object each time", () => {
     const s = schema();
@@ -112,12 +113,12 @@ describe("package", () => {
     map.addChannel({ id: "web", name: "Web", kind: "digital" });
     map.addTouchpoint({ id: "home", name: "Home", stage: "s", channel: "web" });
     let row;
-    try { analyze(map, new TextEncoder().encode("customer_id,timestamp,touchpoint\\nc1,0,nowhere\\n")); } catch (e) { row = [e.code, e.row]; }
+    try { analyze(map, new TextEncoder().encode("customer_id,timestamp,touchpoint\\nc1,1772355600000,nowhere\\n")); } catch (e) { row = [e.code, e.row]; }
     console.log(JSON.stringify({ entry: import.meta.resolve("journeymap"), stages: map.stages.length, code, version,
       report: validate({ name: "", stages: [] }).map((e) => e.code),
       lint: map.lint({ today: "2026-11-23" }).map((d) => d.code).includes("JM-L001"),
       svg: map.toSVG().includes("<svg"),
-      events: analyze(map, [{ customer: "c1", timestamp: 0, touchpoint: "home" }]).totals.events, row }));`;
+      events: analyze(map, [{ customer: "c1", timestamp: 1772355600000, touchpoint: "home" }]).totals.events, row }));`;
 
   const check = (result, entry) => {
     assert.equal(result.status, 0, result.stderr);

@@ -602,7 +602,7 @@ impl Error {
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
-    /// let csv = "customer_id,timestamp,touchpoint\nc1,0,home\nc2,tomorrow,home\n";
+    /// let csv = "customer_id,timestamp,touchpoint\nc1,1772357400000,home\nc2,tomorrow,home\n";
     /// let err = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap_err();
     /// let row = err.row_error().unwrap();
     /// assert_eq!((row.row, row.line, row.column.as_deref()), (2, Some(3), Some("timestamp")));

@@ -215,8 +215,19 @@ fn data_error(text: &str, e: ValueError) -> Error {
     let ValueError {
         message,
         path: mut segments,
+        invalid_value,
         ..
     } = e;
+    if invalid_value {
+        return Error::InvalidValue {
+            id: None,
+            path: segments
+                .iter()
+                .map(|s| format!("/{}", pointer_token(s)))
+                .collect(),
+            message,
+        };
+    }
     // A missing or unknown field is reported at its object; the error's path
     // names the field itself.
     let field = quoted_after(&message, "unknown field ")

@@ -56,12 +56,17 @@ impl Path<'_> {
     }
 }
 
-/// A type error with the path (segments of a JSON Pointer) of the value it
-/// was found at. For a missing or unknown field, the path is the object's.
+/// An error with the path (segments of a JSON Pointer) of the value it was
+/// found at. For a missing or unknown field, the path is the object's.
 #[derive(Debug)]
 pub(crate) struct ValueError {
     pub(crate) message: String,
     pub(crate) path: Vec<String>,
+    /// A hand-written `Deserialize` refused the value itself (a date that
+    /// is not one, an unknown timestamp format): `INVALID_VALUE`, where
+    /// serde's own errors (wrong type, unknown variant, missing field...)
+    /// are `JSON_TYPE`.
+    pub(crate) invalid_value: bool,
     located: bool,
 }
 
@@ -87,13 +92,52 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
+impl ValueError {
+    /// One of serde's own errors, with serde's own message.
+    fn serde(e: de::value::Error) -> Self {
+        ValueError {
+            invalid_value: false,
+            ..de::Error::custom(e)
+        }
+    }
+}
+
 impl de::Error for ValueError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         ValueError {
             message: msg.to_string(),
             path: Vec::new(),
+            invalid_value: true,
             located: false,
         }
+    }
+
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self::serde(de::Error::invalid_type(unexp, exp))
+    }
+
+    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self::serde(de::Error::invalid_value(unexp, exp))
+    }
+
+    fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
+        Self::serde(de::Error::invalid_length(len, exp))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Self::serde(de::Error::unknown_variant(variant, expected))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Self::serde(de::Error::unknown_field(field, expected))
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Self::serde(de::Error::missing_field(field))
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Self::serde(de::Error::duplicate_field(field))
     }
 }
 
@@ -530,6 +574,9 @@ mod tests {
         let e = from_value::<Vec<Evens>>(&value).unwrap_err();
         assert_eq!(e.path, ["1", "_n"]);
         assert_eq!(e.message, "odd");
+        assert!(e.invalid_value);
+        let e = from_value::<Vec<Evens>>(&serde_json::json!([{"_n": "two"}])).unwrap_err();
+        assert!(!e.invalid_value, "a wrong type is serde's: {}", e.message);
     }
 
     #[test]

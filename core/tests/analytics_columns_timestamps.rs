@@ -5,8 +5,8 @@
 //! the CSV reader on the shared fixture.
 
 use journeymap::analytics::{
-    analyze, Columns, CsvOptions, EventLog, FieldNames, OnError, ReportOptions, TimestampFormat,
-    Timestamps,
+    analyze, Columns, CsvOptions, EventLog, FieldNames, OnError, ReportOptions, TimeSpec,
+    TimestampFormat, Timestamps,
 };
 use journeymap::JourneyMap;
 
@@ -55,7 +55,7 @@ fn text_timestamps_in_every_format() {
     ] {
         let text = text.map(Some);
         let columns = Columns {
-            timestamps: Some(Timestamps::Text(&text, format)),
+            timestamps: Some(Timestamps::Text(&text, &TimeSpec::new(format.clone()))),
             touchpoint: Some(&touchpoint),
             ..Columns::new(&customer, &[])
         };
@@ -77,13 +77,16 @@ fn bad_and_missing_text_timestamps_are_located_rows() {
     let touchpoint = [Some("home"); 5];
     let text = [
         Some("2026-03-01T09:00:00Z"),
-        Some("2026-03-01T09:00:00"), // no offset
+        Some("2026-03-01T25:00:00"), // no such hour
         None,
         Some(""),
         Some("1772355600"),
     ];
     let columns = Columns {
-        timestamps: Some(Timestamps::Text(&text, TimestampFormat::Rfc3339)),
+        timestamps: Some(Timestamps::Text(
+            &text,
+            &TimeSpec::new(TimestampFormat::Rfc3339),
+        )),
         touchpoint: Some(&touchpoint),
         ..Columns::new(&customer, &[])
     };
@@ -95,7 +98,7 @@ fn bad_and_missing_text_timestamps_are_located_rows() {
         (2, None, Some("timestamp"))
     );
     assert!(
-        row.message.contains("2026-03-01T09:00:00"),
+        row.message.contains("2026-03-01T25:00:00"),
         "{}",
         row.message
     );
@@ -151,7 +154,10 @@ fn row_errors_name_the_columns_as_given() {
         ..FieldNames::default()
     };
     let columns = Columns {
-        timestamps: Some(Timestamps::Text(&text, TimestampFormat::Auto)),
+        timestamps: Some(Timestamps::Text(
+            &text,
+            &TimeSpec::new(TimestampFormat::Auto),
+        )),
         touchpoint: Some(&touchpoint),
         fields,
         ..Columns::new(&customer, &[])
@@ -198,7 +204,10 @@ fn timestamps_given_twice_or_of_another_length_are_refused() {
     let touchpoint = [Some("home"); 2];
     let text = [Some("1"), Some("2")];
     let both = Columns {
-        timestamps: Some(Timestamps::Text(&text, TimestampFormat::Auto)),
+        timestamps: Some(Timestamps::Text(
+            &text,
+            &TimeSpec::new(TimestampFormat::Auto),
+        )),
         touchpoint: Some(&touchpoint),
         ..Columns::new(&customer, &[1, 2])
     };
@@ -248,7 +257,10 @@ fn text_columns_of_the_shop_fixture_match_the_csv_reader() {
     );
     let (value, score) = (num("value"), num("score"));
     let columns = Columns {
-        timestamps: Some(Timestamps::Text(&timestamp, TimestampFormat::Auto)),
+        timestamps: Some(Timestamps::Text(
+            &timestamp,
+            &TimeSpec::new(TimestampFormat::Auto),
+        )),
         touchpoint: Some(&touchpoint),
         event: Some(&event),
         channel: Some(&channel),

@@ -5,7 +5,7 @@ use std::io::Read;
 
 use journeymap::analytics::{
     analyze, Columns, CsvOptions, Event, EventLog, FieldNames, JsonlOptions, OnError,
-    ReportOptions, TimestampFormat,
+    ReportOptions, TimeUnit, TimestampFormat,
 };
 use journeymap::JourneyMap;
 use proptest::prelude::*;
@@ -42,7 +42,10 @@ fn csv_with_other_names_delimiter_bom_and_quotes() {
         segment: "tier".into(),
         ..FieldNames::default()
     };
-    let options = CsvOptions::default().fields(names).delimiter(b';');
+    let options = CsvOptions::default()
+        .timestamp_unit(TimeUnit::Millis)
+        .fields(names)
+        .delimiter(b';');
     // "1,5" is not a number: the field is located by its configured name.
     let err = EventLog::from_csv(text.as_bytes(), &map, &options).unwrap_err();
     let row = err.row_error().unwrap();
@@ -83,14 +86,21 @@ fn csv_header_problems_are_fatal() {
         ),
     ] {
         for policy in [OnError::Fail, OnError::Skip] {
-            let options = CsvOptions::default().on_error(policy);
+            let options = CsvOptions::default()
+                .timestamp_unit(TimeUnit::Millis)
+                .on_error(policy);
             let err = EventLog::from_csv(text.as_bytes(), &map, &options).unwrap_err();
             assert_eq!(err.code(), code, "{text}");
             assert_eq!(err.row_error().unwrap().column.as_deref(), Some(column));
         }
     }
     // An empty input has no header at all.
-    let err = EventLog::from_csv(&b""[..], &map, &CsvOptions::default()).unwrap_err();
+    let err = EventLog::from_csv(
+        &b""[..],
+        &map,
+        &CsvOptions::default().timestamp_unit(TimeUnit::Millis),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "MISSING_COLUMN");
 }
 
@@ -107,7 +117,10 @@ fn a_segment_by_field_the_log_lacks_is_a_missing_column() {
     let missing = ("MISSING_COLUMN", 0, "tier".to_owned());
     for policy in [OnError::Fail, OnError::Skip] {
         // CSV: no such column, at the header; a column with no value at all.
-        let csv = CsvOptions::default().fields(tier.clone()).on_error(policy);
+        let csv = CsvOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .fields(tier.clone())
+            .on_error(policy);
         for text in [
             "customer_id,timestamp,touchpoint,segment\nc1,0,ad,gold\n",
             "customer_id,timestamp,touchpoint,tier\nc1,0,ad,\nc2,0,ad,\n",
@@ -125,7 +138,9 @@ fn a_segment_by_field_the_log_lacks_is_a_missing_column() {
         let log = EventLog::from_csv(&b"customer_id,timestamp,touchpoint,tier\n"[..], &map, &csv);
         assert_eq!(log.unwrap().len(), 0);
         // Without segment_by the default `segment` field is optional.
-        let plain = CsvOptions::default().on_error(policy);
+        let plain = CsvOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .on_error(policy);
         assert!(EventLog::from_csv(
             &b"customer_id,timestamp,touchpoint\nc1,0,ad\n"[..],
             &map,
@@ -135,6 +150,7 @@ fn a_segment_by_field_the_log_lacks_is_a_missing_column() {
 
         // JSON Lines: no event has the field.
         let jsonl = JsonlOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
             .fields(tier.clone())
             .on_error(policy);
         let text = "{\"customer_id\": \"c1\", \"timestamp\": 0, \"touchpoint\": \"ad\", \"segment\": \"gold\"}\n";
@@ -207,6 +223,7 @@ fn jsonl_details() {
         ..FieldNames::default()
     };
     let options = JsonlOptions::default()
+        .timestamp_unit(TimeUnit::Millis)
         .fields(names)
         .max_line_bytes(200)
         .on_error(OnError::Skip);
@@ -236,7 +253,12 @@ fn jsonl_attribute_values_are_text() {
     )
     .unwrap();
     let text = "{\"customer_id\": \"c\", \"timestamp\": 0, \"event\": \"e\", \"n\": 12, \"attributes\": {\"b\": true}}\n";
-    let log = EventLog::from_jsonl(text.as_bytes(), &map, &JsonlOptions::default()).unwrap();
+    let log = EventLog::from_jsonl(
+        text.as_bytes(),
+        &map,
+        &JsonlOptions::default().timestamp_unit(TimeUnit::Millis),
+    )
+    .unwrap();
     assert_eq!(log.unknown_events(), 0);
 }
 
@@ -453,9 +475,19 @@ impl Read for FailingReader {
 #[test]
 fn io_errors_are_reported() {
     let map = map();
-    let err = EventLog::from_csv(FailingReader(1), &map, &CsvOptions::default()).unwrap_err();
+    let err = EventLog::from_csv(
+        FailingReader(1),
+        &map,
+        &CsvOptions::default().timestamp_unit(TimeUnit::Millis),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "IO");
-    let err = EventLog::from_jsonl(FailingReader(0), &map, &JsonlOptions::default()).unwrap_err();
+    let err = EventLog::from_jsonl(
+        FailingReader(0),
+        &map,
+        &JsonlOptions::default().timestamp_unit(TimeUnit::Millis),
+    )
+    .unwrap_err();
     assert_eq!(err.code(), "IO");
 }
 
@@ -469,10 +501,10 @@ proptest! {
         for input in [bytes.as_slice(), text.as_bytes()] {
             for policy in [OnError::Fail, OnError::Skip] {
                 let csv = format!("customer_id,timestamp,touchpoint,event,value\n{}", String::from_utf8_lossy(input));
-                if let Ok(log) = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default().on_error(policy)) {
+                if let Ok(log) = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default().timestamp_unit(TimeUnit::Millis).on_error(policy)) {
                     analyze(&map, &log, &ReportOptions::default()).unwrap();
                 }
-                if let Ok(log) = EventLog::from_jsonl(input, &map, &JsonlOptions::default().on_error(policy)) {
+                if let Ok(log) = EventLog::from_jsonl(input, &map, &JsonlOptions::default().timestamp_unit(TimeUnit::Millis).on_error(policy)) {
                     analyze(&map, &log, &ReportOptions::default()).unwrap();
                 }
             }
@@ -493,7 +525,7 @@ proptest! {
         w.write_record([customer.as_str(), ts.as_str(), "ad", value.as_str()]).unwrap();
         w.write_record([customer.as_str(), "0", "checkout", value.as_str()]).unwrap();
         let bytes = w.into_inner().unwrap();
-        let log = EventLog::from_csv(&bytes[..], &map, &CsvOptions::default().on_error(OnError::Skip)).unwrap();
+        let log = EventLog::from_csv(&bytes[..], &map, &CsvOptions::default().timestamp_unit(TimeUnit::Millis).on_error(OnError::Skip)).unwrap();
         let options = ReportOptions { conversion_window_ms: window, lookback_window_ms: window, ..ReportOptions::default() };
         let report = analyze(&map, &log, &options).unwrap();
         prop_assert_eq!(report.ingest.rows, 2);

@@ -785,7 +785,9 @@ def analyze(
     channel_column: Optional[str] = None,
     value_column: Optional[str] = None,
     score_column: Optional[str] = None,
-    timestamp_format: _TimestampFormat = "auto",
+    timestamp_format: Union[_TimestampFormat, str] = "auto",
+    timestamp_unit: Optional[Literal["s", "ms", "us", "ns"]] = None,
+    timezone: str = "UTC",
     input_format: Optional[Literal["csv", "tsv", "jsonl"]] = None,
 ) -> Report:
     """The journey report of an event log read against ``map``.
@@ -816,8 +818,8 @@ def analyze(
     integers, or whole-number floats (pandas makes an integer column with
     a missing value float64; NaN is a missing id); timestamps may be Arrow
     timestamps of any unit (time-zone aware ones are instants; naive ones
-    are taken as UTC), dates, integer epoch milliseconds (seconds with
-    ``timestamp_format="epoch_seconds"``) or RFC 3339 text; ``value`` and ``score`` any integer or float (or
+    are taken as UTC), dates, integers of epoch time (see
+    ``timestamp_unit``) or date-time text; ``value`` and ``score`` any integer or float (or
     numeric text). Nulls are missing cells. A column of another type is an
     :class:`EventLogError` (``BAD_TYPE``) naming it.
 
@@ -840,9 +842,21 @@ def analyze(
     ``score_scale`` (``"native"`` -2..2, ``"one_to_five"``,
     ``"zero_to_ten"`` or a ``(min, max)`` range), ``collapse_repeats``
     (default True), ``include_customers`` (per-customer conformance,
-    default False). ``timestamp_format`` is ``"auto"`` (RFC 3339 or epoch
-    milliseconds), ``"rfc3339"``, ``"epoch_millis"`` or
-    ``"epoch_seconds"``.
+    default False).
+
+    Timestamps: ``timestamp_format`` is ``"auto"`` (ISO 8601 date-times:
+    ``2026-03-01T09:30:00Z``, a space for the ``T``, offsets ``+01:00``,
+    ``+0100`` or ``+01``, or none; or integers of epoch time),
+    ``"rfc3339"`` (date-times only), ``"epoch_millis"``,
+    ``"epoch_seconds"``, or a strftime-style pattern such as
+    ``"%d/%m/%Y %H:%M"`` (``%Y %m %b %d %H %M %S %f %z %%``).
+    ``timestamp_unit`` (``"s"``, ``"ms"``, ``"us"``, ``"ns"``) is the unit
+    of integer timestamps; without it an integer is read as milliseconds
+    only if that falls between 1980 and 2099, and otherwise refused
+    (``BAD_TIMESTAMP``) with the likely unit named, so epoch seconds are
+    never read as milliseconds of January 1970. ``timezone`` (default
+    ``"UTC"``, or a fixed offset such as ``"+01:00"``) is the zone of
+    date-times written without an offset; named zones are refused.
 
     Options of the wrong type raise ``TypeError``; bad values raise
     :class:`InvalidMapError` (code ``INVALID_VALUE``, ``path`` = the

@@ -64,7 +64,6 @@ class Totals(TypedDict):
     value: float
     conversion_value: float
 
-_TIMESTAMP_FORMATS = ("auto", "rfc3339", "epoch_millis", "epoch_seconds")
 _SCALES = ("native", "one_to_five", "zero_to_ten")
 
 
@@ -243,6 +242,8 @@ def analyze(
     value_column: Optional[str] = None,
     score_column: Optional[str] = None,
     timestamp_format: str = "auto",
+    timestamp_unit: Optional[str] = None,
+    timezone: str = "UTC",
     input_format: Optional[str] = None,
 ) -> "Report":
     """The journey report of an event log read against ``map``.
@@ -273,8 +274,8 @@ def analyze(
     integers, or whole-number floats (pandas makes an integer column with
     a missing value float64; NaN is a missing id); timestamps may be Arrow
     timestamps of any unit (time-zone aware ones are instants; naive ones
-    are taken as UTC), dates, integer epoch milliseconds (seconds with
-    ``timestamp_format="epoch_seconds"``) or RFC 3339 text; ``value`` and ``score`` any integer or float (or
+    are taken as UTC), dates, integers of epoch time (see
+    ``timestamp_unit``) or date-time text; ``value`` and ``score`` any integer or float (or
     numeric text). Nulls are missing cells. A column of another type is an
     :class:`EventLogError` (``BAD_TYPE``) naming it.
 
@@ -297,9 +298,21 @@ def analyze(
     ``score_scale`` (``"native"`` -2..2, ``"one_to_five"``,
     ``"zero_to_ten"`` or a ``(min, max)`` range), ``collapse_repeats``
     (default True), ``include_customers`` (per-customer conformance,
-    default False). ``timestamp_format`` is ``"auto"`` (RFC 3339 or epoch
-    milliseconds), ``"rfc3339"``, ``"epoch_millis"`` or
-    ``"epoch_seconds"``.
+    default False).
+
+    Timestamps: ``timestamp_format`` is ``"auto"`` (ISO 8601 date-times:
+    ``2026-03-01T09:30:00Z``, a space for the ``T``, offsets ``+01:00``,
+    ``+0100`` or ``+01``, or none; or integers of epoch time),
+    ``"rfc3339"`` (date-times only), ``"epoch_millis"``,
+    ``"epoch_seconds"``, or a strftime-style pattern such as
+    ``"%d/%m/%Y %H:%M"`` (``%Y %m %b %d %H %M %S %f %z %%``).
+    ``timestamp_unit`` (``"s"``, ``"ms"``, ``"us"``, ``"ns"``) is the unit
+    of integer timestamps; without it an integer is read as milliseconds
+    only if that falls between 1980 and 2099, and otherwise refused
+    (``BAD_TIMESTAMP``) with the likely unit named, so epoch seconds are
+    never read as milliseconds of January 1970. ``timezone`` (default
+    ``"UTC"``, or a fixed offset such as ``"+01:00"``) is the zone of
+    date-times written without an offset; named zones are refused.
 
     Options of the wrong type raise ``TypeError``; bad values raise
     :class:`InvalidMapError` (code ``INVALID_VALUE``, ``path`` = the
@@ -327,7 +340,11 @@ def analyze(
     if not isinstance(map, _native.JourneyMap):
         raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
     on_error = _choice("on_bad_row", on_bad_row, ("fail", "skip"))
-    fmt = _choice("timestamp_format", timestamp_format, _TIMESTAMP_FORMATS)
+    for name, given in (("timestamp_format", timestamp_format), ("timezone", timezone)):
+        if not isinstance(given, str):
+            raise TypeError(f"{name} must be a str, not {_type_name(given)}")
+    if timestamp_unit is not None and not isinstance(timestamp_unit, str):
+        raise TypeError(f"timestamp_unit must be a str, not {_type_name(timestamp_unit)}")
     options = _report_options(
         conversion_window,
         lookback_window,
@@ -355,7 +372,14 @@ def analyze(
     if segment_by is not None:
         # A field named to segment by must be in the events.
         fields["require_segment"] = True
-    reader: dict[str, Any] = {"fields": fields, "timestamp_format": fmt, "on_error": on_error}
+    # The values are read (and refused, with the option as path) by core.
+    reader: dict[str, Any] = {
+        "fields": fields,
+        "timestamp_format": timestamp_format,
+        "timestamp_unit": timestamp_unit,
+        "timezone": timezone,
+        "on_error": on_error,
+    }
     if input_format is not None:
         input_format = _choice("input_format", input_format, ("csv", "tsv", "jsonl"))
     kind, source = _events_source(events)

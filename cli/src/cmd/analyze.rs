@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use clap::{Parser, ValueEnum};
 use journeymap::analytics::{
     analyze, AttributionRow, CsvOptions, Durations, EventLog, FieldNames, Funnel, JsonlOptions,
-    OnError, Report, ReportOptions, ScoreScale, TimestampFormat,
+    OnError, Report, ReportOptions, ScoreScale, TimeUnit, TimestampFormat, Timezone,
 };
 use journeymap::render::svg;
 use journeymap::{analytics, Error, JourneyMap};
@@ -45,17 +45,10 @@ pub enum BadRowPolicy {
     Skip,
 }
 
-/// How the log writes its timestamps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Timestamps {
-    /// RFC 3339 date-times or integer epoch milliseconds.
-    Auto,
-    /// RFC 3339 date-times only.
-    Rfc3339,
-    /// Integer epoch milliseconds.
-    EpochMillis,
-    /// Integer epoch seconds.
-    EpochSeconds,
+/// A command-line value read by the core library's own parser (its
+/// message is the error clap prints).
+fn parse_core<T: std::str::FromStr<Err = String>>(text: &str) -> Result<T, String> {
+    text.parse()
 }
 
 /// Scale of the log's `score` column.
@@ -122,9 +115,20 @@ pub struct Args {
     /// Field holding the timestamp (default `timestamp`).
     #[arg(long, value_name = "FIELD")]
     pub timestamp_field: Option<String>,
-    /// How timestamps are written.
-    #[arg(long, value_enum, default_value_t = Timestamps::Auto)]
-    pub timestamps: Timestamps,
+    /// How timestamps are written: auto (ISO 8601 date-times or integers of
+    /// epoch time), rfc3339 (date-times only), epoch_millis, epoch_seconds,
+    /// or a pattern such as "%d/%m/%Y %H:%M" (%Y %m %b %d %H %M %S %f %z).
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_core::<TimestampFormat>)]
+    pub timestamps: TimestampFormat,
+    /// Unit of integer timestamps: s, ms, us or ns. Without it, integers
+    /// are read as milliseconds only between 1980 and 2099, and refused
+    /// otherwise with the likely unit named.
+    #[arg(long, value_name = "UNIT", value_parser = parse_core::<TimeUnit>)]
+    pub timestamp_unit: Option<TimeUnit>,
+    /// Zone of date-times written without an offset: UTC (default) or a
+    /// fixed offset such as +01:00.
+    #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = parse_core::<Timezone>)]
+    pub timezone: Timezone,
     /// Scale of the `score` field, mapped onto the map's -2..2 emotions.
     #[arg(long, value_enum, default_value_t = Scale::Native)]
     pub score_scale: Scale,
@@ -315,12 +319,6 @@ fn read_log(
         BadRowPolicy::Fail => OnError::Fail,
         BadRowPolicy::Skip => OnError::Skip,
     };
-    let timestamps = match args.timestamps {
-        Timestamps::Auto => TimestampFormat::Auto,
-        Timestamps::Rfc3339 => TimestampFormat::Rfc3339,
-        Timestamps::EpochMillis => TimestampFormat::EpochMillis,
-        Timestamps::EpochSeconds => TimestampFormat::EpochSeconds,
-    };
     let name = args.events.display().to_string();
     let (source, total): (Box<dyn Read>, Option<u64>) = if args.events.as_os_str() == "-" {
         (Box::new(std::io::stdin().lock()), None)
@@ -342,18 +340,22 @@ fn read_log(
     // The text formats have a delimiter; JSON Lines has none.
     let result = match format.delimiter() {
         Some(delimiter) => {
-            let options = CsvOptions::default()
+            let mut options = CsvOptions::default()
                 .fields(fields)
                 .delimiter(delimiter)
-                .timestamp_format(timestamps)
+                .timestamp_format(args.timestamps.clone())
+                .timezone(args.timezone)
                 .on_error(on_error);
+            options.timestamp_unit = args.timestamp_unit;
             EventLog::from_csv(reader, map, &options)
         }
         None => {
-            let options = JsonlOptions::default()
+            let mut options = JsonlOptions::default()
                 .fields(fields)
-                .timestamp_format(timestamps)
+                .timestamp_format(args.timestamps.clone())
+                .timezone(args.timezone)
                 .on_error(on_error);
+            options.timestamp_unit = args.timestamp_unit;
             EventLog::from_jsonl(reader, map, &options)
         }
     };

@@ -437,7 +437,7 @@ fn jsonl_blocks<R: Read>(
     options: &JsonlOptions,
     block: usize,
 ) -> Result<EventLog, Error> {
-    let mut main = jsonl_builder(map, options);
+    let mut main = jsonl_builder(map, options)?;
     let mut cutter = Cutter::new(reader, Vec::new(), Some(options.max_line_bytes));
     cutter.block = block;
     run(
@@ -520,8 +520,8 @@ pub(crate) mod tests {
             root("tests/fixtures/events/shop.csv"),
             root("tests/fixtures/events/bad.csv"),
             root("tests/fixtures/events/missing_column.csv"),
-            b"customer_id,timestamp,touchpoint,event,path\r\n\"c\n1\",0,,page_view,\"/product/\"\"x\"\"\"\r\nc2,5,ad,,\nc3,6,ad".to_vec(),
-            b"customer_id,timestamp,touchpoint\n\"unterminated,0,ad\nc1,1,ad\n".to_vec(),
+            b"customer_id,timestamp,touchpoint,event,path\r\n\"c\n1\",1772357400000,,page_view,\"/product/\"\"x\"\"\"\r\nc2,1772357400005,ad,,\nc3,1772357400006,ad".to_vec(),
+            b"customer_id,timestamp,touchpoint\n\"unterminated,1772357400000,ad\nc1,1772357400001,ad\n".to_vec(),
             Vec::new(),
         ];
         csv_inputs.push(root("tests/fixtures/events/shop.csv").repeat(3));

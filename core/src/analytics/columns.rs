@@ -78,9 +78,9 @@ impl FieldNames {
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
     /// let options = CsvOptions::default().fields(FieldNames::default().segment_by("tier"));
-    /// let csv = "customer_id,timestamp,touchpoint,tier\nc1,0,home,gold\n";
+    /// let csv = "customer_id,timestamp,touchpoint,tier\nc1,1772357400000,home,gold\n";
     /// assert!(EventLog::from_csv(csv.as_bytes(), &map, &options).is_ok());
-    /// let error = EventLog::from_csv("customer_id,timestamp,touchpoint\nc1,0,home\n".as_bytes(), &map, &options).unwrap_err();
+    /// let error = EventLog::from_csv("customer_id,timestamp,touchpoint\nc1,1772357400000,home\n".as_bytes(), &map, &options).unwrap_err();
     /// assert_eq!(error.code(), "MISSING_COLUMN");
     /// ```
     pub fn segment_by(mut self, name: impl Into<String>) -> Self {

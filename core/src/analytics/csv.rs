@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::{parse_number, Field, FieldNames};
 use super::log::{Event, EventLog, EventLogBuilder};
 use super::row_error::{OnError, RowError, RowErrorKind};
-use super::time::{TimeReader, TimestampFormat};
+use super::time::{TimeReader, TimeSpec, TimeUnit, TimestampFormat, Timezone};
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -33,6 +33,11 @@ pub struct CsvOptions {
     pub delimiter: u8,
     /// How timestamps are written.
     pub timestamp_format: TimestampFormat,
+    /// The unit of integer timestamps (`None`: milliseconds, and only
+    /// between 1980 and 2099; see [`TimeSpec`]).
+    pub timestamp_unit: Option<TimeUnit>,
+    /// The zone of date-times written without an offset (default UTC).
+    pub timezone: Timezone,
     /// What to do with a bad row.
     pub on_error: OnError,
 }
@@ -43,6 +48,8 @@ impl Default for CsvOptions {
             fields: FieldNames::default(),
             delimiter: b',',
             timestamp_format: TimestampFormat::Auto,
+            timestamp_unit: None,
+            timezone: Timezone::UTC,
             on_error: OnError::Fail,
         }
     }
@@ -106,6 +113,44 @@ impl CsvOptions {
         self
     }
 
+    /// Sets the unit of integer timestamps.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, TimeUnit};
+    /// let options = CsvOptions::default().timestamp_unit(TimeUnit::Seconds);
+    /// assert_eq!(options.time_spec().unit, Some(TimeUnit::Seconds));
+    /// ```
+    pub fn timestamp_unit(mut self, unit: TimeUnit) -> Self {
+        self.timestamp_unit = Some(unit);
+        self
+    }
+
+    /// Sets the zone of date-times written without an offset.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, Timezone};
+    /// let options = CsvOptions::default().timezone("+01:00".parse::<Timezone>().unwrap());
+    /// assert_eq!(options.time_spec().timezone.offset_minutes(), 60);
+    /// ```
+    pub fn timezone(mut self, zone: Timezone) -> Self {
+        self.timezone = zone;
+        self
+    }
+
+    /// How timestamps are read: format, unit and zone together.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{CsvOptions, TimestampFormat};
+    /// assert_eq!(CsvOptions::default().time_spec().format, TimestampFormat::Auto);
+    /// ```
+    pub fn time_spec(&self) -> TimeSpec {
+        TimeSpec {
+            format: self.timestamp_format.clone(),
+            unit: self.timestamp_unit,
+            timezone: self.timezone,
+        }
+    }
+
     /// Sets the bad-row policy.
     ///
     /// ```
@@ -130,6 +175,7 @@ impl CsvOptions {
     /// assert!(CsvOptions::default().delimiter(0xe9).check().is_err());
     /// ```
     pub fn check(&self) -> Result<(), Error> {
+        self.time_spec().check()?;
         let d = self.delimiter;
         if d.is_ascii() && !matches!(d, b'"' | b'\n' | b'\r') {
             return Ok(());
@@ -275,7 +321,7 @@ pub(crate) fn read_records<R: Read>(
 ) -> Result<(), Error> {
     let headers = &layout.headers;
     let mut rec = csv::StringRecord::new();
-    let mut times = TimeReader::new(options.timestamp_format);
+    let mut times = TimeReader::new(options.time_spec());
     loop {
         match rdr.read_record(&mut rec) {
             Ok(true) => {}
@@ -414,7 +460,7 @@ fn read_plain(
     let mut start = 0;
     // As the `csv` reader counts: a record is on the line after the end of
     // the previous record (empty lines between them are not counted).
-    let mut times = TimeReader::new(options.timestamp_format);
+    let mut times = TimeReader::new(options.time_spec());
     let mut record_line = 1u64;
     let mut record = |start: usize, ends: &[usize], end_line: u64| -> Result<(), Error> {
         // `ends` is not empty: it holds at least the end of the record.
@@ -515,10 +561,7 @@ fn parse_row<'r>(
         RowError::new(
             RowErrorKind::BadTimestamp,
             Some(col(Field::Timestamp)),
-            format!(
-                "timestamp {ts_text:?} is not {}",
-                options.timestamp_format.expected()
-            ),
+            times.spec().refusal(ts_text),
         )
     })?;
     let number = |f: Field| -> Result<Option<f64>, RowError> {

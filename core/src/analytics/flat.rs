@@ -200,7 +200,7 @@ impl EventLog {
     where
         I: IntoIterator<Item = (&'a str, FlatValue<'a>)>,
     {
-        let mut b = jsonl_builder(map, options);
+        let mut b = jsonl_builder(map, options)?;
         let mut cells = Cells {
             cells: cells.into_iter(),
             at: 0,
@@ -240,9 +240,11 @@ impl EventLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Small integer timestamps, in milliseconds: a stated unit reads them.
     use crate::analytics::blocks::tests::shop;
     use crate::analytics::records::tests::{fixture_lines, same_as_jsonl, BAD_LINES};
     use crate::analytics::OnError;
+    use crate::analytics::TimeUnit;
     use proptest::prelude::*;
 
     /// A JSON value as flat cells under `key`.
@@ -316,7 +318,9 @@ mod tests {
             ("", FlatValue::Value(RecordValue::Object(&record))),
             ("", FlatValue::Value(RecordValue::UInt(3))),
         ];
-        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let skip = JsonlOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .on_error(OnError::Skip);
         let log = EventLog::from_flat_records(cells, &map, &skip).unwrap();
         assert_eq!((log.len(), log.stats().skipped["BAD_JSON"]), (1, 1));
     }
@@ -331,7 +335,12 @@ mod tests {
             ("", FlatValue::Value(RecordValue::Float(f64::NAN))),
             ("timestamp", FlatValue::Value(RecordValue::UInt(0))),
         ];
-        let err = EventLog::from_flat_records(cells, &map, &JsonlOptions::default()).unwrap_err();
+        let err = EventLog::from_flat_records(
+            cells,
+            &map,
+            &JsonlOptions::default().timestamp_unit(TimeUnit::Millis),
+        )
+        .unwrap_err();
         let Error::EventRow(row) = &err else {
             panic!("{err:?}")
         };
@@ -347,7 +356,9 @@ mod tests {
             ("timestamp", FlatValue::Value(RecordValue::UInt(0))),
             ("touchpoint", FlatValue::Value(RecordValue::Str("ad"))),
         ]);
-        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let skip = JsonlOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .on_error(OnError::Skip);
         let log = EventLog::from_flat_records(two, &map, &skip).unwrap();
         assert_eq!((log.len(), log.stats().rows), (1, 2));
         assert_eq!(log.customer_ids().collect::<Vec<_>>(), ["c2"]);
@@ -364,7 +375,9 @@ mod tests {
                 cells.push(("x", FlatValue::Array(n - k)));
             }
             cells.push(("", FlatValue::Value(RecordValue::UInt(1))));
-            let skip = JsonlOptions::default().on_error(OnError::Skip);
+            let skip = JsonlOptions::default()
+                .timestamp_unit(TimeUnit::Millis)
+                .on_error(OnError::Skip);
             let log = EventLog::from_flat_records(cells, &map, &skip).unwrap();
             assert_eq!(log.stats().rows_skipped(), refused, "{n}");
             let code = log.stats().skipped.keys().next().cloned();
@@ -400,7 +413,9 @@ mod tests {
             ),
         ];
         for policy in [OnError::Fail, OnError::Skip] {
-            let options = JsonlOptions::default().on_error(policy);
+            let options = JsonlOptions::default()
+                .timestamp_unit(TimeUnit::Millis)
+                .on_error(policy);
             for (cells, path) in cases {
                 let err = EventLog::from_flat_records(cells.iter().copied(), &map, &options);
                 let err = err.unwrap_err();
@@ -433,7 +448,7 @@ mod tests {
                     (KEYS[k], value)
                 })
                 .collect();
-            let skip = JsonlOptions::default().on_error(OnError::Skip);
+            let skip = JsonlOptions::default().timestamp_unit(TimeUnit::Millis).on_error(OnError::Skip);
             match EventLog::from_flat_records(cells.iter().copied(), &map, &skip) {
                 Ok(log) => prop_assert!(log.stats().rows as usize <= cells.len()),
                 Err(e) => prop_assert_eq!(e.code(), "INVALID_VALUE"),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::columns::{parse_number, Field, FieldNames};
 use super::log::{Event, EventLog, EventLogBuilder};
 use super::row_error::{OnError, RowError, RowErrorKind};
-use super::time::TimestampFormat;
+use super::time::{TimeSpec, TimeUnit, TimestampFormat, Timezone};
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -40,6 +40,11 @@ pub struct JsonlOptions {
     pub attributes_field: String,
     /// How timestamps are written.
     pub timestamp_format: TimestampFormat,
+    /// The unit of integer timestamps (`None`: milliseconds, and only
+    /// between 1980 and 2099; see [`TimeSpec`]).
+    pub timestamp_unit: Option<TimeUnit>,
+    /// The zone of date-times written without an offset (default UTC).
+    pub timezone: Timezone,
     /// What to do with a bad line.
     pub on_error: OnError,
     /// Longest line accepted, in bytes (default 1 MiB); a longer line is a
@@ -53,6 +58,8 @@ impl Default for JsonlOptions {
             fields: FieldNames::default(),
             attributes_field: "attributes".into(),
             timestamp_format: TimestampFormat::Auto,
+            timestamp_unit: None,
+            timezone: Timezone::UTC,
             on_error: OnError::Fail,
             max_line_bytes: 1 << 20,
         }
@@ -84,6 +91,56 @@ impl JsonlOptions {
         self
     }
 
+    /// Sets the unit of integer timestamps.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, TimeUnit};
+    /// let options = JsonlOptions::default().timestamp_unit(TimeUnit::Seconds);
+    /// assert_eq!(options.time_spec().unit, Some(TimeUnit::Seconds));
+    /// ```
+    pub fn timestamp_unit(mut self, unit: TimeUnit) -> Self {
+        self.timestamp_unit = Some(unit);
+        self
+    }
+
+    /// Sets the zone of date-times written without an offset.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, Timezone};
+    /// let options = JsonlOptions::default().timezone("+01:00".parse::<Timezone>().unwrap());
+    /// assert_eq!(options.time_spec().timezone.offset_minutes(), 60);
+    /// ```
+    pub fn timezone(mut self, zone: Timezone) -> Self {
+        self.timezone = zone;
+        self
+    }
+
+    /// How timestamps are read: format, unit and zone together.
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, TimestampFormat};
+    /// assert_eq!(JsonlOptions::default().time_spec().format, TimestampFormat::Auto);
+    /// ```
+    pub fn time_spec(&self) -> TimeSpec {
+        TimeSpec {
+            format: self.timestamp_format.clone(),
+            unit: self.timestamp_unit,
+            timezone: self.timezone,
+        }
+    }
+
+    /// Refuses options the reader cannot read with: a timestamp unit that
+    /// contradicts the format ([`TimeSpec::check`]).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{JsonlOptions, TimestampFormat, TimeUnit};
+    /// let options = JsonlOptions::default().timestamp_format(TimestampFormat::Rfc3339).timestamp_unit(TimeUnit::Seconds);
+    /// assert_eq!(options.check().unwrap_err().path(), Some("/timestamp_unit"));
+    /// ```
+    pub fn check(&self) -> Result<(), Error> {
+        self.time_spec().check()
+    }
+
     /// Sets the bad-line policy.
     ///
     /// ```
@@ -105,8 +162,8 @@ impl JsonlOptions {
     /// let options = JsonlOptions::default().max_line_bytes(80).on_error(OnError::Skip);
     /// let text = format!(
     ///     "{}\n{}\n",
-    ///     r#"{"customer_id": "c1", "timestamp": 0, "touchpoint": "home"}"#,
-    ///     r#"{"customer_id": "c2", "timestamp": 0, "touchpoint": "home", "note": "a long line, past eighty bytes"}"#,
+    ///     r#"{"customer_id": "c1", "timestamp": 1772357400000, "touchpoint": "home"}"#,
+    ///     r#"{"customer_id": "c2", "timestamp": 1772357400000, "touchpoint": "home", "note": "a long line, past eighty bytes"}"#,
     /// );
     /// let log = EventLog::from_jsonl(text.as_bytes(), &map, &options).unwrap();
     /// assert_eq!((log.len(), log.stats().skipped["LINE_TOO_LONG"]), (1, 1));
@@ -357,10 +414,16 @@ impl EventLog {
 }
 
 /// A builder for the lines of a JSON Lines log.
-pub(crate) fn jsonl_builder(map: &JourneyMap, options: &JsonlOptions) -> EventLogBuilder {
-    EventLogBuilder::new(map)
+/// The builder of every JSON Lines reader (text, records, flat records,
+/// streams), once the options are checked.
+pub(crate) fn jsonl_builder(
+    map: &JourneyMap,
+    options: &JsonlOptions,
+) -> Result<EventLogBuilder, Error> {
+    options.check()?;
+    Ok(EventLogBuilder::new(map)
         .on_error(options.on_error)
-        .field_names(&options.fields)
+        .field_names(&options.fields))
 }
 
 pub(crate) fn io_error(e: std::io::Error) -> Error {
@@ -383,7 +446,7 @@ pub(crate) fn read_jsonl_sequential<R: Read>(
     options: &JsonlOptions,
 ) -> Result<EventLog, Error> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut b = jsonl_builder(map, options);
+    let mut b = jsonl_builder(map, options)?;
     let mut buf = Vec::with_capacity(256);
     let mut line = 0u64;
     loop {
@@ -592,13 +655,14 @@ fn read_fields<'a>(
         Some(other) => return Err(bad_type(customer_name, other, "a string")),
     };
     let ts_name = names.name(Field::Timestamp);
-    let format = options.timestamp_format;
-    let bad_ts = |what: String| {
-        RowError::new(
-            RowErrorKind::BadTimestamp,
-            Some(ts_name),
-            format!("timestamp {what} is not {}", format.expected()),
-        )
+    let spec = options.time_spec();
+    let bad_ts =
+        |message: String| RowError::new(RowErrorKind::BadTimestamp, Some(ts_name), message);
+    let integer = |n: Option<i64>, text: &dyn fmt::Display| match n {
+        Some(n) => spec
+            .from_integer(n)
+            .ok_or_else(|| bad_ts(spec.integer_refusal(n))),
+        None => Err(bad_ts(format!("timestamp {text} is out of range"))),
     };
     out.timestamp_ms = match timestamp {
         None => {
@@ -608,18 +672,18 @@ fn read_fields<'a>(
                 format!("the line has no `{ts_name}` field"),
             ))
         }
-        Some(Scalar::Str(s)) => format.parse(s).ok_or_else(|| bad_ts(format!("{s:?}")))?,
-        Some(Scalar::I64(n)) => format
-            .from_number(*n)
-            .ok_or_else(|| bad_ts(n.to_string()))?,
-        Some(Scalar::U64(n)) => i64::try_from(*n)
-            .ok()
-            .and_then(|n| format.from_number(n))
-            .ok_or_else(|| bad_ts(n.to_string()))?,
-        Some(Scalar::F64(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => format
-            .from_number(*f as i64)
-            .ok_or_else(|| bad_ts(f.to_string()))?,
-        Some(other) => return Err(bad_ts(other.type_name().to_owned())),
+        Some(Scalar::Str(s)) => spec.parse(s).ok_or_else(|| bad_ts(spec.refusal(s)))?,
+        Some(Scalar::I64(n)) => integer(Some(*n), n)?,
+        Some(Scalar::U64(n)) => integer(i64::try_from(*n).ok(), n)?,
+        Some(Scalar::F64(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+            integer(Some(*f as i64), f)?
+        }
+        Some(other) => {
+            return Err(bad_ts(format!(
+                "timestamp is {}, not a date-time or a number",
+                other.type_name()
+            )))
+        }
     };
     Ok(out)
 }

@@ -8,7 +8,7 @@ use super::columns::{parse_number, FieldNames};
 use super::intern::Interner;
 use super::matcher::Matcher;
 use super::row_error::{IngestStats, OnError, RowError, RowErrorKind};
-use super::time::TimestampFormat;
+use super::time::TimeSpec;
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -897,9 +897,9 @@ impl EventLog {
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
-    /// let text = r#"{"customer_id": "c1", "timestamp": 0, "event": "view"}
+    /// let text = r#"{"customer_id": "c1", "timestamp": 1772357400000, "event": "view"}
     /// {"customer_id": "c1", "timestamp": "noon", "event": "view"}
-    /// {"customer_id": "c2", "timestamp": 0, "event": "chat"}"#;
+    /// {"customer_id": "c2", "timestamp": 1772357400000, "event": "chat"}"#;
     /// let options = JsonlOptions::default().on_error(OnError::Skip);
     /// let log = EventLog::from_jsonl(text.as_bytes(), &map, &options).unwrap();
     /// assert_eq!((log.len(), log.stats().rows), (2, 3));
@@ -962,7 +962,7 @@ impl EventLog {
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
-    /// let csv = "customer_id,timestamp,event\nc1,0,view\n,0,view\nc2,soon,view\n";
+    /// let csv = "customer_id,timestamp,event\nc1,1772357400000,view\n,1772357400000,view\nc2,soon,view\n";
     /// let options = CsvOptions::default().on_error(OnError::Skip);
     /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();
     /// assert_eq!((stats.rows, stats.rows_skipped()), (3, 2));
@@ -1149,15 +1149,16 @@ pub struct Columns<'a> {
 /// milliseconds.
 ///
 /// ```
-/// use journeymap::analytics::{Columns, EventLog, OnError, TimestampFormat, Timestamps};
+/// use journeymap::analytics::{Columns, EventLog, OnError, TimeSpec, TimestampFormat, Timestamps};
 /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
 /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
 /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
 /// let customer = ["c1", "c1", "c2"];
 /// let text = [Some("2026-03-01T09:00:00Z"), Some("yesterday"), None];
+/// let spec = TimeSpec::new(TimestampFormat::Auto);
 /// let touchpoint = [Some("home"); 3];
 /// let columns = Columns {
-///     timestamps: Some(Timestamps::Text(&text, TimestampFormat::Auto)),
+///     timestamps: Some(Timestamps::Text(&text, &spec)),
 ///     touchpoint: Some(&touchpoint),
 ///     ..Columns::new(&customer, &[])
 /// };
@@ -1171,15 +1172,18 @@ pub struct Columns<'a> {
 pub enum Timestamps<'a> {
     /// Epoch milliseconds; `None` is a missing timestamp.
     Millis(&'a [Option<i64>]),
-    /// Text in a format, parsed row by row; `None` or an empty string is a
+    /// Integers of epoch time, read by the spec (its unit, or milliseconds
+    /// between 1980 and 2099); `None` is a missing timestamp.
+    Integers(&'a [Option<i64>], &'a TimeSpec),
+    /// Text read by the spec row by row; `None` or an empty string is a
     /// missing timestamp.
-    Text(&'a [Option<&'a str>], TimestampFormat),
+    Text(&'a [Option<&'a str>], &'a TimeSpec),
 }
 
 impl Timestamps<'_> {
     fn len(&self) -> usize {
         match self {
-            Timestamps::Millis(c) => c.len(),
+            Timestamps::Millis(c) | Timestamps::Integers(c, _) => c.len(),
             Timestamps::Text(c, _) => c.len(),
         }
     }
@@ -1292,6 +1296,10 @@ impl EventLog {
             let error = RowError::new(RowErrorKind::MissingColumn, Some(name), message);
             return Err(Error::EventRow(Box::new(error.at(0, None))));
         }
+        if let Some(Timestamps::Text(_, spec) | Timestamps::Integers(_, spec)) = &columns.timestamps
+        {
+            spec.check()?;
+        }
         let mut b = EventLogBuilder::new(map)
             .on_error(on_error)
             .field_names(&columns.fields);
@@ -1306,11 +1314,15 @@ impl EventLog {
                 Some(Timestamps::Millis(c)) => {
                     c[i].ok_or_else(|| bad("the timestamp is empty".into()))
                 }
-                Some(Timestamps::Text(c, format)) => match c[i].filter(|t| !t.is_empty()) {
+                Some(Timestamps::Integers(c, spec)) => match c[i] {
                     None => Err(bad("the timestamp is empty".into())),
-                    Some(text) => format.parse(text).ok_or_else(|| {
-                        bad(format!("timestamp {text:?} is not {}", format.expected()))
-                    }),
+                    Some(n) => spec
+                        .from_integer(n)
+                        .ok_or_else(|| bad(spec.integer_refusal(n))),
+                },
+                Some(Timestamps::Text(c, spec)) => match c[i].filter(|t| !t.is_empty()) {
+                    None => Err(bad("the timestamp is empty".into())),
+                    Some(text) => spec.parse(text).ok_or_else(|| bad(spec.refusal(text))),
                 },
             }
         };

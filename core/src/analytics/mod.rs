@@ -136,6 +136,7 @@ mod row_error;
 mod scan;
 mod stream;
 mod time;
+mod time_pattern;
 
 pub use self::csv::CsvOptions;
 pub use columns::FieldNames;
@@ -157,4 +158,5 @@ pub use report::{
 };
 pub use row_error::{IngestStats, OnError, RowError, RowErrorKind};
 pub use stream::LogStream;
-pub use time::TimestampFormat;
+pub use time::{TimeSpec, TimeUnit, TimestampFormat, Timezone};
+pub use time_pattern::{PatternError, TimePattern};

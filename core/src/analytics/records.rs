@@ -179,7 +179,7 @@ impl EventLog {
     where
         I: IntoIterator<Item = RecordValue<'a>>,
     {
-        let mut b = jsonl_builder(map, options);
+        let mut b = jsonl_builder(map, options)?;
         let mut fields: Vec<(Cow<'a, str>, Scalar<'a>)> = Vec::new();
         for (i, record) in records.into_iter().enumerate() {
             let line = i as u64 + 1;
@@ -244,8 +244,10 @@ pub(crate) fn not_json(what: &str, e: NotJson) -> RowError {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    // Small integer timestamps, in milliseconds: a stated unit reads them.
     use crate::analytics::blocks::tests::{digest, shop};
     use crate::analytics::OnError;
+    use crate::analytics::TimeUnit;
     use proptest::prelude::*;
 
     /// A JSON value as a record value (nested slices are leaked, which is
@@ -322,7 +324,9 @@ pub(crate) mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         for policy in [OnError::Fail, OnError::Skip] {
-            let options = JsonlOptions::default().on_error(policy);
+            let options = JsonlOptions::default()
+                .timestamp_unit(TimeUnit::Millis)
+                .on_error(policy);
             let want = digest(EventLog::from_jsonl(text.as_bytes(), map, &options), map);
             let got = digest(read(&values, &options), map);
             assert_eq!(got, want, "{policy:?}: {text}");
@@ -365,7 +369,12 @@ pub(crate) mod tests {
             ("value", RecordValue::Float(f64::NAN)),
         ];
         let records = [RecordValue::Object(&good), RecordValue::Object(&nan)];
-        let err = EventLog::from_records(records, &map, &JsonlOptions::default()).unwrap_err();
+        let err = EventLog::from_records(
+            records,
+            &map,
+            &JsonlOptions::default().timestamp_unit(TimeUnit::Millis),
+        )
+        .unwrap_err();
         let Error::EventRow(row) = &err else {
             panic!("{err:?}")
         };
@@ -373,7 +382,9 @@ pub(crate) mod tests {
             (row.kind, row.row, row.line, row.column.as_deref()),
             (RowErrorKind::BadNumber, 2, Some(2), Some("value"))
         );
-        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let skip = JsonlOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .on_error(OnError::Skip);
         let log = EventLog::from_records(records, &map, &skip).unwrap();
         assert_eq!((log.len(), log.stats().skipped["BAD_NUMBER"]), (1, 1));
         let infinite = EventLog::from_records([RecordValue::Float(f64::INFINITY)], &map, &skip);
@@ -383,7 +394,9 @@ pub(crate) mod tests {
     #[test]
     fn nesting_is_limited_as_for_json_lines() {
         let map = shop();
-        let skip = JsonlOptions::default().on_error(OnError::Skip);
+        let skip = JsonlOptions::default()
+            .timestamp_unit(TimeUnit::Millis)
+            .on_error(OnError::Skip);
         let mut refused = 0;
         // Lines nesting n arrays in a field, around the JSON reader's limit.
         for n in (120..=135).chain([300]) {

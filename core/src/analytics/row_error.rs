@@ -234,7 +234,7 @@ impl IngestStats {
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
-    /// let csv = "customer_id,timestamp,event\nc1,0,view\n,0,view\nc2,later,view\n";
+    /// let csv = "customer_id,timestamp,event\nc1,1772357400000,view\n,1772357400000,view\nc2,later,view\n";
     /// let options = CsvOptions::default().on_error(OnError::Skip);
     /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();
     /// assert_eq!(stats.rows_skipped(), 2);

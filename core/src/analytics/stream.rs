@@ -106,20 +106,23 @@ impl LogStream {
     /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
     /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
     /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
-    /// let mut stream = LogStream::jsonl(&map, JsonlOptions::default());
-    /// stream.push(br#"{"customer_id": "c1", "timestamp": 0, "touch"#).unwrap();
+    /// let mut stream = LogStream::jsonl(&map, JsonlOptions::default()).unwrap();
+    /// stream.push(br#"{"customer_id": "c1", "timestamp": 1772357400000, "touch"#).unwrap();
     /// stream.push(b"point\": \"home\"}\n\n").unwrap();
     /// assert_eq!(stream.finish().unwrap().len(), 1);
     /// ```
-    pub fn jsonl(map: &JourneyMap, options: JsonlOptions) -> Self {
-        let builder = jsonl_builder(map, &options);
-        Self::new(
+    ///
+    /// Options it cannot read with ([`JsonlOptions::check`]) are refused
+    /// here, before any byte.
+    pub fn jsonl(map: &JourneyMap, options: JsonlOptions) -> Result<Self, Error> {
+        let builder = jsonl_builder(map, &options)?;
+        Ok(Self::new(
             Format::Jsonl {
                 options,
                 skipping: false,
             },
             builder,
-        )
+        ))
     }
 
     fn new(format: Format, builder: EventLogBuilder) -> Self {
@@ -366,7 +369,11 @@ mod tests {
                 for input in &inputs {
                     let want = digest(EventLog::from_jsonl(&input[..], &map, &options), &map);
                     for chunk in CHUNKS {
-                        let got = pushed(LogStream::jsonl(&map, options.clone()), input, chunk);
+                        let got = pushed(
+                            LogStream::jsonl(&map, options.clone()).unwrap(),
+                            input,
+                            chunk,
+                        );
                         assert_eq!(
                             digest(got, &map),
                             want,
