@@ -6,6 +6,18 @@
 import type { CoreErrorCode } from "./errors.js";
 import type { LintRuleCode, LintRuleId, LintRuleName } from "./lint.js";
 import type { Report, RowErrorKind } from "./report.js";
+
+/** A report as `analyze` returns it: the report's data, and `toText()`. */
+export type AnalysisReport = Report & {
+  /** The report as readable text (`JourneyMap.reportText`); not enumerable, so not in its JSON. */
+  toText(options?: TextReportOptions): string;
+};
+
+/** Options of the text report. */
+export interface TextReportOptions {
+  /** How many transitions to list, most frequent first (default 10). */
+  top?: number;
+}
 import type {
   Channel,
   JourneyDocument,
@@ -875,8 +887,8 @@ export declare class JourneyMap {
    * assert.equal(shop.analyze(csv).totals.converted_customers, 1);
    * ```
    */
-  analyze(events: readonly EventRecord[] | EventLogText, options?: AnalyzeOptions): Report;
-  analyze(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
+  analyze(events: readonly EventRecord[] | EventLogText, options?: AnalyzeOptions): AnalysisReport;
+  analyze(events: readonly EventObject[], options: AnalyzeOptionsWithFields): AnalysisReport;
 
   /**
    * The journey report of an event log that arrives over time (see
@@ -897,8 +909,16 @@ export declare class JourneyMap {
    * assert.equal(report.totals.converted_customers, 1);
    * ```
    */
-  analyzeAsync(events: readonly EventRecord[] | EventLogText | EventLogSource, options?: AnalyzeOptions): Promise<Report>;
-  analyzeAsync(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<Report>;
+  analyzeAsync(events: readonly EventRecord[] | EventLogText | EventLogSource, options?: AnalyzeOptions): Promise<AnalysisReport>;
+  analyzeAsync(events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<AnalysisReport>;
+  /**
+   * The report as readable text: totals, funnel, segments, touchpoints, the
+   * `top` (default 10) transitions, variants, conformance and attribution in
+   * aligned tables, the same text as the CLI's `journeymap analyze --format
+   * text` and Python's `str(report)`. `report` is a report of this map (an
+   * object, or its JSON text).
+   */
+  reportText(report: Report | string, options?: TextReportOptions): string;
 
   readonly [Symbol.toStringTag]: "JourneyMap";
 }
@@ -1007,8 +1027,8 @@ export declare function analyze(
   map: JourneyMap,
   events: readonly EventRecord[] | EventLogText,
   options?: AnalyzeOptions,
-): Report;
-export declare function analyze(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Report;
+): AnalysisReport;
+export declare function analyze(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): AnalysisReport;
 
 /**
  * The journey report of an event log that arrives over time: a `Blob` or
@@ -1042,8 +1062,8 @@ export declare function analyzeAsync(
   map: JourneyMap,
   events: readonly EventRecord[] | EventLogText | EventLogSource,
   options?: AnalyzeOptions,
-): Promise<Report>;
-export declare function analyzeAsync(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<Report>;
+): Promise<AnalysisReport>;
+export declare function analyzeAsync(map: JourneyMap, events: readonly EventObject[], options: AnalyzeOptionsWithFields): Promise<AnalysisReport>;
 
 /**
  * The lint rule catalogue, in code order.

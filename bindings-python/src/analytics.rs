@@ -25,8 +25,9 @@ use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchR
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
     analyze, parse_duration_option, Columns, CsvOptions, EventLog, InputFormat, JsonlOptions,
-    ReportOptions, RowError, RowErrorKind, Timestamps,
+    ReportOptions, RowError, RowErrorKind, TextOptions, Timestamps,
 };
+use journeymap::render::svg::read_report;
 use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -123,6 +124,19 @@ pub fn _analyze_file<'py>(
         analyze(map, &log, &options)
     });
     report_result(py, result)
+}
+
+/// The text report (core's `Report::to_text`) of a report given as JSON
+/// text, computed against `map`.
+#[pyfunction]
+pub fn _report_text(
+    py: Python<'_>,
+    map: PyRef<'_, PyJourneyMap>,
+    report: &str,
+    top: usize,
+) -> PyResult<String> {
+    let report = read_report(report).map_err(|e| to_pyerr(py, &e, Origin::OBJECT))?;
+    Ok(report.to_text(&map.map, &TextOptions::new().top(top)))
 }
 
 /// Milliseconds of a duration written like the CLI's `--window` (`30d`,

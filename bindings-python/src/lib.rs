@@ -38,7 +38,9 @@ mod _native {
     use super::diff::diff;
 
     #[pymodule_export]
-    use super::analytics::{_analyze_arrow, _analyze_file, _input_format, _parse_duration};
+    use super::analytics::{
+        _analyze_arrow, _analyze_file, _input_format, _parse_duration, _report_text,
+    };
 
     #[pymodule_export]
     use super::records::_analyze_records;

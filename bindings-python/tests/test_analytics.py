@@ -1154,3 +1154,17 @@ def test_values_that_are_not_event_values_raise_located(bad: Any, error: type, w
         with pytest.raises(error) as info:
             journeymap.analyze(shop_map(), [_OK, bad], on_bad_row=policy)
         assert str(info.value).startswith(where + ":"), str(info.value)
+
+
+def test_the_text_report_is_the_shared_expected_text() -> None:
+    """tests/expected/analytics/shop_default.txt: the CLI's text, and JS
+    report.toText(), from core's Report::to_text."""
+    events = REPO / "tests" / "fixtures" / "events"
+    want = (REPO / "tests" / "expected" / "analytics" / "shop_default.txt").read_text()
+    shop = JourneyMap.from_path(events / "shop.json")
+    report = journeymap.analyze(shop, events / "shop.csv")
+    assert str(report) == want
+    assert report.to_text() == want
+    assert pickle.loads(pickle.dumps(report)).to_text(top=1) == report.to_text(top=1) != want
+    with pytest.raises(TypeError):
+        report.to_text(top="3")  # type: ignore[arg-type]

@@ -1447,6 +1447,36 @@ export class JourneyMap {
    * bytes. See `analyze`.
    */
   analyze(events, options) {
+    return this.#withText(this.#analyze(events, options));
+  }
+
+  /**
+   * The report as readable text: totals, funnel, segments, touchpoints, the
+   * `top` (default 10) transitions, variants, conformance and attribution in
+   * aligned tables, the same text as the CLI's `journeymap analyze --format
+   * text` and Python's `str(report)` (the core library's `Report::to_text`).
+   * `report` is a report of this map (as `analyze` returns it, or its JSON
+   * from elsewhere). Reports from `analyze` also have `report.toText()`.
+   */
+  reportText(report, options) {
+    const o = optionsOf(options, "reportText", ["top"]);
+    const top = optionalInteger(o.top, "top", 0, 0xffffffff) ?? 10;
+    const text = isPlainObject(report) ? toText(report) : checkString(report, "report");
+    return call(() => this.#map.reportText(text, top));
+  }
+
+  /** `report` with a non-enumerable `toText(options)` bound to this map. */
+  #withText(report) {
+    Object.defineProperty(report, "toText", {
+      value: (options) => this.reportText(report, options),
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+    return report;
+  }
+
+  #analyze(events, options) {
     const isArray = Array.isArray(events);
     if (!isArray && typeof events !== "string" && !isBytes(events)) {
       const hint = isAsyncInput(events) ? "; Blobs and streams are read by analyzeAsync" : "";
@@ -1495,6 +1525,10 @@ export class JourneyMap {
    */
   async analyzeAsync(events, options) {
     if (!isAsyncInput(events)) return this.analyze(events, options);
+    return this.#withText(await this.#analyzeAsync(events, options));
+  }
+
+  async #analyzeAsync(events, options) {
     let total;
     let body = events;
     if (typeof Response !== "undefined" && events instanceof Response) {

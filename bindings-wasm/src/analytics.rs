@@ -2,7 +2,8 @@
 //! the map and analysed into a journey report.
 
 use journeymap::analytics::{
-    analyze, CsvOptions, EventLog, FlatValue, InputFormat, JsonlOptions, RecordValue, ReportOptions,
+    analyze, CsvOptions, EventLog, FlatValue, InputFormat, JsonlOptions, RecordValue,
+    ReportOptions, TextOptions,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
@@ -27,6 +28,15 @@ impl RawJourneyMap {
         report: &str,
     ) -> JsResult<String> {
         report_json(self.map(), data, format, reader, report).map_err(throw)
+    }
+
+    /// The text report (core's `Report::to_text`) of a report given as
+    /// JSON, computed against this map, listing the `top` transitions.
+    #[wasm_bindgen(js_name = reportText)]
+    pub fn report_text(&self, report: &str, top: u32) -> JsResult<String> {
+        let report = journeymap::render::svg::read_report(report).map_err(throw)?;
+        let options = TextOptions::new().top(top as usize);
+        Ok(report.to_text(self.map(), &options))
     }
 }
 

@@ -637,3 +637,20 @@ describe("the report", { skip: present ? false : "fixtures absent" }, () => {
     assert.equal(report.map, shopMap().name);
   });
 });
+
+describe("text report", () => {
+  test("report.toText() is the shared expected text (the CLI's, Python's str(report))", () => {
+    const events = join(REPO_DIR, "tests", "fixtures", "events");
+    const want = readText(join(REPO_DIR, "tests", "expected", "analytics", "shop_default.txt"));
+    const shop = JourneyMap.fromJSON(readText(join(events, "shop.json")));
+    const report = shop.analyze(readText(join(events, "shop.csv")));
+    assert.equal(report.toText(), want);
+    assert.equal(shop.reportText(report), want);
+    assert.equal(shop.reportText(JSON.stringify(report)), want);
+    assert.ok(!Object.keys(report).includes("toText"), "toText is not part of the report's data");
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
+    assert.notEqual(report.toText({ top: 1 }), want);
+    assert.throws(() => report.toText({ top: -1 }), (e) => e.code === "INVALID_ARGUMENT");
+    assert.throws(() => shop.reportText({ report_version: "one" }), (e) => e.code === "JSON_TYPE" && e.path === "/report_version");
+  });
+});

@@ -63,12 +63,12 @@ describe("module functions", () => {
 });
 
 /**
- * Most bytes the gzipped .wasm may take: today's size (about 497,000 bytes
- * with `opt-level = "s"` and `wasm-opt -O3`) and a little room, so that
- * growth is seen. The goal is 350 KB; docs/performance.md ("The
+ * Most bytes the gzipped .wasm may take: today's size (about 507,000 bytes
+ * with `opt-level = "s"` and `wasm-opt -O3`; the text report added 10,000)
+ * and a little room, so that growth is seen. The goal is 350 KB; docs/performance.md ("The
  * WebAssembly build") shows where the bytes go and what it would take.
  */
-const WASM_GZIP_BUDGET = 505_000;
+const WASM_GZIP_BUDGET = 515_000;
 
 describe("package", () => {
   const pkg = readJson(join(PACKAGE_DIR, "package.json"));

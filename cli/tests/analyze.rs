@@ -538,3 +538,20 @@ fn the_input_format_is_told_by_the_cores_table_of_extensions() {
         json(&analyze(&fixture("shop.csv"), &["--format", "json"]))["totals"]
     );
 }
+
+#[test]
+fn the_text_report_is_the_shared_expected_text() {
+    // tests/expected/analytics/shop_default.txt: the same text Python's
+    // str(report) and JS report.toText() give (core's Report::to_text).
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let want =
+        std::fs::read_to_string(root.join("tests/expected/analytics/shop_default.txt")).unwrap();
+    let out = journeymap()
+        .args(["analyze", "--format", "text"])
+        .arg(fixture("shop.json"))
+        .arg(fixture("shop.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+}

@@ -1296,6 +1296,14 @@ class Report(Mapping[str, Any]):
         """The whole report as a JSON-shaped dict (a fresh copy)."""
     def to_json(self, indent: Optional[int] = None) -> str:
         """The report as JSON text (compact, or indented by ``indent``)."""
+    def to_text(self, top: int = 10) -> str:
+        """The report as readable text: totals, funnel, segments,
+        touchpoints, the ``top`` transitions, variants, conformance and
+        attribution in aligned tables; the same text as the CLI's
+        ``journeymap analyze --format text`` and JS ``report.toText()``
+        (the core library's ``Report::to_text``). ``str(report)`` is this
+        text with the defaults."""
+    def __str__(self) -> str: ...
     @property
     def report_version(self) -> int: ...
     @property

@@ -398,7 +398,7 @@ def analyze(
         if fmt_name == "tsv":
             reader["delimiter"] = ord("\t")
         data = _native._analyze_file(map, str(source), fmt_name, json.dumps(reader), report_json)
-    return Report._from_dict(data)
+    return Report._from_dict(data, map.to_json(indent=None))
 
 
 # ---------------------------------------------------------------------------
@@ -1219,24 +1219,27 @@ class Report(Mapping[str, Any]):
     0.5
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_map_json")
 
     _data: dict[str, Any]
+    _map_json: Optional[str]
 
     def __init__(self) -> None:
         raise TypeError("Report objects are made by journeymap.analyze()")
 
     @classmethod
-    def _from_dict(cls, data: dict[str, Any]) -> "Report":
+    def _from_dict(cls, data: dict[str, Any], map_json: Optional[str] = None) -> "Report":
         self = object.__new__(cls)
         object.__setattr__(self, "_data", data)
+        # The map as analysed, for the text report (its channel names).
+        object.__setattr__(self, "_map_json", map_json)
         return self
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Report is read-only")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_report_from_dict, (self._data,))
+        return (_report_from_dict, (self._data, self._map_json))
 
     # Mapping
     def __getitem__(self, key: str) -> Any:
@@ -1264,6 +1267,23 @@ class Report(Mapping[str, Any]):
     def to_json(self, indent: Optional[int] = None) -> str:
         """The report as JSON text (compact, or indented by ``indent``)."""
         return json.dumps(self._data, indent=indent, ensure_ascii=False)
+
+    def to_text(self, top: int = 10) -> str:
+        """The report as readable text: totals, funnel, segments,
+        touchpoints, the ``top`` transitions, variants, conformance and
+        attribution in aligned tables; the same text as the CLI's
+        ``journeymap analyze --format text`` and JS ``report.toText()``
+        (the core library's ``Report::to_text``). ``str(report)`` is this
+        text with the defaults."""
+        if not isinstance(top, int) or isinstance(top, bool):
+            raise TypeError(f"top must be an int, not {_type_name(top)}")
+        if self._map_json is None:
+            raise ValueError("this report carries no map to write its text with")
+        the_map = _native.JourneyMap.from_json(self._map_json)
+        return _native._report_text(the_map, json.dumps(self._data), max(top, 0))
+
+    def __str__(self) -> str:
+        return self.to_text()
 
     # Sections
     @property
@@ -1360,8 +1380,8 @@ class Report(Mapping[str, Any]):
         )
 
 
-def _report_from_dict(data: dict[str, Any]) -> Report:
-    return Report._from_dict(data)
+def _report_from_dict(data: dict[str, Any], map_json: Optional[str] = None) -> Report:
+    return Report._from_dict(data, map_json)
 
 
 for _cls in (Report, Table, Funnel, Segments, Conformance, Attribution, UnknownEvents, Ingest, Totals, Durations):

@@ -135,6 +135,7 @@ mod report;
 mod row_error;
 mod scan;
 mod stream;
+mod text;
 mod time;
 mod time_pattern;
 
@@ -158,5 +159,6 @@ pub use report::{
 };
 pub use row_error::{IngestStats, OnError, RowError, RowErrorKind};
 pub use stream::LogStream;
+pub use text::{format_count, TextOptions};
 pub use time::{TimeSpec, TimeUnit, TimestampFormat, Timezone};
 pub use time_pattern::{PatternError, TimePattern};

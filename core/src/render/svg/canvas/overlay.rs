@@ -103,17 +103,10 @@ fn count(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", group(n), if n == 1 { one } else { many })
 }
 
-/// `1234567` as `1,234,567`.
+/// A count with thousands separators (`12,345`), as the text report
+/// writes counts.
 pub(super) fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::analytics::format_count(n)
 }
 
 /// A ratio as a percentage with one decimal (`–` when undefined).
