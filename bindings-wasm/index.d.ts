@@ -355,7 +355,7 @@ export type EventFieldValue = JsonValue | Date | undefined;
  */
 export interface EventRecord {
   /** Customer id (a string or an integer). */
-  customer: string | number;
+  customer_id: string | number;
   /** When: epoch milliseconds (an integer), an RFC 3339 string, or a `Date`. */
   timestamp: number | string | Date;
   /** Touchpoint id; when given, the raw fields are not looked at. */
@@ -383,7 +383,7 @@ export interface EventObject {
 
 /** Names of the fields of an event log (CSV header names or object keys). */
 export interface EventFieldNames {
-  /** Customer id (default `customer` in an array of events, `customer_id` in text). */
+  /** Customer id (default `customer_id`, in event objects and in text alike). */
   customer?: string;
   /** Default `timestamp`. */
   timestamp?: string;
@@ -1005,10 +1005,10 @@ export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
  *   transitions: [{ from: "home", to: "pay" }],
  * });
  * const report = analyze(shop, [
- *   { customer: "c1", timestamp: "2026-03-01T09:00:00Z", touchpoint: "home" },
- *   { customer: "c1", timestamp: new Date("2026-03-01T09:05:00Z"), touchpoint: "pay", value: 30 },
- *   { customer: "c2", timestamp: 1772355600000, touchpoint: "home" },
- *   { customer: "c2", timestamp: 1772355660000, event: "chat" },
+ *   { customer_id: "c1", timestamp: "2026-03-01T09:00:00Z", touchpoint: "home" },
+ *   { customer_id: "c1", timestamp: new Date("2026-03-01T09:05:00Z"), touchpoint: "pay", value: 30 },
+ *   { customer_id: "c2", timestamp: 1772355600000, touchpoint: "home" },
+ *   { customer_id: "c2", timestamp: 1772355660000, event: "chat" },
  * ]);
  * assert.equal(report.totals.conversion_rate, 0.5);
  * assert.deepEqual(report.funnel.stages.map((s) => [s.stage, s.customers, s.dropped]), [
@@ -1016,7 +1016,7 @@ export declare function diff(oldMap: JourneyMap, newMap: JourneyMap): MapDiff;
  *   ["buy", 1, 1],
  * ]);
  * assert.equal(report.unknown_events.top[0].name, "chat");
- * assert.throws(() => analyze(shop, [{ customer: "c3", timestamp: "noon", touchpoint: "home" }]), {
+ * assert.throws(() => analyze(shop, [{ customer_id: "c3", timestamp: "noon", touchpoint: "home" }]), {
  *   code: "BAD_TIMESTAMP",
  *   row: 1,
  *   field: "timestamp",

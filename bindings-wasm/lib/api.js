@@ -577,9 +577,9 @@ function analyzeOptions(options, isArray) {
       reader.delimiter = 9;
     }
   }
-  // Arrays of events name the customer `customer`; text uses the core's
-  // column names (`customer_id`), as the command line and Python do.
-  const fields = isArray ? { customer: "customer" } : {};
+  // One vocabulary: event objects, CSV, JSON Lines, Python dicts and
+  // tables all name the customer `customer_id` (the core's field names).
+  const fields = {};
   if (o.fields !== undefined) {
     const given = optionsOf(o.fields, "fields", EVENT_FIELDS);
     for (const [key, name] of Object.entries(given)) fields[key] = checkString(name, `fields.${key}`);
@@ -1624,12 +1624,12 @@ export function diff(oldMap, newMap) {
  * The journey report of an event log against a map (same as
  * `map.analyze(events, options)`).
  *
- * `events`: an array of event objects `{customer, timestamp, touchpoint?,
+ * `events`: an array of event objects `{customer_id, timestamp, touchpoint?,
  * event?, channel?, attributes?, value?, score?, segment?}` (other keys are
  * raw attributes too), or event-log text as a string or UTF-8 bytes: CSV
- * with a header (default), TSV or JSON Lines (`inputFormat`), whose
- * customer column is `customer_id`. Timestamps are epoch milliseconds,
- * RFC 3339 strings or `Date`s.
+ * with a header (default), TSV or JSON Lines (`inputFormat`), with the same
+ * field names. Timestamps are epoch milliseconds, date-time strings or
+ * `Date`s.
  *
  * A bad row throws a `JourneyMapError` with the row's code (`BAD_TIMESTAMP`,
  * `UNKNOWN_TOUCHPOINT`, ...), `row` (1-based; for an array, the index + 1),

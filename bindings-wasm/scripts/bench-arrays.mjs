@@ -29,11 +29,11 @@ const plain = rows.map((row) => {
   const event = {};
   columns.forEach((column, i) => {
     if (cells[i] === "") return;
-    event[column === "customer_id" ? "customer" : column] = numeric.has(column) ? Number(cells[i]) : cells[i];
+    event[column] = numeric.has(column) ? Number(cells[i]) : cells[i];
   });
   return event;
 });
-const jsonl = { inputFormat: "jsonl", fields: { customer: "customer" } };
+const jsonl = { inputFormat: "jsonl" };
 const forms = {
   "objects (flat arrays)": () => map.analyze(plain),
   "objects (JSON text)": () => map.analyze(plain.map((e) => JSON.stringify(e)).join("\n"), jsonl),

@@ -53,8 +53,8 @@ function csvObjects(text) {
   return rows.map((cells) => Object.fromEntries(cells.map((c, i) => [header[i], c]).filter(([, c]) => c !== "")));
 }
 
-/** Events with the package's `customer` key instead of `customer_id`. */
-const renamed = (events) => events.map(({ customer_id: customer, ...rest }) => ({ customer, ...rest }));
+/** Events whose customer key is `user` instead of `customer_id`. */
+const renamed = (events) => events.map(({ customer_id: user, ...rest }) => ({ user, ...rest }));
 
 /** Every way the same log can be given, with the options it needs. */
 function inputForms(path) {
@@ -66,16 +66,16 @@ function inputForms(path) {
       ["CSV bytes", readFileSync(path), {}],
       ["CSV as TSV", text.replaceAll(",", "\t"), { inputFormat: "tsv" }],
       ["CSV with ;", text.replaceAll(",", ";"), { delimiter: ";" }],
-      ["CSV rows as objects", renamed(objects), {}],
+      ["CSV rows as objects", objects, {}],
     ];
   }
   const objects = jsonLines(text);
   return [
     ["JSON Lines text", text, { inputFormat: "jsonl" }],
     ["JSON Lines bytes", readFileSync(path), { inputFormat: "jsonl" }],
-    ["objects with fields", objects, { fields: { customer: "customer_id" } }],
-    ["objects", renamed(objects), {}],
-    ["objects with Dates", renamed(objects).map((e) => (typeof e.timestamp === "string" ? { ...e, timestamp: new Date(e.timestamp) } : e)), {}],
+    ["objects with fields", renamed(objects), { fields: { customer: "user" } }],
+    ["objects", objects, {}],
+    ["objects with Dates", objects.map((e) => (typeof e.timestamp === "string" ? { ...e, timestamp: new Date(e.timestamp) } : e)), {}],
   ];
 }
 
@@ -171,22 +171,22 @@ describe("bad rows in an array of events", { skip: present ? false : "fixtures a
   test("each reason, one event at a time", () => {
     const map = shopMap();
     const cases = [
-      [{ customer: "c", timestamp: "yesterday", touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
-      [{ customer: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
-      [{ customer: "c", timestamp: T0 + 1.5, touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
-      [{ customer: "c", touchpoint: "ad" }, "MISSING_FIELD", "timestamp"],
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: "nowhere" }, "UNKNOWN_TOUCHPOINT", "touchpoint"],
-      [{ customer: "", timestamp: T0 + 0, touchpoint: "ad" }, "EMPTY_CUSTOMER", "customer"],
-      [{ customer: { id: 1 }, timestamp: T0 + 0, touchpoint: "ad" }, "BAD_TYPE", "customer"],
-      [{ customer: "c", timestamp: T0 + 0 }, "MISSING_EVENT", "event"],
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: "12x" }, "BAD_NUMBER", "value"],
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: 1e16 }, "BAD_NUMBER", "value"],
+      [{ customer_id: "c", timestamp: "yesterday", touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
+      [{ customer_id: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
+      [{ customer_id: "c", timestamp: T0 + 1.5, touchpoint: "ad" }, "BAD_TIMESTAMP", "timestamp"],
+      [{ customer_id: "c", touchpoint: "ad" }, "MISSING_FIELD", "timestamp"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: "nowhere" }, "UNKNOWN_TOUCHPOINT", "touchpoint"],
+      [{ customer_id: "", timestamp: T0 + 0, touchpoint: "ad" }, "EMPTY_CUSTOMER", "customer_id"],
+      [{ customer_id: { id: 1 }, timestamp: T0 + 0, touchpoint: "ad" }, "BAD_TYPE", "customer_id"],
+      [{ customer_id: "c", timestamp: T0 + 0 }, "MISSING_EVENT", "event"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: "ad", value: "12x" }, "BAD_NUMBER", "value"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: "ad", value: 1e16 }, "BAD_NUMBER", "value"],
       [[1, 2], "BAD_JSON", undefined],
       ["c,0,ad", "BAD_JSON", undefined],
       [null, "BAD_JSON", undefined],
     ];
     for (const [bad, code, field] of cases) {
-      const events = [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad];
+      const events = [{ customer_id: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad];
       assert.throws(
         () => analyze(map, events),
         (e) => {
@@ -207,24 +207,24 @@ describe("bad rows in an array of events", { skip: present ? false : "fixtures a
   test("values JSON cannot hold are refused with their path, whatever the policy", () => {
     const map = shopMap();
     const cases = [
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: Number.NaN }, "/1/value"],
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: "ad", score: Infinity }, "/1/score"],
-      [{ customer: "c", timestamp: 10n, touchpoint: "ad" }, "/1/timestamp"],
-      [{ customer: "c", timestamp: T0 + 0, touchpoint: () => "ad" }, "/1/touchpoint"],
-      [{ customer: "c", timestamp: T0 + 0, attributes: new Map([["path", "/"]]), event: "x" }, "/1/attributes"],
-      [{ customer: "c\ud800", timestamp: T0 + 0, touchpoint: "ad" }, "/1/customer"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: "ad", value: Number.NaN }, "/1/value"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: "ad", score: Infinity }, "/1/score"],
+      [{ customer_id: "c", timestamp: 10n, touchpoint: "ad" }, "/1/timestamp"],
+      [{ customer_id: "c", timestamp: T0 + 0, touchpoint: () => "ad" }, "/1/touchpoint"],
+      [{ customer_id: "c", timestamp: T0 + 0, attributes: new Map([["path", "/"]]), event: "x" }, "/1/attributes"],
+      [{ customer_id: "c\ud800", timestamp: T0 + 0, touchpoint: "ad" }, "/1/customer_id"],
       [undefined, "/1"],
     ];
     for (const [bad, path] of cases) {
       for (const onBadRow of ["fail", "skip"]) {
         assert.throws(
-          () => analyze(map, [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad], { onBadRow }),
+          () => analyze(map, [{ customer_id: "ok", timestamp: T0 + 0, touchpoint: "ad" }, bad], { onBadRow }),
           (e) => e instanceof JourneyMapError && e.code === "JSON_TYPE" && e.path === path && e.row === 2,
           `${path} ${onBadRow}`,
         );
       }
     }
-    const holes = [{ customer: "ok", timestamp: T0 + 0, touchpoint: "ad" }, , { customer: "ok", timestamp: T0 + 1, touchpoint: "ad" }]; // eslint-disable-line no-sparse-arrays
+    const holes = [{ customer_id: "ok", timestamp: T0 + 0, touchpoint: "ad" }, , { customer_id: "ok", timestamp: T0 + 1, touchpoint: "ad" }]; // eslint-disable-line no-sparse-arrays
     assert.throws(() => analyze(map, holes), (e) => e.code === "JSON_TYPE" && e.path === "/1");
   });
 });
@@ -259,56 +259,56 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
   /** The same events as objects without a prototype: not plain, so read as JSON Lines. */
   const asJsonLines = (events) => events.map((e) => Object.assign(Object.create(null), e));
 
-  const ok = { customer: "ok", timestamp: T0 + 0, touchpoint: "ad" };
+  const ok = { customer_id: "ok", timestamp: T0 + 0, touchpoint: "ad" };
   const cases = {
     "whole numbers as JSON writes them": [
       ok,
-      { customer: 5, timestamp: T0 + 1772355600000, touchpoint: "ad", value: 5 },
-      { customer: -3, timestamp: 9e15, touchpoint: "ad", value: -0 },
-      { customer: 2 ** 63, timestamp: T0 + 1, touchpoint: "ad", score: 1e-7 },
-      { customer: -(2 ** 63), timestamp: T0 + 2, touchpoint: "ad", path: 1e21 },
-      { customer: 2 ** 64, timestamp: T0 + 3, touchpoint: "ad" },
-      { customer: -(2 ** 64), timestamp: T0 + 4, touchpoint: "ad" },
-      { customer: 12.5, timestamp: T0 + 5, touchpoint: "ad" },
-      { customer: "c", timestamp: T0 + 1772355600000.5, touchpoint: "ad" },
-      { customer: "c", timestamp: -0, event: 7, channel: 2 ** 53 + 2 },
+      { customer_id: 5, timestamp: T0 + 1772355600000, touchpoint: "ad", value: 5 },
+      { customer_id: -3, timestamp: 9e15, touchpoint: "ad", value: -0 },
+      { customer_id: 2 ** 63, timestamp: T0 + 1, touchpoint: "ad", score: 1e-7 },
+      { customer_id: -(2 ** 63), timestamp: T0 + 2, touchpoint: "ad", path: 1e21 },
+      { customer_id: 2 ** 64, timestamp: T0 + 3, touchpoint: "ad" },
+      { customer_id: -(2 ** 64), timestamp: T0 + 4, touchpoint: "ad" },
+      { customer_id: 12.5, timestamp: T0 + 5, touchpoint: "ad" },
+      { customer_id: "c", timestamp: T0 + 1772355600000.5, touchpoint: "ad" },
+      { customer_id: "c", timestamp: -0, event: 7, channel: 2 ** 53 + 2 },
     ],
     "strings beyond ASCII, in keys and values": [
       ok,
-      { customer: "café ☕", timestamp: "2026-03-01T09:00:00Z", event: "page_view", path: "/" },
-      { customer: "😀", timestamp: T0 + 5, event: "page_view", "pâge": "/ü", path: "/product/😀" },
-      { customer: "日本", timestamp: T0 + 6, touchpoint: "ad", segment: "ß", value: "12.5" },
-      { customer: "", timestamp: T0 + 7, touchpoint: "ad" },
+      { customer_id: "café ☕", timestamp: "2026-03-01T09:00:00Z", event: "page_view", path: "/" },
+      { customer_id: "😀", timestamp: T0 + 5, event: "page_view", "pâge": "/ü", path: "/product/😀" },
+      { customer_id: "日本", timestamp: T0 + 6, touchpoint: "ad", segment: "ß", value: "12.5" },
+      { customer_id: "", timestamp: T0 + 7, touchpoint: "ad" },
     ],
     "nulls, booleans, absent values and Dates": [
       ok,
-      { customer: "c", timestamp: new Date(Date.UTC(2026, 2, 1)), touchpoint: "ad", value: null, score: undefined },
-      { customer: "c", timestamp: T0 + 1, event: "page_view", path: true, attributes: null },
-      { customer: "c", timestamp: T0 + 2, event: false },
-      { customer: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" },
-      { customer: null, timestamp: T0 + 3, touchpoint: "ad" },
+      { customer_id: "c", timestamp: new Date(Date.UTC(2026, 2, 1)), touchpoint: "ad", value: null, score: undefined },
+      { customer_id: "c", timestamp: T0 + 1, event: "page_view", path: true, attributes: null },
+      { customer_id: "c", timestamp: T0 + 2, event: false },
+      { customer_id: "c", timestamp: new Date(Number.NaN), touchpoint: "ad" },
+      { customer_id: null, timestamp: T0 + 3, touchpoint: "ad" },
       {},
     ],
     "attributes objects": [
       ok,
-      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: "/", n: 2, flag: true, when: new Date(0), none: null, gone: undefined } },
-      { customer: "c", timestamp: T0 + 1, event: "page_view", attributes: {} },
-      { customer: "c", timestamp: T0 + 2, event: "page_view", attributes: { path: "/" }, path: "/cart" },
-      { customer: "c", timestamp: T0 + 3, event: "page_view", path: "/cart", attributes: { path: "/" } },
-      { customer: "c", timestamp: T0 + 4, event: "page_view", attributes: { path: 2 ** 64 } },
+      { customer_id: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: "/", n: 2, flag: true, when: new Date(0), none: null, gone: undefined } },
+      { customer_id: "c", timestamp: T0 + 1, event: "page_view", attributes: {} },
+      { customer_id: "c", timestamp: T0 + 2, event: "page_view", attributes: { path: "/" }, path: "/cart" },
+      { customer_id: "c", timestamp: T0 + 3, event: "page_view", path: "/cart", attributes: { path: "/" } },
+      { customer_id: "c", timestamp: T0 + 4, event: "page_view", attributes: { path: 2 ** 64 } },
     ],
     "the first bad field in key order": [
       ok,
-      { customer: "c", timestamp: T0 + 0, value: "12x", touchpoint: "nowhere" },
-      { touchpoint: "nowhere", customer: "c", timestamp: T0 + 0, value: "12x" },
-      { customer: "c", timestamp: T0 + 0, event: "x", attributes: "page" },
-      { customer: "c", timestamp: T0 + 0, touchpoint: "ad", value: true },
+      { customer_id: "c", timestamp: T0 + 0, value: "12x", touchpoint: "nowhere" },
+      { touchpoint: "nowhere", customer_id: "c", timestamp: T0 + 0, value: "12x" },
+      { customer_id: "c", timestamp: T0 + 0, event: "x", attributes: "page" },
+      { customer_id: "c", timestamp: T0 + 0, touchpoint: "ad", value: true },
     ],
   };
 
   test("read exactly as their JSON Lines, without JSON text", () => {
     const map = shopMap();
-    const fields = { fields: { customer: "customer" } };
+    const fields = { fields: { customer: "customer_id" } };
     for (const [name, events] of Object.entries(cases)) {
       for (const options of [{}, { onBadRow: "skip" }, { ...fields, onBadRow: "skip" }, { includeCustomers: true, onBadRow: "skip" }]) {
         const [records, calls] = recordCalls(() => outcome(() => analyze(map, events, options)));
@@ -317,7 +317,7 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
         assert.equal(none, 0, `${name}: objects without a prototype go as JSON Lines`);
         assert.deepEqual(records, lines, `${name} ${JSON.stringify(options)}`);
         const text = events.map((e) => JSON.stringify(e)).join("\n");
-        const fromText = outcome(() => analyze(map, text, { ...fields, ...options, inputFormat: "jsonl" }));
+        const fromText = outcome(() => analyze(map, text, { ...options, inputFormat: "jsonl" }));
         if (records.report !== undefined) assert.deepEqual(records.report, fromText.report, name);
         else assert.deepEqual([records.code, records.row, records.field], [fromText.code, fromText.row, fromText.field], name);
       }
@@ -327,9 +327,9 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
   test("deeper objects and arrays go as JSON Lines, read the same", () => {
     const map = shopMap();
     for (const bad of [
-      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: { deep: "/" } } },
-      { customer: "c", timestamp: T0 + 0, event: "page_view", tags: ["a"] },
-      { customer: "c", timestamp: T0 + 0, event: "page_view", attributes: new Map() },
+      { customer_id: "c", timestamp: T0 + 0, event: "page_view", attributes: { path: { deep: "/" } } },
+      { customer_id: "c", timestamp: T0 + 0, event: "page_view", tags: ["a"] },
+      { customer_id: "c", timestamp: T0 + 0, event: "page_view", attributes: new Map() },
     ]) {
       for (const onBadRow of ["fail", "skip"]) {
         const events = [ok, bad];
@@ -395,7 +395,7 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
   test("the fixtures' events, one array of many", () => {
     const map = shopMap();
     const events = renamed(jsonLines(readText(join(EVENTS_DIR, "shop.jsonl"))));
-    const many = Array.from({ length: 40 }, (_, k) => events.map((e) => ({ ...e, customer: `${e.customer}-${k}` }))).flat();
+    const many = Array.from({ length: 40 }, (_, k) => events.map((e) => ({ ...e, customer_id: `${e.customer}-${k}` }))).flat();
     const [records, calls] = recordCalls(() => analyze(map, many, { includeCustomers: true }));
     assert.equal(calls, 1);
     assert.deepEqual(records, analyze(map, asJsonLines(many), { includeCustomers: true }));
@@ -452,11 +452,11 @@ describe("bad event-log text", { skip: present ? false : "fixtures absent" }, ()
 
 describe("analyze options", { skip: present ? false : "fixtures absent" }, () => {
   const events = [
-    { customer: "c1", timestamp: "2026-03-01T09:00:00Z", touchpoint: "ad", segment: "new" },
-    { customer: "c1", timestamp: "2026-03-01T09:05:00Z", touchpoint: "product", grp: "a" },
-    { customer: "c1", timestamp: "2026-03-01T09:06:00Z", touchpoint: "product", grp: "a" },
-    { customer: "c1", timestamp: "2026-03-01T09:30:00Z", touchpoint: "checkout", value: 50, score: 5 },
-    { customer: "c2", timestamp: "2026-03-01T10:00:00Z", event: "email_click", grp: "b" },
+    { customer_id: "c1", timestamp: "2026-03-01T09:00:00Z", touchpoint: "ad", segment: "new" },
+    { customer_id: "c1", timestamp: "2026-03-01T09:05:00Z", touchpoint: "product", grp: "a" },
+    { customer_id: "c1", timestamp: "2026-03-01T09:06:00Z", touchpoint: "product", grp: "a" },
+    { customer_id: "c1", timestamp: "2026-03-01T09:30:00Z", touchpoint: "checkout", value: 50, score: 5 },
+    { customer_id: "c2", timestamp: "2026-03-01T10:00:00Z", event: "email_click", grp: "b" },
   ];
 
   test("windows, conversions, top-k, repeats, customers, segments and scales reach the core", () => {

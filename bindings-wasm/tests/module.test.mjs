@@ -118,7 +118,7 @@ describe("package", () => {
       report: validate({ name: "", stages: [] }).map((e) => e.code),
       lint: map.lint({ today: "2026-11-23" }).map((d) => d.code).includes("JM-L001"),
       svg: map.toSVG().includes("<svg"),
-      events: analyze(map, [{ customer: "c1", timestamp: 1772355600000, touchpoint: "home" }]).totals.events, row }));`;
+      events: analyze(map, [{ customer_id: "c1", timestamp: 1772355600000, touchpoint: "home" }]).totals.events, row }));`;
 
   const check = (result, entry) => {
     assert.equal(result.status, 0, result.stderr);

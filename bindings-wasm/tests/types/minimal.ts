@@ -7,6 +7,6 @@ const map = JourneyMap.fromObject(doc);
 const names: string[] = map.stages.map((s) => s.name);
 const diagnostics: Diagnostic[] = map.lint({ today: new Date() });
 const svg: string = map.toSVG();
-const report: Report = analyze(map, [{ customer: "c", timestamp: Date.now(), touchpoint: "t" }]);
+const report: Report = analyze(map, [{ customer_id: "c", timestamp: Date.now(), touchpoint: "t" }]);
 map.free();
 void [names, validate(doc), diagnostics, svg, report, lintRules()];

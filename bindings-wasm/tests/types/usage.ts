@@ -187,9 +187,9 @@ const svgText: string = map.toSVG({ persona: "p", lanes: ["emotions", "pain_poin
 const mermaidText: string = map.toMermaid() + map.toMermaidFlowchart() + map.toDOT() + map.toCSV({ raw: true }) + map.toCSV();
 const imported: JourneyMap = JourneyMap.fromMermaid("journey\n  section A\n    Task: 5: Me\n");
 const events: EventRecord[] = [
-  { customer: "c1", timestamp: 1772355600000, touchpoint: "home" },
-  { customer: 42, timestamp: "2026-03-01T09:00:00Z", event: "page_view", attributes: { path: "/" }, value: 12.5, segment: "new" },
-  { customer: "c2", timestamp: new Date(), channel: "email", score: 4, path: "/raw-attribute" },
+  { customer_id: "c1", timestamp: 1772355600000, touchpoint: "home" },
+  { customer_id: 42, timestamp: "2026-03-01T09:00:00Z", event: "page_view", attributes: { path: "/" }, value: 12.5, segment: "new" },
+  { customer_id: "c2", timestamp: new Date(), channel: "email", score: 4, path: "/raw-attribute" },
 ];
 const journeyReport: Report = analyze(map, events, {
   conversionWindow: 30 * 86_400_000,
@@ -242,9 +242,9 @@ map.toSVG({ report: "{}" });
 // @ts-expect-error diff takes maps, not documents
 diff(doc, doc);
 // @ts-expect-error an event needs a timestamp
-analyze(map, [{ customer: "c1", touchpoint: "home" }]);
+analyze(map, [{ customer_id: "c1", touchpoint: "home" }]);
 // @ts-expect-error timestamps are numbers, strings or Dates
-analyze(map, [{ customer: "c1", timestamp: true, touchpoint: "home" }]);
+analyze(map, [{ customer_id: "c1", timestamp: true, touchpoint: "home" }]);
 // @ts-expect-error events without the default names need `fields`
 analyze(map, [{ user: "u1", at: 0, touchpoint: "home" }]);
 // @ts-expect-error unknown bad-row policy
