@@ -22,6 +22,7 @@ use arrow_array::types::{
     TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchReader};
+use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
     analyze, parse_duration_option, Columns, CsvOptions, EventLog, InputFormat, JsonlOptions,
@@ -182,14 +183,33 @@ pub fn _analyze_arrow<'py>(
         )
     })?;
     let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+    let raw = pointer.as_ptr().cast::<FFI_ArrowArrayStream>();
+    // A table's stream has a struct schema (`+s`), one field per column; a
+    // pandas Series or a single array exports something else.
+    // SAFETY: `raw` is the capsule's live `ArrowArrayStream`; asking for its
+    // schema does not consume it (the C stream interface allows it any time),
+    // and the schema is released when `schema` drops.
+    let format = unsafe {
+        let mut schema = FFI_ArrowSchema::empty();
+        match (*raw).get_schema() {
+            Some(get_schema) if get_schema(raw, &mut schema) == 0 => {
+                Some(schema.format().to_owned())
+            }
+            _ => None,
+        }
+    };
+    if format.as_deref().is_some_and(|f| f != "+s") {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "events must be a table (a pandas or polars DataFrame, a pyarrow Table or RecordBatchReader, a DuckDB relation): {} exports a single Arrow column, not a table of columns",
+            crate::map::type_name(events)
+        )));
+    }
     // SAFETY: the capsule named `arrow_array_stream` holds an
     // `ArrowArrayStream` (Arrow PyCapsule interface). `from_raw` moves the
     // stream out and leaves a released one behind, which the capsule's
     // destructor then leaves alone.
-    let stream = unsafe {
-        RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>())
-    }
-    .map_err(|e| err(invalid("", format!("cannot read the Arrow stream: {e}"))))?;
+    let stream = unsafe { RecordBatchStreamReader::from_raw(raw) }
+        .map_err(|e| err(invalid("", format!("cannot read the Arrow stream: {e}"))))?;
     let names: Vec<String> = stream
         .schema()
         .fields()

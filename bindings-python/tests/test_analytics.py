@@ -1168,3 +1168,21 @@ def test_the_text_report_is_the_shared_expected_text() -> None:
     assert pickle.loads(pickle.dumps(report)).to_text(top=1) == report.to_text(top=1) != want
     with pytest.raises(TypeError):
         report.to_text(top="3")  # type: ignore[arg-type]
+
+
+def test_things_that_are_not_tables_are_type_errors_saying_what_is_accepted() -> None:
+    pd = pytest.importorskip("pandas")
+    shop = shop_map()
+    series = pd.Series([1, 2], name="timestamp")
+    with pytest.raises(TypeError, match="events must be a table") as info:
+        journeymap.analyze(shop, series)
+    assert "C Data" not in str(info.value)
+    for thing in (5, object(), {"customer_id": ["c1"]}):
+        with pytest.raises(TypeError, match="events must be a path"):
+            journeymap.analyze(shop, thing)  # type: ignore[arg-type]
+    Fake = type("DataFrame", (), {"__module__": "dask.dataframe.core"})
+    with pytest.raises(TypeError, match=r"events.compute\(\)"):
+        journeymap.analyze(shop, Fake())  # type: ignore[arg-type]
+    Spark = type("DataFrame", (), {"__module__": "pyspark.sql.dataframe"})
+    with pytest.raises(TypeError, match=r"events.toArrow\(\)"):
+        journeymap.analyze(shop, Spark())  # type: ignore[arg-type]

@@ -212,6 +212,16 @@ def _events_source(events: object) -> tuple[str, Any]:
         return "arrow", pyarrow.table(events)
     if module == "polars" and cls.__name__ == "LazyFrame":
         raise TypeError("events is a polars LazyFrame: pass events.collect()")
+    if module == "dask":
+        raise TypeError(
+            f"events is a dask {cls.__name__}: pass events.compute() (a pandas DataFrame) "
+            "to analyse it on this machine"
+        )
+    if module == "pyspark":
+        raise TypeError(
+            f"events is a Spark {cls.__name__}: pass events.toArrow() (Spark 4) or "
+            "events.toPandas() to analyse it on this machine"
+        )
     raise TypeError(
         "events must be a path to a .csv, .tsv or .jsonl file, a list of event dicts, "
         "or a table exporting Arrow data (pandas or polars DataFrame, pyarrow Table or "
