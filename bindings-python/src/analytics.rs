@@ -25,8 +25,9 @@ use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchR
 use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
-    analyze, parse_duration_option, Columns, CsvOptions, EventLog, InputFormat, JsonlOptions,
-    ReportOptions, RowError, RowErrorKind, TextOptions, Timestamps,
+    analyze, parse_duration_option, Columns, CsvOptions, EventLog, GeneratedColumns,
+    GeneratorOptions, InputFormat, JsonlOptions, ReportOptions, RowError, RowErrorKind,
+    TextOptions, Timestamps,
 };
 use journeymap::render::svg::read_report;
 use journeymap::{parse_part, Error, JourneyMap};
@@ -680,4 +681,70 @@ fn arrow_log(
         ..Columns::new(&customer, &[])
     };
     EventLog::from_columns(map, &columns, options.on_error)
+}
+
+/// A synthetic event log ([`GeneratedColumns`]) as an Arrow C stream in a
+/// PyCapsule (`arrow_array_stream`), for `pyarrow.table`. Columns as the
+/// CLI's `generate` writes them; timestamps are `timestamp[ms, UTC]`.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub fn _generate<'py>(
+    py: Python<'py>,
+    map: PyRef<'py, PyJourneyMap>,
+    customers: Option<u64>,
+    events: Option<u64>,
+    seed: u64,
+    deviation_rate: f64,
+    unknown_rate: f64,
+    repeat_rate: f64,
+) -> PyResult<Bound<'py, PyCapsule>> {
+    let defaults = GeneratorOptions::default();
+    let options = GeneratorOptions {
+        // Given a number of events and no number of customers, as many
+        // customers as it takes (as the CLI).
+        customers: customers.unwrap_or(if events.is_some() {
+            u64::MAX
+        } else {
+            defaults.customers
+        }),
+        max_events: events,
+        seed,
+        deviation_rate,
+        unknown_rate,
+        repeat_rate,
+        ..defaults
+    };
+    let map = &map.map;
+    let columns = py
+        .detach(|| GeneratedColumns::generate(map, &options))
+        .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))?;
+    let batch = generated_batch(columns)
+        .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+    let schema = batch.schema();
+    let reader = arrow_array::RecordBatchIterator::new([Ok(batch)], schema);
+    let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+    PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+}
+
+fn generated_batch(c: GeneratedColumns) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    use arrow_array::{Float64Array, StringArray, TimestampMillisecondArray};
+    let text = |v: Vec<Option<String>>| Arc::new(StringArray::from(v)) as ArrayRef;
+    let mut columns: Vec<(String, ArrayRef)> = vec![
+        (
+            "customer_id".into(),
+            Arc::new(StringArray::from(c.customer)),
+        ),
+        (
+            "timestamp".into(),
+            Arc::new(TimestampMillisecondArray::from(c.timestamp_ms).with_timezone("UTC")),
+        ),
+        ("touchpoint".into(), text(c.touchpoint)),
+        ("event".into(), text(c.event)),
+        ("channel".into(), text(c.channel)),
+        ("value".into(), Arc::new(Float64Array::from(c.value))),
+        ("score".into(), Arc::new(Float64Array::from(c.score))),
+        ("segment".into(), text(c.segment)),
+    ];
+    columns.extend(c.attributes.into_iter().map(|(name, v)| (name, text(v))));
+    RecordBatch::try_from_iter(columns)
 }

@@ -28,6 +28,7 @@ from ._errors import (
 )
 from ._native import JourneyMap, __version__, schema, validate
 from ._native import diff, explain_rule, lint_rules
+from ._generate import generate
 from ._analytics import (
     analyze,
     Report,
@@ -79,6 +80,7 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "generate",
     "Report",
     "Table",
     "Funnel",

@@ -64,6 +64,7 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "generate",
     "Report",
     "Table",
     "Funnel",
@@ -762,6 +763,49 @@ def diff(old: JourneyMap, new: JourneyMap) -> dict[str, Any]:
 
 _TimestampFormat = Literal["auto", "rfc3339", "epoch_millis", "epoch_seconds"]
 _Duration = Union[datetime.timedelta, str]
+
+def generate(
+    map: JourneyMap,
+    events: Optional[int] = None,
+    *,
+    customers: Optional[int] = None,
+    seed: int = 42,
+    deviation_rate: float = 0.05,
+    unknown_rate: float = 0.03,
+    repeat_rate: float = 0.1,
+) -> Any:
+    """A synthetic event log for ``map``, as a ``pyarrow.Table``: the same
+    events as the CLI's ``journeymap generate`` with the same options.
+
+    Customers walk the map's transitions from its entry touchpoints;
+    ``deviation_rate`` of the steps leave the map, ``unknown_rate`` add an
+    event no touchpoint matches, ``repeat_rate`` repeat the step at once.
+    ``events`` stops after that many events (then ``customers`` defaults to
+    as many as it takes); without it, ``customers`` (default 1000) journeys
+    are written. The same ``seed`` gives the same log.
+
+    Columns: ``customer_id``, ``timestamp`` (``timestamp[ms, tz=UTC]``),
+    ``touchpoint``, ``event``, ``channel``, ``value``, ``score``,
+    ``segment``, then one text column per raw attribute the map's ``match``
+    rules look at. A rate outside 0 to 1, or a map without touchpoints,
+    raises :class:`InvalidMapError` (``INVALID_VALUE``, ``path`` the
+    option). Needs pyarrow.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop",
+    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [
+    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    ...     "transitions": [{"from": "home", "to": "pay"}]})
+    >>> log = journeymap.generate(shop, events=500, seed=7)
+    >>> log.num_rows, log.column_names[:3]
+    (500, ['customer_id', 'timestamp', 'touchpoint'])
+    >>> journeymap.analyze(shop, log).totals["events"]
+    500
+    """
 
 def analyze(
     map: JourneyMap,

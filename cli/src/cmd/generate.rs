@@ -46,13 +46,13 @@ pub struct Args {
     #[arg(long, short = 's', default_value_t = 42)]
     pub seed: u64,
     /// Probability that a step leaves the map (0..1).
-    #[arg(long, value_parser = probability, default_value_t = GeneratorOptions::default().deviation_rate)]
+    #[arg(long, default_value_t = GeneratorOptions::default().deviation_rate)]
     pub deviation_rate: f64,
     /// Probability of an unknown event after a step (0..1).
-    #[arg(long, value_parser = probability, default_value_t = GeneratorOptions::default().unknown_rate)]
+    #[arg(long, default_value_t = GeneratorOptions::default().unknown_rate)]
     pub unknown_rate: f64,
     /// Probability that an event is repeated at once (0..1).
-    #[arg(long, value_parser = probability, default_value_t = GeneratorOptions::default().repeat_rate)]
+    #[arg(long, default_value_t = GeneratorOptions::default().repeat_rate)]
     pub repeat_rate: f64,
     /// Output format (default: from the extension of -o, .jsonl or .ndjson
     /// for JSON Lines, else CSV).
@@ -61,13 +61,6 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
-}
-
-fn probability(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
-        _ => Err(format!("`{text}` is not a probability between 0 and 1")),
-    }
 }
 
 /// Standard output that remembers whether the reader went away, so that
@@ -106,12 +99,16 @@ pub fn run(args: &Args) -> Outcome {
         repeat_rate: args.repeat_rate,
         ..GeneratorOptions::default()
     };
-    if map.touchpoints().is_empty() {
-        eprintln!(
-            "journeymap: {} has no touchpoints: there is nothing to generate events for",
-            args.map.display()
-        );
-        return Outcome::Invalid;
+    // Core's rule: rates are probabilities, and the map has touchpoints.
+    if let Err(e) = options.check(&map) {
+        eprintln!("journeymap: {}: {} {e}", args.map.display(), e.code());
+        // A map with nothing to generate is an invalid input (exit 1); a
+        // rate out of range is a usage error (exit 2).
+        return if e.path() == Some("/touchpoints") {
+            Outcome::Invalid
+        } else {
+            Outcome::Failed
+        };
     }
     let format = args.format.unwrap_or_else(|| {
         let ext = args

@@ -68,6 +68,115 @@ impl Default for GeneratorOptions {
     }
 }
 
+impl GeneratorOptions {
+    /// Refuses options the generator cannot run with: a rate outside 0 to
+    /// 1 (`INVALID_VALUE` at `/deviation_rate`, `/unknown_rate` or
+    /// `/repeat_rate`), or a map without touchpoints (`INVALID_VALUE` at
+    /// `/touchpoints`: there is nothing to generate events for).
+    ///
+    /// ```
+    /// use journeymap::analytics::GeneratorOptions;
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+    /// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w"}]}"#).unwrap();
+    /// assert!(GeneratorOptions::default().check(&map).is_ok());
+    /// let bad = GeneratorOptions { repeat_rate: 1.5, ..GeneratorOptions::default() };
+    /// assert_eq!(bad.check(&map).unwrap_err().path(), Some("/repeat_rate"));
+    /// ```
+    pub fn check(&self, map: &JourneyMap) -> Result<(), Error> {
+        for (name, rate) in [
+            ("deviation_rate", self.deviation_rate),
+            ("unknown_rate", self.unknown_rate),
+            ("repeat_rate", self.repeat_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(Error::InvalidValue {
+                    id: None,
+                    path: format!("/{name}"),
+                    message: format!("{name} is a probability between 0 and 1, not {rate}"),
+                });
+            }
+        }
+        if map.touchpoints().is_empty() {
+            return Err(Error::InvalidValue {
+                id: None,
+                path: "/touchpoints".into(),
+                message: "the map has no touchpoints: there is nothing to generate events for"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A generated log as columns, in the columns and order of [`write_csv`]:
+/// what bindings turn into a table (Python's `journeymap.generate` gives a
+/// pyarrow Table).
+///
+/// ```
+/// use journeymap::analytics::{GeneratedColumns, GeneratorOptions};
+/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
+/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
+/// #   "touchpoints":[{"id":"a","name":"A","stage":"s","channel":"w","match":[{"event":"visit","attributes":{"page":"/"}}]},
+/// #     {"id":"b","name":"B","stage":"s","channel":"w","kind":"conversion"}],
+/// #   "transitions":[{"from":"a","to":"b"}]}"#).unwrap();
+/// let options = GeneratorOptions { customers: 10, ..GeneratorOptions::default() };
+/// let columns = GeneratedColumns::generate(&map, &options).unwrap();
+/// assert_eq!(columns.customer.len(), columns.timestamp_ms.len());
+/// assert_eq!(columns.attributes[0].0, "page");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GeneratedColumns {
+    /// `customer_id`.
+    pub customer: Vec<String>,
+    /// `timestamp`, epoch milliseconds (UTC).
+    pub timestamp_ms: Vec<i64>,
+    /// `touchpoint`.
+    pub touchpoint: Vec<Option<String>>,
+    /// `event`.
+    pub event: Vec<Option<String>>,
+    /// `channel`.
+    pub channel: Vec<Option<String>>,
+    /// `value`.
+    pub value: Vec<Option<f64>>,
+    /// `score`.
+    pub score: Vec<Option<f64>>,
+    /// `segment`.
+    pub segment: Vec<Option<String>>,
+    /// One column per raw attribute the map's `match` rules look at, by name.
+    pub attributes: Vec<(String, Vec<Option<String>>)>,
+}
+
+impl GeneratedColumns {
+    /// Generates a log ([`generate`]) as columns, once the options are
+    /// checked ([`GeneratorOptions::check`]).
+    pub fn generate(map: &JourneyMap, options: &GeneratorOptions) -> Result<Self, Error> {
+        options.check(map)?;
+        let mut out = GeneratedColumns {
+            attributes: attribute_columns(map)
+                .into_iter()
+                .map(|name| (name, Vec::new()))
+                .collect(),
+            ..GeneratedColumns::default()
+        };
+        for e in generate(map, options) {
+            out.customer.push(e.customer);
+            out.timestamp_ms.push(e.timestamp_ms);
+            out.touchpoint.push(e.touchpoint);
+            out.event.push(e.event);
+            out.channel.push(e.channel);
+            out.value.push(e.value);
+            out.score.push(e.score);
+            out.segment.push(e.segment);
+            for (name, column) in &mut out.attributes {
+                let value = e.attributes.iter().find(|(a, _)| a == name);
+                column.push(value.map(|(_, v)| v.clone()));
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// One generated event.
 ///
 /// ```

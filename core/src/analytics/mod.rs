@@ -143,7 +143,9 @@ pub use self::csv::CsvOptions;
 pub use columns::FieldNames;
 pub use flat::FlatValue;
 pub use format::InputFormat;
-pub use generate::{generate, write_csv, write_jsonl, GeneratedEvent, Generator, GeneratorOptions};
+pub use generate::{
+    generate, write_csv, write_jsonl, GeneratedColumns, GeneratedEvent, Generator, GeneratorOptions,
+};
 pub use jsonl::JsonlOptions;
 pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
 pub use options::{
