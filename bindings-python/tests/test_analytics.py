@@ -905,8 +905,10 @@ def test_report_is_a_read_only_mapping() -> None:
     text = repr(r.touchpoints)
     assert text.startswith("<Table 'touchpoints': 7 rows x 16 columns>") and "checkout" in text
     assert r.touchpoints[0]["touchpoint"] == "ad" and r.touchpoints[-1]["touchpoint"] == "support"
+    with pytest.raises(KeyError):
+        r.touchpoints["ad"]  # a column name, and there is no column "ad"
     with pytest.raises(TypeError):
-        r.touchpoints["ad"]  # type: ignore[call-overload]
+        r.touchpoints[1.5]  # type: ignore[call-overload]
     with pytest.raises(TypeError):
         hash(r)
 
@@ -1186,3 +1188,28 @@ def test_things_that_are_not_tables_are_type_errors_saying_what_is_accepted() ->
     Spark = type("DataFrame", (), {"__module__": "pyspark.sql.dataframe"})
     with pytest.raises(TypeError, match=r"events.toArrow\(\)"):
         journeymap.analyze(shop, Spark())  # type: ignore[arg-type]
+
+
+def test_tables_look_like_data_in_a_notebook() -> None:
+    pa = pytest.importorskip("pyarrow")
+    doc = json.loads((REPO / "tests" / "fixtures" / "events" / "shop.json").read_text())
+    doc["stages"][0]["name"] = "<b>Discover & learn</b>"
+    shop = JourneyMap.from_dict(doc)
+    report = journeymap.analyze(shop, REPO / "tests" / "fixtures" / "events" / "shop.csv")
+    funnel = report.funnel
+    assert funnel.shape == (len(funnel), len(funnel.columns))
+    assert funnel["stage"] == [row["stage"] for row in funnel] == funnel.column("stage")
+    with pytest.raises(KeyError, match="columns:"):
+        funnel["nope"]
+    table = funnel.to_arrow()
+    assert table.column_names == funnel.columns
+    assert table.to_pylist() == funnel.to_dicts()
+    assert pa.types.is_list(report.variants.to_arrow().schema.field("path").type)
+    assert funnel["name"][0] == "<b>Discover & learn</b>"
+    page = funnel._repr_html_()
+    assert page.count("<tr>") == len(funnel) + 1
+    assert "&lt;b&gt;Discover &amp; learn&lt;/b&gt;" in page and "<b>Discover" not in page
+    whole = report._repr_html_()
+    assert whole.startswith("<div><pre>") and "<svg" in whole
+    assert "&lt;b&gt;Discover &amp; learn&lt;/b&gt;" in whole
+    assert "<b>Discover" not in whole and "&amp;amp;" not in whole

@@ -52,7 +52,7 @@ same codes and paths, without line and column.
 import datetime
 import os
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal, Optional, Sequence, TypedDict, Union, final
+from typing import Any, Literal, Optional, Sequence, TypedDict, Union, final, overload
 
 __version__: str
 
@@ -996,9 +996,25 @@ class Table:
         """Column names, in order."""
     def __len__(self) -> int: ...
     def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: str) -> list[Any]: ...
     def to_dicts(self) -> list[dict[str, Any]]:
         """The rows as a list of flat dicts (fresh copies)."""
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(rows, columns)``, as a DataFrame's."""
+    def column(self, name: str) -> list[Any]:
+        """The values of one column, in row order (a fresh list);
+        ``table["name"]`` is the same."""
+    def to_arrow(self) -> Any:
+        """The rows as a pyarrow Table, with the types of :meth:`to_pandas`
+        (``int64`` with nulls where absent, ``float64``, ``bool``,
+        ``string``, ``list<string>``)."""
+    def _repr_html_(self) -> str:
+        """The first rows as an HTML table, as a notebook shows a
+        DataFrame (all text escaped)."""
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame, one column per :attr:`columns`.
 
@@ -1348,6 +1364,10 @@ class Report(Mapping[str, Any]):
         (the core library's ``Report::to_text``). ``str(report)`` is this
         text with the defaults."""
     def __str__(self) -> str: ...
+    def _repr_html_(self) -> str:
+        """The text summary and the journey canvas with the report's
+        figures, as a notebook shows the report (all text escaped; the SVG
+        escapes its own)."""
     @property
     def report_version(self) -> int: ...
     @property

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import copy
 import datetime
+import html
 import importlib
 import json
 import math
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union
+from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union, overload
 
 from ._errors import InvalidMapError
 
@@ -597,14 +598,75 @@ class Table:
         for row in self._rows:
             yield copy.deepcopy(row)
 
-    def __getitem__(self, index: int) -> dict[str, Any]:
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: str) -> list[Any]: ...
+    def __getitem__(self, index: Union[int, str]) -> Union[dict[str, Any], list[Any]]:
+        """``table[i]`` is row ``i`` (a dict); ``table["name"]`` a column."""
+        if isinstance(index, str):
+            return self.column(index)
         if not isinstance(index, int) or isinstance(index, bool):
-            raise TypeError(f"{type(self).__name__} indices must be int, not {_type_name(index)}")
+            raise TypeError(f"{type(self).__name__} indices must be int or str, not {_type_name(index)}")
         return copy.deepcopy(self._rows[index])
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The rows as a list of flat dicts (fresh copies)."""
         return copy.deepcopy(self._rows)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(rows, columns)``, as a DataFrame's."""
+        return (len(self._rows), len(self._schema))
+
+    def column(self, name: str) -> list[Any]:
+        """The values of one column, in row order (a fresh list);
+        ``table["name"]`` is the same."""
+        if not isinstance(name, str):
+            raise TypeError(f"column names are str, not {_type_name(name)}")
+        if name not in self.columns:
+            raise KeyError(f"{name!r} is not a column of {self._name!r}; columns: {', '.join(self.columns)}")
+        return [copy.deepcopy(row[name]) for row in self._rows]
+
+    def to_arrow(self) -> Any:
+        """The rows as a pyarrow Table, with the types of :meth:`to_pandas`
+        (``int64`` with nulls where absent, ``float64``, ``bool``,
+        ``string``, ``list<string>``)."""
+        try:
+            pa = importlib.import_module("pyarrow")
+        except ImportError:
+            raise ImportError(
+                "to_arrow() needs pyarrow: pip install pyarrow (or use to_dicts())"
+            ) from None
+        types = {
+            "str": pa.string(),
+            "int": pa.int64(),
+            "int?": pa.int64(),
+            "float": pa.float64(),
+            "bool": pa.bool_(),
+            "list": pa.list_(pa.string()),
+        }
+        schema = pa.schema([(name, types[kind]) for name, kind in self._schema])
+        return pa.Table.from_pydict(
+            {name: [row[name] for row in self._rows] for name, _ in self._schema}, schema=schema
+        )
+
+    def _repr_html_(self) -> str:
+        """The first rows as an HTML table, as a notebook shows a
+        DataFrame (all text escaped)."""
+        shown = 20
+        cols = self.columns
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(row[c]))}</td>" for c in cols) + "</tr>"
+            for row in self._rows[:shown]
+        )
+        more = f"<p>… {len(self) - shown} more rows</p>" if len(self) > shown else ""
+        title = html.escape(f"{type(self).__name__} {self._name!r}: {len(self)} rows x {len(cols)} columns")
+        return (
+            f"<div><p><b>{title}</b></p><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>{more}</div>"
+        )
 
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame, one column per :attr:`columns`.
@@ -1294,6 +1356,16 @@ class Report(Mapping[str, Any]):
 
     def __str__(self) -> str:
         return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """The text summary and the journey canvas with the report's
+        figures, as a notebook shows the report (all text escaped; the SVG
+        escapes its own)."""
+        text = f"<pre>{html.escape(self.to_text())}</pre>"
+        if self._map_json is None:
+            return f"<div>{text}</div>"
+        svg = _native.JourneyMap.from_json(self._map_json).to_svg(report=self)
+        return f"<div>{text}<div style=\"overflow-x: auto\">{svg}</div></div>"
 
     # Sections
     @property
