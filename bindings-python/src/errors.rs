@@ -57,17 +57,12 @@ struct Info {
 
 impl Info {
     fn new(err: &Error, origin: Origin<'_>) -> Self {
-        let mut message = err.to_string();
-        let mut line_column = err.line_column();
-        if origin.source == Source::Object {
-            if let Some((line, column)) = line_column.take() {
-                // Core appends the location to the message of parse errors.
-                let suffix = format!(" (line {line}, column {column})");
-                if let Some(bare) = message.strip_suffix(&suffix) {
-                    message = bare.to_owned();
-                }
-            }
-        }
+        // Text the user gave: the core's Display, with line and column.
+        // Text made from an object: the core's message, without them.
+        let (message, line_column) = match origin.source {
+            Source::Object => (err.message(), None),
+            _ => (err.to_string(), err.line_column()),
+        };
         Info {
             code: err.code(),
             message,

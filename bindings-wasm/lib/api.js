@@ -72,14 +72,11 @@ function errorInfo(e) {
 }
 
 /**
- * Drops line and column (meaningless for JSON text made from an object),
- * from the message too.
+ * Drops line and column (meaningless for JSON text made from an object);
+ * the core's `message` has no location in it.
  */
 function unlocated(info) {
-  const { line, column, errors, ...rest } = info;
-  if (line !== undefined && typeof rest.message === "string") {
-    rest.message = rest.message.replace(` (line ${line}, column ${column})`, "");
-  }
+  const { line: _line, column: _column, errors, ...rest } = info;
   if (Array.isArray(errors)) rest.errors = errors.map(unlocated);
   return rest;
 }
@@ -122,13 +119,19 @@ function call(fn, located = true) {
   } catch (e) {
     if (typeof e === "string") {
       let info;
+      let text;
       try {
-        info = rowLocated(JSON.parse(e));
+        // `message` says what is wrong; `text` (the core's Display) adds
+        // where, for errors in text the user gave.
+        const { text: where, ...parsed } = JSON.parse(e);
+        info = rowLocated(parsed);
+        text = typeof where === "string" ? where : undefined;
       } catch {
         info = { code: "INTERNAL", message: e };
       }
-      if (typeof located === "function") info = located(info);
+      if (typeof located === "function") info = located(info, text);
       else if (!located) info = unlocated(info);
+      else if (text !== undefined) info.message = text;
       throw new JourneyMapError(info);
     }
     throw e;
@@ -444,9 +447,10 @@ const LINT_NAMES = { today: "today", disable: "disable", severity: "severity", m
  */
 function analyzeErrors(isArray) {
   const options = renamed(REPORT_NAMES);
-  return (info) => {
+  return (info, text) => {
     if (info.row === undefined) return options(info);
-    if (!isArray) return info;
+    // Text: the core's message with the row's line and column.
+    if (!isArray) return text === undefined ? info : { ...info, message: text };
     // Line N of the JSON Lines made from the array is event N - 1.
     const { line: _line, column: _column, rowMessage, ...rest } = info;
     const index = info.row - 1;

@@ -1,8 +1,11 @@
 //! Errors thrown to JavaScript.
 //!
 //! A failure is thrown as a JS string holding the JSON form of a
-//! [`journeymap::Error`] (its `Serialize` output). The package's `index.js`
-//! recognises such a string and rethrows it as a `JourneyMapError`.
+//! [`journeymap::Error`] (its `Serialize` output: a `message` without
+//! location), plus `text`, the error's `Display` (the message with its
+//! line, column or row). The package's `lib/api.js` recognises such a
+//! string and rethrows it as a `JourneyMapError`, with `text` as the
+//! message when the error points into text the user gave.
 
 use journeymap::Error;
 use wasm_bindgen::JsValue;
@@ -19,9 +22,12 @@ pub type JsResult<T> = Result<T, JsValue>;
 pub fn error_text(err: &Error) -> String {
     // An Error serialises to a map of strings and integers: this cannot fail.
     // Should it ever, a message-only object still reaches JavaScript.
-    serde_json::to_string(err).unwrap_or_else(|_| {
-        serde_json::json!({"code": err.code(), "message": err.to_string()}).to_string()
-    })
+    let mut value = serde_json::to_value(err)
+        .unwrap_or_else(|_| serde_json::json!({"code": err.code(), "message": err.message()}));
+    if let Some(map) = value.as_object_mut() {
+        map.insert("text".into(), err.to_string().into());
+    }
+    value.to_string()
 }
 
 /// Converts an error into the value thrown to JavaScript.

@@ -577,6 +577,36 @@ impl Error {
         }
     }
 
+    /// What is wrong, without where: the error's text with no line, column
+    /// or row in it (those are in [`Error::line_column`], [`Error::path`]
+    /// and [`Error::row_error`]). `Display` (`to_string()`) is this message
+    /// with the location; the serialised `message` is this one, so that a
+    /// binding that made the text itself (from an object) has no location
+    /// to take out.
+    ///
+    /// ```
+    /// use journeymap::JourneyMap;
+    /// let err = JourneyMap::from_json("{\"name\": \"x\", \"stages\": [{\"id\": \"s\"}]}").unwrap_err();
+    /// assert_eq!(err.message(), "missing required field `name`");
+    /// assert_eq!(err.to_string(), "missing required field `name` (line 1, column 26)");
+    /// ```
+    pub fn message(&self) -> String {
+        match self {
+            Error::Syntax { message, .. } => format!("malformed JSON: {message}"),
+            Error::Type { message, .. } => message.clone(),
+            Error::UnknownField { field, .. } => format!("unknown field `{field}`"),
+            Error::MissingField { field, .. } => format!("missing required field `{field}`"),
+            Error::MermaidSyntax { message, .. } => format!("Mermaid: {message}"),
+            Error::EventRow(row) => row.message.clone(),
+            Error::Invalid(errors) => format!(
+                "{} invariant violation(s); first: {}",
+                errors.len(),
+                errors.first().map(Error::message).unwrap_or_default()
+            ),
+            other => other.to_string(),
+        }
+    }
+
     /// Line and column (1-based) in the JSON text, for parse errors.
     ///
     /// ```
@@ -742,13 +772,13 @@ impl Error {
 }
 
 /// Serialises as `{"code", "message", "path", "id", "line", "column"}` (absent
-/// parts omitted), plus `"errors"` for [`Error::Invalid`], `"row"` for
+/// parts omitted; `message` is [`Error::message`], without the location), plus `"errors"` for [`Error::Invalid`], `"row"` for
 /// [`Error::EventRow`] and `"io_kind"` for [`Error::Io`].
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("code", self.code())?;
-        m.serialize_entry("message", &self.to_string())?;
+        m.serialize_entry("message", &self.message())?;
         if let Some(path) = self.path() {
             m.serialize_entry("path", path)?;
         }
