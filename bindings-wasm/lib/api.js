@@ -541,7 +541,7 @@ const REPORT_NAMES = {
   timestamp_format: "timestampFormat",
   timestamp_unit: "timestampUnit",
   timezone: "timezone",
-  on_error: "onBadRow",
+  on_bad_row: "onBadRow",
   conversion_window_ms: "conversionWindow",
   lookback_window_ms: "lookbackWindow",
   conversions: "conversions",
@@ -609,8 +609,8 @@ function analyzeOptions(options, isArray) {
   if (timestampUnit !== undefined) reader.timestamp_unit = timestampUnit;
   const timezone = optionalString(o.timezone, "timezone");
   if (timezone !== undefined) reader.timezone = timezone;
-  const onBadRow = oneOf(o.onBadRow, "onBadRow", ["fail", "skip"]);
-  if (onBadRow !== undefined) reader.on_error = onBadRow;
+  const onBadRow = optionalString(o.onBadRow, "onBadRow");
+  if (onBadRow !== undefined) reader.on_bad_row = onBadRow;
 
   // Report. Windows and half-life are milliseconds; ranges are the core's to check.
   const report = {};

@@ -543,7 +543,6 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
     const bad = [
       "csv",
       [],
-      { onBadRow: "ignore" },
       { onBadRow: true },
       { inputFormat: "csv" },
       { delimiter: "," },
@@ -576,13 +575,15 @@ describe("analyze options", { skip: present ? false : "fixtures absent" }, () =>
     for (const options of [{ inputFormat: "xml" }, { delimiter: ";;" }, { delimiter: "\u2028" }, { inputFormat: "jsonl", delimiter: ";" }]) {
       assert.throws(() => analyze(map, "", options), (e) => e instanceof JourneyMapError && e.code === "INVALID_ARGUMENT", JSON.stringify(options));
     }
-    // Timestamp options are the core's to read: its error, at the option.
+    // Timestamp options and the bad-row policy are the core's to read: its
+    // error, at the option.
     for (const [options, path] of [
       [{ timestampFormat: "iso" }, "/timestampFormat"],
       [{ timestampFormat: "%Y-%m-%d %Q" }, "/timestampFormat"],
       [{ timestampUnit: "sec" }, "/timestampUnit"],
       [{ timezone: "Europe/Berlin" }, "/timezone"],
       [{ timestampFormat: "epoch_seconds", timestampUnit: "ms" }, "/timestampUnit"],
+      [{ onBadRow: "ignore" }, "/onBadRow"],
     ]) {
       assert.throws(() => analyze(map, events, options), (e) => e.code === "INVALID_VALUE" && e.path === path, JSON.stringify(options));
     }

@@ -350,7 +350,8 @@ def analyze(
     """
     if not isinstance(map, _native.JourneyMap):
         raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
-    on_error = _choice("on_bad_row", on_bad_row, ("fail", "skip"))
+    if not isinstance(on_bad_row, str):
+        raise TypeError(f"on_bad_row must be a str, not {_type_name(on_bad_row)}")
     for name, given in (("timestamp_format", timestamp_format), ("timezone", timezone)):
         if not isinstance(given, str):
             raise TypeError(f"{name} must be a str, not {_type_name(given)}")
@@ -389,7 +390,7 @@ def analyze(
         "timestamp_format": timestamp_format,
         "timestamp_unit": timestamp_unit,
         "timezone": timezone,
-        "on_error": on_error,
+        "on_bad_row": on_bad_row,
     }
     if input_format is not None:
         input_format = _choice("input_format", input_format, ("csv", "tsv", "jsonl"))

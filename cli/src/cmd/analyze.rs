@@ -35,15 +35,6 @@ pub enum InputFormat {
     Jsonl,
 }
 
-/// What to do with a row of the event log that cannot be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum BadRowPolicy {
-    /// Stop at the first bad row (exit 1).
-    Fail,
-    /// Skip bad rows, count them by reason in the report and warn on stderr.
-    Skip,
-}
-
 /// A command-line value read by the core library's own parser (its
 /// message is the error clap prints).
 fn parse_core<T: std::str::FromStr<Err = String>>(text: &str) -> Result<T, String> {
@@ -142,9 +133,11 @@ pub struct Args {
     /// JSON only: list every customer's conformance.
     #[arg(long)]
     pub customers: bool,
-    /// What to do with a row that cannot be read.
-    #[arg(long, value_enum, default_value_t = BadRowPolicy::Fail)]
-    pub on_bad_row: BadRowPolicy,
+    /// What to do with a row that cannot be read: fail (stop at the first
+    /// bad row, exit 1) or skip (count bad rows by reason in the report and
+    /// warn on stderr).
+    #[arg(long, value_name = "POLICY", default_value = "fail", value_parser = parse_core::<OnError>)]
+    pub on_bad_row: OnError,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -314,10 +307,7 @@ fn read_log(
     map: &JourneyMap,
     format: analytics::InputFormat,
 ) -> Result<EventLog, Outcome> {
-    let on_error = match args.on_bad_row {
-        BadRowPolicy::Fail => OnError::Fail,
-        BadRowPolicy::Skip => OnError::Skip,
-    };
+    let on_error = args.on_bad_row;
     let name = args.events.display().to_string();
     let (source, total): (Box<dyn Read>, Option<u64>) = if args.events.as_os_str() == "-" {
         (Box::new(std::io::stdin().lock()), None)

@@ -39,6 +39,9 @@ pub struct CsvOptions {
     /// The zone of date-times written without an offset (default UTC).
     pub timezone: Timezone,
     /// What to do with a bad row.
+    /// Written `on_bad_row` (as the CLI, Python and JS name it; `on_error`
+    /// is read too).
+    #[serde(rename = "on_bad_row", alias = "on_error")]
     pub on_error: OnError,
 }
 

@@ -46,6 +46,9 @@ pub struct JsonlOptions {
     /// The zone of date-times written without an offset (default UTC).
     pub timezone: Timezone,
     /// What to do with a bad line.
+    /// Written `on_bad_row` (as the CLI, Python and JS name it; `on_error`
+    /// is read too).
+    #[serde(rename = "on_bad_row", alias = "on_error")]
     pub on_error: OnError,
     /// Longest line accepted, in bytes (default 1 MiB); a longer line is a
     /// `LINE_TOO_LONG` row error and is never held in memory whole.

@@ -182,7 +182,7 @@ impl fmt::Display for RowError {
 /// use journeymap::analytics::OnError;
 /// assert_eq!(OnError::default(), OnError::Fail);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnError {
     /// Stop at the first bad row with its error (the default).
@@ -268,5 +268,35 @@ impl IngestStats {
                 .cmp(&(b.row, b.line, b.kind, &b.column, &b.message))
         });
         self.examples.truncate(Self::MAX_EXAMPLES);
+    }
+}
+
+impl std::str::FromStr for OnError {
+    type Err = String;
+
+    /// `fail` or `skip`.
+    ///
+    /// ```
+    /// use journeymap::analytics::OnError;
+    /// assert_eq!("skip".parse::<OnError>(), Ok(OnError::Skip));
+    /// assert!("ignore".parse::<OnError>().unwrap_err().starts_with("on_bad_row \"ignore\": expected \"fail\""));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "fail" => Ok(OnError::Fail),
+            "skip" => Ok(OnError::Skip),
+            _ => Err(format!(
+                "on_bad_row {s:?}: expected \"fail\" (stop at the first bad row) or \"skip\""
+            )),
+        }
+    }
+}
+
+/// Read through [`std::str::FromStr`]: an unknown policy is an invalid
+/// value (`INVALID_VALUE`), not a type error.
+impl<'de> Deserialize<'de> for OnError {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
