@@ -22,6 +22,14 @@ pub(crate) fn pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
+/// The JSON Pointer of a path given as its segments.
+fn pointer_of(segments: &[String]) -> String {
+    segments
+        .iter()
+        .map(|s| format!("/{}", pointer_token(s)))
+        .collect()
+}
+
 /// Parses a document from JSON text, enforcing `limits`.
 pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocument, Error> {
     parse_checked(text, limits, true)
@@ -194,10 +202,7 @@ fn syntax_error(e: &serde_json::Error) -> Error {
 fn duplicate_key(segments: &[String], e: &serde_json::Error) -> Error {
     let key = segments.last().map_or("", String::as_str);
     Error::Type {
-        path: segments
-            .iter()
-            .map(|s| format!("/{}", pointer_token(s)))
-            .collect(),
+        path: pointer_of(segments),
         message: format!("duplicate key `{key}`: each key may appear once in an object"),
         line: e.line().max(1),
         column: e.column().max(1),
@@ -221,10 +226,7 @@ fn data_error(text: &str, e: ValueError) -> Error {
     if invalid_value {
         return Error::InvalidValue {
             id: None,
-            path: segments
-                .iter()
-                .map(|s| format!("/{}", pointer_token(s)))
-                .collect(),
+            path: pointer_of(&segments),
             message,
         };
     }
@@ -237,10 +239,7 @@ fn data_error(text: &str, e: ValueError) -> Error {
         segments.push(field.clone());
     }
     let (line, column) = position_of(text, &segments);
-    let path: String = segments
-        .iter()
-        .map(|s| format!("/{}", pointer_token(s)))
-        .collect();
+    let path = pointer_of(&segments);
     match field {
         Some(field) if message.starts_with("unknown field ") => Error::UnknownField {
             path,

@@ -141,6 +141,19 @@ impl de::Error for ValueError {
     }
 }
 
+/// A `Deserialize` body for types read from a string by their `FromStr`
+/// (a timestamp format, unit or zone, a bad-row policy): a string the parser
+/// refuses is a custom error, which reads as `INVALID_VALUE` at its path.
+pub(crate) fn from_str_value<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    text.parse().map_err(de::Error::custom)
+}
+
 /// Reads a `T` from `value`, refusing arrays where structs belong.
 pub(crate) fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, ValueError> {
     T::deserialize(ValueDe {

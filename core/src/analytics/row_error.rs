@@ -296,7 +296,6 @@ impl std::str::FromStr for OnError {
 /// value (`INVALID_VALUE`), not a type error.
 impl<'de> Deserialize<'de> for OnError {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value_de::from_str_value(d)
     }
 }

@@ -132,8 +132,7 @@ impl Serialize for TimestampFormat {
 
 impl<'de> Deserialize<'de> for TimestampFormat {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value_de::from_str_value(d)
     }
 }
 
@@ -215,8 +214,7 @@ impl TimeUnit {
 
 impl<'de> Deserialize<'de> for TimeUnit {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value_de::from_str_value(d)
     }
 }
 
@@ -307,8 +305,7 @@ impl Serialize for Timezone {
 
 impl<'de> Deserialize<'de> for Timezone {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value_de::from_str_value(d)
     }
 }
 
