@@ -26,8 +26,7 @@ use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
     analyze, parse_duration_option, Columns, CsvOptions, EventLog, GeneratedColumns,
-    GeneratorOptions, InputFormat, JsonlOptions, ReportOptions, RowError, RowErrorKind,
-    TextOptions, Timestamps,
+    GeneratorOptions, InputFormat, ReportOptions, RowError, RowErrorKind, TextOptions, Timestamps,
 };
 use journeymap::render::svg::read_report;
 use journeymap::{parse_part, Error, JourneyMap};
@@ -98,31 +97,30 @@ pub(crate) fn report_result<'py>(
 }
 
 /// The journey report (a dict) of an event log file. `format` is `csv`,
-/// `tsv` or `jsonl`; `reader` the JSON of the reader's options
-/// ([`CsvOptions`] or [`JsonlOptions`]), `report` that of the
+/// `tsv`, `jsonl` or `None` (the file name's: core's table of extensions),
+/// `reader` the JSON of the reader's options (core's
+/// [`InputFormat::reader_options`]), `report` that of the
 /// [`ReportOptions`]. The file is streamed, never held whole.
 #[pyfunction]
+#[pyo3(signature = (map, path, format, reader, report))]
 pub fn _analyze_file<'py>(
     py: Python<'py>,
     map: PyRef<'py, PyJourneyMap>,
     path: PathBuf,
-    format: &str,
+    format: Option<&str>,
     reader: &str,
     report: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let result = py.detach(|| -> Result<_, Error> {
         let options = report_options(report, map)?;
-        let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
-        let file = BufReader::with_capacity(1 << 16, file);
-        let log = match format.parse::<InputFormat>()? {
-            InputFormat::Csv | InputFormat::Tsv => {
-                EventLog::from_csv(file, map, &parse_part::<CsvOptions>(reader)?)?
-            }
-            InputFormat::Jsonl => {
-                EventLog::from_jsonl(file, map, &parse_part::<JsonlOptions>(reader)?)?
-            }
+        let format = match format {
+            Some(name) => name.parse::<InputFormat>()?,
+            None => InputFormat::from_path(&path)?,
         };
+        let reader = format.reader_options(reader)?;
+        let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
+        let log = reader.read(BufReader::with_capacity(1 << 16, file), map)?;
         analyze(map, &log, &options)
     });
     report_result(py, result)
@@ -148,16 +146,6 @@ pub fn _report_text(
 pub fn _parse_duration(py: Python<'_>, option: &str, text: &str) -> PyResult<u64> {
     parse_duration_option(option, text)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))
-}
-
-/// The format (`csv`, `tsv` or `jsonl`) of an event-log file by its name,
-/// from the core's one table of extensions (`InputFormat::from_path`);
-/// `InvalidMapError` (`INVALID_VALUE`, path `/input_format`) for another.
-#[pyfunction]
-pub fn _input_format(py: Python<'_>, path: &str) -> PyResult<&'static str> {
-    InputFormat::from_path(path)
-        .map(InputFormat::as_str)
         .map_err(|e| to_pyerr(py, &e, Origin::OBJECT))
 }
 

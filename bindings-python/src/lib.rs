@@ -39,7 +39,7 @@ mod _native {
 
     #[pymodule_export]
     use super::analytics::{
-        _analyze_arrow, _analyze_file, _generate, _input_format, _parse_duration, _report_text,
+        _analyze_arrow, _analyze_file, _generate, _parse_duration, _report_text,
     };
 
     #[pymodule_export]

@@ -394,12 +394,13 @@ function optionalInteger(value, what, min, max = Number.MAX_SAFE_INTEGER) {
   return value;
 }
 
-function oneOf(value, what, allowed) {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value)) {
-    throw argumentError(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${typeof value === "string" ? JSON.stringify(value) : describe(value)}`);
-  }
-  return value;
+/**
+ * A number for the options' JSON. JSON has no NaN or Infinity: those go as
+ * their name, which the core refuses, naming it, where a number belongs.
+ */
+function number(value, what) {
+  if (typeof value !== "number") throw argumentError(`${what} must be a number, got ${describe(value)}`);
+  return Number.isFinite(value) ? value : String(value);
 }
 
 function stringList(value, what) {
@@ -567,18 +568,16 @@ function analyzeOptions(options, isArray) {
       if (o[key] !== undefined) throw argumentError(`${key} applies to event-log text, not to an array of events`);
     }
   } else {
-    const input = oneOf(o.inputFormat, "inputFormat", ["csv", "tsv", "jsonl"]) ?? "csv";
-    format = input === "jsonl" ? "jsonl" : "csv";
+    // The format's name and what it implies (a TSV's tab, no delimiter
+    // for JSON Lines) are the core's to read (InputFormat::reader_options).
+    format = optionalString(o.inputFormat, "inputFormat") ?? "csv";
     if (o.delimiter !== undefined) {
-      if (input !== "csv") throw argumentError(`delimiter applies to CSV text, not to inputFormat ${JSON.stringify(input)}`);
       // One character that fits the core's byte; which bytes are allowed
       // is the core's to say (CsvOptions::check).
       if (typeof o.delimiter !== "string" || o.delimiter.length !== 1 || o.delimiter.charCodeAt(0) > 0xff) {
         throw argumentError(`delimiter must be one character, got ${describe(o.delimiter)}`);
       }
       reader.delimiter = o.delimiter.charCodeAt(0);
-    } else if (input === "tsv") {
-      reader.delimiter = 9;
     }
   }
   // One vocabulary: event objects, CSV, JSON Lines, Python dicts and
@@ -628,20 +627,15 @@ function analyzeOptions(options, isArray) {
   if (o.topK !== undefined) report.top_k = optionalInteger(o.topK, "topK", Number.MIN_SAFE_INTEGER);
   if (o.positionWeights !== undefined) {
     const w = optionsOf(o.positionWeights, "positionWeights", ["first", "last"]);
-    for (const key of ["first", "last"]) {
-      if (!Number.isFinite(w[key])) throw argumentError(`positionWeights.${key} must be a finite number, got ${describe(w[key])}`);
-    }
-    report.position_weights = { first: w.first, last: w.last };
+    report.position_weights = { first: number(w.first, "positionWeights.first"), last: number(w.last, "positionWeights.last") };
   }
   if (o.scoreScale !== undefined) {
     if (isPlainObject(o.scoreScale)) {
       const r = optionsOf(o.scoreScale, "scoreScale", ["min", "max"]);
-      for (const key of ["min", "max"]) {
-        if (!Number.isFinite(r[key])) throw argumentError(`scoreScale.${key} must be a finite number, got ${describe(r[key])}`);
-      }
-      report.score_scale = { range: { min: r.min, max: r.max } };
+      report.score_scale = { range: { min: number(r.min, "scoreScale.min"), max: number(r.max, "scoreScale.max") } };
     } else {
-      report.score_scale = oneOf(o.scoreScale, "scoreScale", ["native", "one_to_five", "zero_to_ten"]);
+      // A scale's name (or "MIN..MAX"), read by the core.
+      report.score_scale = checkString(o.scoreScale, "scoreScale");
     }
   }
   const collapse = optionalBoolean(o.collapseRepeats, "collapseRepeats");

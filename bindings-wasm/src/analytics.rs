@@ -2,8 +2,8 @@
 //! the map and analysed into a journey report.
 
 use journeymap::analytics::{
-    analyze, CsvOptions, EventLog, FlatValue, InputFormat, JsonlOptions, RecordValue,
-    ReportOptions, TextOptions,
+    analyze, EventLog, FlatValue, InputFormat, JsonlOptions, RecordValue, ReportOptions,
+    TextOptions,
 };
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
@@ -317,14 +317,10 @@ pub fn report_json(
     report: &str,
 ) -> Result<String, Error> {
     let options: ReportOptions = parse_part(report)?;
-    let log = match format.parse::<InputFormat>()? {
-        InputFormat::Csv | InputFormat::Tsv => {
-            EventLog::from_csv(data, map, &parse_part::<CsvOptions>(reader)?)?
-        }
-        InputFormat::Jsonl => {
-            EventLog::from_jsonl(data, map, &parse_part::<JsonlOptions>(reader)?)?
-        }
-    };
+    let log = format
+        .parse::<InputFormat>()?
+        .reader_options(reader)?
+        .read(data, map)?;
     to_text(&analyze(map, &log, &options)?)
 }
 

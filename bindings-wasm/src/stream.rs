@@ -1,9 +1,7 @@
 //! Event logs pushed in chunks (a `Blob`, a `ReadableStream`, or bytes
 //! read with progress): [`RawLogStream`] over core's [`LogStream`].
 
-use journeymap::analytics::{
-    analyze, CsvOptions, InputFormat, JsonlOptions, LogStream, ReportOptions,
-};
+use journeymap::analytics::{analyze, InputFormat, LogStream, ReportOptions};
 use journeymap::{parse_part, Error, JourneyMap};
 use wasm_bindgen::prelude::*;
 
@@ -52,12 +50,10 @@ pub fn start(
 ) -> Result<RawLogStream, Error> {
     let options: ReportOptions = parse_part(report)?;
     options.validate(map)?;
-    let stream = match format.parse::<InputFormat>()? {
-        InputFormat::Csv | InputFormat::Tsv => {
-            LogStream::csv(map, parse_part::<CsvOptions>(reader)?)?
-        }
-        InputFormat::Jsonl => LogStream::jsonl(map, parse_part::<JsonlOptions>(reader)?)?,
-    };
+    let stream = format
+        .parse::<InputFormat>()?
+        .reader_options(reader)?
+        .stream(map)?;
     Ok(RawLogStream {
         map: map.clone(),
         options,

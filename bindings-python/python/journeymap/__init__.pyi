@@ -18,11 +18,12 @@ class                       codes
 ==========================  =====================================================
 ``ParseError``              JSON_SYNTAX, JSON_TYPE, UNKNOWN_FIELD, MISSING_FIELD,
                             UNSUPPORTED_FORMAT_VERSION, LIMIT_EXCEEDED,
-                            MERMAID_SYNTAX
+                            MERMAID_SYNTAX; also a ``ValueError``
 ``InvalidMapError``         INVALID_ID, EMPTY_NAME, DUPLICATE_ID,
                             DANGLING_REFERENCE, EMOTION_OUT_OF_RANGE, NO_STAGES,
                             SELF_TRANSITION, DUPLICATE_TRANSITION, INVALID_VALUE;
-                            INVALID_MAP (several violations of mixed kinds)
+                            INVALID_MAP (several violations of mixed kinds);
+                            also a ``ValueError`` (a bad option value is one)
 ``NotFoundError``           NOT_FOUND; also a ``KeyError``
 ``ReferenceInUseError``     IN_USE, STAGE_NOT_EMPTY
 ``JourneyMapIOError``       IO; also an ``OSError`` (``filename`` = the file; a missing
@@ -204,7 +205,7 @@ class JourneyMapError(Exception):
         field: Optional[str] = None,
     ) -> None: ...
 
-class ParseError(JourneyMapError):
+class ParseError(JourneyMapError, ValueError):
     """The text or dict is not a readable document: malformed JSON, a value of
     the wrong type, an unknown or missing field, a newer ``format_version``,
     or a size limit exceeded.
@@ -216,7 +217,7 @@ class ParseError(JourneyMapError):
     JSON_SYNTAX 1 25
     """
 
-class InvalidMapError(JourneyMapError):
+class InvalidMapError(JourneyMapError, ValueError):
     """The document is readable but breaks an invariant of a journey map
     (duplicate id, dangling reference, emotion out of range, no stage...).
     A refused mutation raises it and leaves the map unchanged.

@@ -65,8 +65,6 @@ class Totals(TypedDict):
     value: float
     conversion_value: float
 
-_SCALES = ("native", "one_to_five", "zero_to_ten")
-
 
 def _invalid(option: str, message: str) -> InvalidMapError:
     return InvalidMapError(f"{option}: {message}", code="INVALID_VALUE", path=f"/{option}")
@@ -92,8 +90,6 @@ def _millis(option: str, value: object) -> int:
 def _column(option: str, value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{option} must be a column name (str), not {_type_name(value)}")
-    if not value:
-        raise _invalid(option, "the column name is empty")
     return value
 
 
@@ -103,22 +99,14 @@ def _bool(option: str, value: object) -> bool:
     return value
 
 
-def _number(option: str, value: object) -> float:
+def _number(option: str, value: object) -> Union[float, str]:
+    """A number for the options' JSON. JSON has no NaN or infinity: those
+    go as their name ("nan", "inf"), which the core refuses, naming it,
+    where a number belongs."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{option} must hold numbers, not {_type_name(value)}")
     f = float(value)
-    if not math.isfinite(f):
-        raise _invalid(option, f"must hold finite numbers, not {value!r}")
-    return f
-
-
-def _choice(option: str, value: object, choices: Sequence[str]) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{option} must be a str, not {_type_name(value)}")
-    if value not in choices:
-        listed = ", ".join(repr(c) for c in choices)
-        raise _invalid(option, f"must be one of {listed}, not {value!r}")
-    return value
+    return f if math.isfinite(f) else str(f)
 
 
 def _report_options(
@@ -164,14 +152,15 @@ def _report_options(
         out["position_weights"] = {"first": first, "last": last}
     if score_scale is not None:
         if isinstance(score_scale, str):
-            out["score_scale"] = _choice("score_scale", score_scale, _SCALES)
+            # A name or "MIN..MAX", read by the core.
+            out["score_scale"] = score_scale
         elif isinstance(score_scale, (tuple, list)) and len(score_scale) == 2:
             lo, hi = (_number("score_scale", v) for v in score_scale)
             out["score_scale"] = {"range": {"min": lo, "max": hi}}
         else:
             raise TypeError(
-                "score_scale must be 'native', 'one_to_five', 'zero_to_ten' or a "
-                f"(min, max) pair, not {_type_name(score_scale)}"
+                "score_scale must be a scale name (str) or a (min, max) pair, "
+                f"not {_type_name(score_scale)}"
             )
     if collapse_repeats is not None:
         out["collapse_repeats"] = _bool("collapse_repeats", collapse_repeats)
@@ -392,8 +381,8 @@ def analyze(
         "timezone": timezone,
         "on_bad_row": on_bad_row,
     }
-    if input_format is not None:
-        input_format = _choice("input_format", input_format, ("csv", "tsv", "jsonl"))
+    if input_format is not None and not isinstance(input_format, str):
+        raise TypeError(f"input_format must be a str, not {_type_name(input_format)}")
     kind, source = _events_source(events)
     report_json = json.dumps(options)
     if kind == "arrow":
@@ -405,11 +394,8 @@ def analyze(
             raise _invalid("input_format", "only applies to files, not to lists of events")
         data = _native._analyze_records(map, source, json.dumps(reader), report_json)
     else:
-        # The core's table of file extensions (.csv, .tsv, .tab, .jsonl, .ndjson).
-        fmt_name = input_format or _native._input_format(str(source))
-        if fmt_name == "tsv":
-            reader["delimiter"] = ord("\t")
-        data = _native._analyze_file(map, str(source), fmt_name, json.dumps(reader), report_json)
+        # Without input_format, the core's table of file extensions says.
+        data = _native._analyze_file(map, str(source), input_format, json.dumps(reader), report_json)
     return Report._from_dict(data, map.to_json(indent=None))
 
 

@@ -10,11 +10,12 @@ class                        codes
 ===========================  ======================================================
 ``ParseError``               JSON_SYNTAX, JSON_TYPE, UNKNOWN_FIELD, MISSING_FIELD,
                              UNSUPPORTED_FORMAT_VERSION, LIMIT_EXCEEDED,
-                             MERMAID_SYNTAX
+                             MERMAID_SYNTAX (also a ``ValueError``)
 ``InvalidMapError``          INVALID_ID, EMPTY_NAME, DUPLICATE_ID,
                              DANGLING_REFERENCE, EMOTION_OUT_OF_RANGE, NO_STAGES,
                              SELF_TRANSITION, DUPLICATE_TRANSITION, INVALID_VALUE,
                              and INVALID_MAP when the violations are of mixed kinds
+                             (also a ``ValueError``: a bad option value is one)
 ``NotFoundError``            NOT_FOUND (also a ``KeyError``)
 ``ReferenceInUseError``      IN_USE, STAGE_NOT_EMPTY
 ``JourneyMapIOError``        IO (also an ``OSError``; a missing file is also a
@@ -155,7 +156,7 @@ def _rebuild(cls: type, message: str, kwargs: dict[str, Any]) -> JourneyMapError
     return cls(message, **kwargs)
 
 
-class ParseError(JourneyMapError):
+class ParseError(JourneyMapError, ValueError):
     """The text or dict is not a readable document: malformed JSON, a value of
     the wrong type, an unknown or missing field, a newer ``format_version``,
     or a size limit exceeded.
@@ -168,7 +169,7 @@ class ParseError(JourneyMapError):
     """
 
 
-class InvalidMapError(JourneyMapError):
+class InvalidMapError(JourneyMapError, ValueError):
     """The document is readable but breaks an invariant of a journey map
     (duplicate id, dangling reference, emotion out of range, no stage...).
     A refused mutation raises it and leaves the map unchanged.

@@ -24,32 +24,14 @@ pub enum Format {
     Json,
 }
 
-/// Format of the event log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// Comma-separated values with a header row.
-    Csv,
-    /// Tab-separated values with a header row.
-    Tsv,
-    /// JSON Lines: one JSON object per line.
-    Jsonl,
-}
-
 /// A command-line value read by the core library's own parser (its
 /// message is the error clap prints).
-fn parse_core<T: std::str::FromStr<Err = String>>(text: &str) -> Result<T, String> {
-    text.parse()
-}
-
-/// Scale of the log's `score` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Scale {
-    /// Already -2..2 (the map's emotion scale).
-    Native,
-    /// 1..5 (CSAT, Likert).
-    OneToFive,
-    /// 0..10 (NPS question).
-    ZeroToTen,
+fn parse_core<T>(text: &str) -> Result<T, String>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|e: T::Err| e.to_string())
 }
 
 /// Analyse an event log against a map: funnel, touchpoints, transitions,
@@ -74,9 +56,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Format of the event log (default: from the file extension).
-    #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
+    /// Format of the event log: csv, tsv or jsonl (default: from the file
+    /// extension).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_core::<analytics::InputFormat>)]
+    pub input_format: Option<analytics::InputFormat>,
     /// Conversion window: cut each journey this long after the customer's
     /// first event (e.g. 30d, 12h, 90m, 2w).
     #[arg(long, value_parser = parse_duration)]
@@ -119,9 +102,11 @@ pub struct Args {
     /// fixed offset such as +01:00.
     #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = parse_core::<Timezone>)]
     pub timezone: Timezone,
-    /// Scale of the `score` field, mapped onto the map's -2..2 emotions.
-    #[arg(long, value_enum, default_value_t = Scale::Native)]
-    pub score_scale: Scale,
+    /// Scale of the `score` field, mapped onto the map's -2..2 emotions:
+    /// native (-2..2), one-to-five (CSAT, Likert), zero-to-ten (NPS) or a
+    /// range such as 1..7.
+    #[arg(long, value_name = "SCALE", default_value = "native", value_parser = parse_core::<ScoreScale>)]
+    pub score_scale: ScoreScale,
     /// How many path variants, transitions (text) and unknown event names
     /// to list.
     #[arg(long, default_value_t = 10)]
@@ -256,11 +241,7 @@ fn report_options(args: &Args) -> Result<ReportOptions, String> {
         .top_k(args.top)
         .collapse_repeats(!args.keep_repeats)
         .include_customers(args.customers)
-        .score_scale(match args.score_scale {
-            Scale::Native => ScoreScale::Native,
-            Scale::OneToFive => ScoreScale::OneToFive,
-            Scale::ZeroToTen => ScoreScale::ZeroToTen,
-        });
+        .score_scale(args.score_scale);
     if let Some(w) = args.window {
         options = options.conversion_window(w);
     }
@@ -279,9 +260,7 @@ fn report_options(args: &Args) -> Result<ReportOptions, String> {
 
 fn input_format(args: &Args) -> Result<analytics::InputFormat, String> {
     match args.input_format {
-        Some(InputFormat::Csv) => Ok(analytics::InputFormat::Csv),
-        Some(InputFormat::Tsv) => Ok(analytics::InputFormat::Tsv),
-        Some(InputFormat::Jsonl) => Ok(analytics::InputFormat::Jsonl),
+        Some(format) => Ok(format),
         // The core's table of extensions; its error says what to do.
         None => analytics::InputFormat::from_path(&args.events)
             .map_err(|e| format!("{e} (--input-format)")),

@@ -2,9 +2,13 @@
 //! file name: [`InputFormat`].
 
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
+use crate::analytics::{CsvOptions, EventLog, JsonlOptions, LogStream};
 use crate::error::Error;
+use crate::parse::parse_part;
+use crate::JourneyMap;
 
 /// The format of an event-log file.
 ///
@@ -93,6 +97,41 @@ impl InputFormat {
         }
     }
 
+    /// The options of this format's reader, from the JSON the bindings
+    /// build: [`CsvOptions`]' for CSV, the same with a tab delimiter for
+    /// TSV (which takes no `delimiter`: give `csv` and the delimiter
+    /// instead), [`JsonlOptions`]' for JSON Lines. Errors are located in
+    /// the JSON, as [`parse_part`]'s are.
+    ///
+    /// ```
+    /// use journeymap::analytics::{InputFormat, ReaderOptions};
+    /// let Ok(ReaderOptions::Csv(tsv)) = InputFormat::Tsv.reader_options("{}") else { panic!() };
+    /// assert_eq!(tsv.delimiter, b'\t');
+    /// let err = InputFormat::Tsv.reader_options(r#"{"delimiter": 59}"#).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("INVALID_VALUE", Some("/delimiter")));
+    /// let err = InputFormat::Jsonl.reader_options(r#"{"delimiter": 59}"#).unwrap_err();
+    /// assert_eq!((err.code(), err.path()), ("UNKNOWN_FIELD", Some("/delimiter")));
+    /// ```
+    pub fn reader_options(self, json: &str) -> Result<ReaderOptions, Error> {
+        match self {
+            InputFormat::Csv => Ok(ReaderOptions::Csv(parse_part(json)?)),
+            InputFormat::Tsv => {
+                let given: serde_json::Map<String, serde_json::Value> = parse_part(json)?;
+                if given.contains_key("delimiter") {
+                    return Err(Error::InvalidValue {
+                        id: None,
+                        path: "/delimiter".into(),
+                        message: "a TSV file is tab-separated: for another delimiter, read it as csv with that delimiter".into(),
+                    });
+                }
+                Ok(ReaderOptions::Csv(
+                    parse_part::<CsvOptions>(json)?.delimiter(b'\t'),
+                ))
+            }
+            InputFormat::Jsonl => Ok(ReaderOptions::Jsonl(parse_part(json)?)),
+        }
+    }
+
     /// The field delimiter of the text formats (`None` for JSON Lines).
     ///
     /// ```
@@ -128,8 +167,54 @@ impl std::str::FromStr for InputFormat {
             other => Err(Error::InvalidValue {
                 id: None,
                 path: "/input_format".into(),
-                message: format!("unknown event log format {other:?}: use csv, tsv or jsonl"),
+                message: format!("input_format {other:?}: expected \"csv\", \"tsv\" or \"jsonl\""),
             }),
+        }
+    }
+}
+
+/// A reader of event-log text: the format and its options
+/// ([`InputFormat::reader_options`]).
+///
+/// ```
+/// use journeymap::analytics::InputFormat;
+/// let map = journeymap::JourneyMap::from_json(r#"{"name": "x", "stages": [{"id": "s", "name": "S"}],
+///   "channels": [{"id": "w", "name": "W", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "s", "channel": "w"}]}"#).unwrap();
+/// let reader = InputFormat::Tsv.reader_options("{}").unwrap();
+/// let log = reader.read(&b"customer_id\ttimestamp\ttouchpoint\nc1\t2026-03-01T09:00:00Z\thome\n"[..], &map).unwrap();
+/// assert_eq!(log.len(), 1);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReaderOptions {
+    /// Delimited text with a header row (CSV, TSV).
+    Csv(CsvOptions),
+    /// JSON Lines.
+    Jsonl(JsonlOptions),
+}
+
+impl ReaderOptions {
+    /// Reads a whole log ([`EventLog::from_csv`], [`EventLog::from_jsonl`]).
+    pub fn read<R: Read>(&self, input: R, map: &JourneyMap) -> Result<EventLog, Error> {
+        match self {
+            ReaderOptions::Csv(options) => EventLog::from_csv(input, map, options),
+            ReaderOptions::Jsonl(options) => EventLog::from_jsonl(input, map, options),
+        }
+    }
+
+    /// Starts reading a log in chunks ([`LogStream::csv`],
+    /// [`LogStream::jsonl`]).
+    ///
+    /// ```
+    /// use journeymap::analytics::InputFormat;
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// let stream = InputFormat::Jsonl.reader_options("{}").unwrap().stream(&map).unwrap();
+    /// assert_eq!(stream.finish().unwrap().len(), 0);
+    /// ```
+    pub fn stream(self, map: &JourneyMap) -> Result<LogStream, Error> {
+        match self {
+            ReaderOptions::Csv(options) => LogStream::csv(map, options),
+            ReaderOptions::Jsonl(options) => LogStream::jsonl(map, options),
         }
     }
 }

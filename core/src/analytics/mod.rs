@@ -142,7 +142,7 @@ mod time_pattern;
 pub use self::csv::CsvOptions;
 pub use columns::FieldNames;
 pub use flat::FlatValue;
-pub use format::InputFormat;
+pub use format::{InputFormat, ReaderOptions};
 pub use generate::{
     generate, write_csv, write_jsonl, GeneratedColumns, GeneratedEvent, Generator, GeneratorOptions,
 };

@@ -26,7 +26,7 @@ pub(crate) const DAY_MS: i64 = 86_400_000;
 /// assert_eq!(ScoreScale::Range { min: 1.0, max: 7.0 }.to_emotion(4.0), Some(0.0));
 /// assert_eq!(ScoreScale::OneToFive.to_emotion(6.0), None);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ScoreScale {
     /// Scores are already on -2..=2 (the default).
@@ -43,6 +43,85 @@ pub enum ScoreScale {
         /// Highest score, mapped to 2.
         max: f64,
     },
+}
+
+impl std::str::FromStr for ScoreScale {
+    type Err = String;
+
+    /// `native`, `one_to_five`, `zero_to_ten` (or, as command lines write
+    /// them, `one-to-five`, `zero-to-ten`), or a range `MIN..MAX` such as
+    /// `1..7` (whether it is a usable range is
+    /// [`ReportOptions::validate`]'s to say).
+    ///
+    /// ```
+    /// use journeymap::analytics::ScoreScale;
+    /// assert_eq!("one_to_five".parse::<ScoreScale>(), Ok(ScoreScale::OneToFive));
+    /// assert_eq!("zero-to-ten".parse::<ScoreScale>(), Ok(ScoreScale::ZeroToTen));
+    /// assert_eq!("1..7".parse::<ScoreScale>(), Ok(ScoreScale::Range { min: 1.0, max: 7.0 }));
+    /// assert!("likert".parse::<ScoreScale>().unwrap_err().contains("\"one_to_five\""));
+    /// ```
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "native" => Ok(ScoreScale::Native),
+            "one_to_five" | "one-to-five" => Ok(ScoreScale::OneToFive),
+            "zero_to_ten" | "zero-to-ten" => Ok(ScoreScale::ZeroToTen),
+            _ => s
+                .split_once("..")
+                .and_then(|(lo, hi)| Some((lo.trim().parse().ok()?, hi.trim().parse().ok()?)))
+                .map(|(min, max)| ScoreScale::Range { min, max })
+                .ok_or_else(|| {
+                    format!(
+                        "score_scale {s:?}: expected \"native\" (-2..2), \"one_to_five\", \"zero_to_ten\" or a range such as \"1..7\""
+                    )
+                }),
+        }
+    }
+}
+
+/// A name is read through [`std::str::FromStr`] (an unknown one is
+/// `INVALID_VALUE`); a range is `{"range": {"min": 1, "max": 7}}`.
+impl<'de> Deserialize<'de> for ScoreScale {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Range {
+            min: f64,
+            max: f64,
+        }
+
+        struct Scale;
+
+        impl<'de> Visitor<'de> for Scale {
+            type Value = ScoreScale;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a scale name or {\"range\": {\"min\": ..., \"max\": ...}}")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ScoreScale, E> {
+                s.parse().map_err(E::custom)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScoreScale, A::Error> {
+                let mut range = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key != "range" {
+                        return Err(de::Error::unknown_field(&key, &["range"]));
+                    }
+                    if range.is_some() {
+                        return Err(de::Error::duplicate_field("range"));
+                    }
+                    range = Some(map.next_value::<Range>()?);
+                }
+                let Range { min, max } = range.ok_or_else(|| de::Error::missing_field("range"))?;
+                Ok(ScoreScale::Range { min, max })
+            }
+        }
+
+        d.deserialize_any(Scale)
+    }
 }
 
 impl ScoreScale {
