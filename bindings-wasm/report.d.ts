@@ -68,7 +68,7 @@ export interface Attribution {
    */
   conversions: number;
   /** Probability of conversion of the touchpoint-level Markov chain. */
-  markov_conversion_probability?: number | null;
+  markov_conversion_probability: number | null;
   /** One row per touchpoint, in document order. */
   touchpoints: AttributionRow[];
   /**
@@ -158,11 +158,11 @@ export interface Conformance {
    * Planned moves over all moves, the start counting as one move
    * (planned when it is at an entry).
    */
-  fitness?: number | null;
+  fitness: number | null;
   /** Customers by fitness decile: `[0, 0.1)`, ..., `[0.9, 1]`. */
   fitness_histogram: number[];
   /** Mean of the customers' fitness. */
-  mean_customer_fitness?: number | null;
+  mean_customer_fitness: number | null;
   /**
    * Customers with fitness 1.
    *
@@ -170,7 +170,7 @@ export interface Conformance {
    */
   perfectly_fitting_customers: number;
   /** `planned_transitions / transitions`. */
-  planned_share?: number | null;
+  planned_share: number | null;
   /**
    * Of them, transitions the map has.
    *
@@ -218,7 +218,7 @@ export interface CustomerConformance {
    */
   events: number;
   /** Planned moves over moves (start included); none without steps. */
-  fitness?: number | null;
+  fitness: number | null;
   /**
    * Stages skipped.
    *
@@ -248,25 +248,25 @@ export interface Durations {
    */
   count: number;
   /** Arithmetic mean. */
-  mean_ms?: number | null;
+  mean_ms: number | null;
   /**
    * Nearest-rank median.
    *
    * An integer.
    */
-  median_ms?: number | null;
+  median_ms: number | null;
   /**
    * Nearest-rank 90th percentile.
    *
    * An integer.
    */
-  p90_ms?: number | null;
+  p90_ms: number | null;
 }
 
 /** A stage funnel. */
 export interface Funnel {
   /** `converted / customers_with_touchpoints`. */
-  conversion_rate?: number | null;
+  conversion_rate: number | null;
   /** Sum of the values of the converting events. */
   conversion_value: number;
   /**
@@ -329,7 +329,7 @@ export interface ReportOptions {
    * (default true). Touchpoint entries always count every event.
    * @default true
    */
-  collapse_repeats?: boolean;
+  collapse_repeats: boolean;
   /**
    * Journeys are cut this many milliseconds after the customer's first
    * event: later events are counted as outside the window and ignored.
@@ -338,14 +338,14 @@ export interface ReportOptions {
    * An integer.
    * @default null
    */
-  conversion_window_ms?: number | null;
+  conversion_window_ms: number | null;
   /**
    * Touchpoints whose reach counts as converting. `None` (default): the
    * map's conversions (touchpoints of kind `conversion` and objectives'
    * conversion targets).
    * @default null
    */
-  conversions?: string[] | null;
+  conversions: string[] | null;
   /**
    * Half-life of the time-decay attribution model, in milliseconds
    * (default 7 days).
@@ -353,13 +353,13 @@ export interface ReportOptions {
    * An integer.
    * @default 604800000
    */
-  half_life_ms?: number;
+  half_life_ms: number;
   /**
    * List every customer with their conformance in the report (default
    * false; one row per customer).
    * @default false
    */
-  include_customers?: boolean;
+  include_customers: boolean;
   /**
    * Attribution only credits touches at most this many milliseconds
    * before the conversion (before the last touch for customers who did
@@ -368,17 +368,17 @@ export interface ReportOptions {
    * An integer.
    * @default null
    */
-  lookback_window_ms?: number | null;
+  lookback_window_ms: number | null;
   /**
    * Weights of the position-based attribution model.
    * @default {"first":0.4,"last":0.4}
    */
-  position_weights?: PositionWeights;
+  position_weights: PositionWeights;
   /**
    * How observed scores map onto -2..=2.
    * @default "native"
    */
-  score_scale?: ScoreScale;
+  score_scale: ScoreScale;
   /**
    * How many path variants and unknown event names the report lists
    * (default 10).
@@ -386,7 +386,7 @@ export interface ReportOptions {
    * An integer. At least 0.
    * @default 10
    */
-  top_k?: number;
+  top_k: number;
 }
 
 /**
@@ -472,9 +472,9 @@ export interface ScoreStats {
    */
   count: number;
   /** `mean - planned`. */
-  difference?: number | null;
+  difference: number | null;
   /** Mean score on the -2..=2 scale. */
-  mean?: number | null;
+  mean: number | null;
   /**
    * Scores outside the scale's range, left out of the mean.
    *
@@ -486,7 +486,7 @@ export interface ScoreStats {
    *
    * An integer.
    */
-  planned?: number | null;
+  planned: number | null;
 }
 
 /** The funnel of one segment. */
@@ -509,9 +509,9 @@ export interface StageStats {
    * `customers / customers of the first stage` (may exceed 1 when
    * customers enter after the first stage).
    */
-  conversion_from_first?: number | null;
+  conversion_from_first: number | null;
   /** `continued / customers` (none for the last stage or no customers). */
-  conversion_to_next?: number | null;
+  conversion_to_next: number | null;
   /**
    * Customers with at least one event in the stage.
    *
@@ -550,7 +550,7 @@ export interface StageStats {
 /** Overall counts. */
 export interface Totals {
   /** `converted_customers / customers_with_touchpoints`. */
-  conversion_rate?: number | null;
+  conversion_rate: number | null;
   /** Sum of the values of the converting events. */
   conversion_value: number;
   /**
@@ -598,7 +598,7 @@ export interface TouchpointStats {
   /** Its channel id. */
   channel: string;
   /** `conversions / reach`. */
-  conversion_rate?: number | null;
+  conversion_rate: number | null;
   /**
    * Customers who touched it at or before their conversion.
    *

@@ -795,10 +795,14 @@ def test_map_and_options_are_keyword_only() -> None:
 
 
 def flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A report row as a table's row: nested objects joined with ``_``,
+    milliseconds as ``timedelta`` under the name without ``_ms``."""
     out: dict[str, Any] = {}
     for k, v in row.items():
         if isinstance(v, dict):
             out.update(flat(v, f"{prefix}{k}_"))
+        elif k.endswith("_ms"):
+            out[f"{prefix}{k[:-3]}"] = None if v is None else datetime.timedelta(milliseconds=v)
         else:
             out[f"{prefix}{k}"] = v
     return out
@@ -806,7 +810,7 @@ def flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def same(expected: Any, actual: Any) -> bool:
     if expected is None:
-        return actual is None or (isinstance(actual, float) and math.isnan(actual)) or str(actual) == "<NA>"
+        return actual is None or (isinstance(actual, float) and math.isnan(actual)) or str(actual) in ("<NA>", "NaT")
     if isinstance(expected, float) or isinstance(actual, float):
         return bool(actual == pytest.approx(expected, abs=1e-9))
     if isinstance(expected, list):
@@ -868,8 +872,11 @@ def test_pandas_dtypes() -> None:
     r = journeymap.analyze(shop_map(), SHOP_CSV, half_life="5m")
     funnel = r.funnel.to_pandas()
     assert str(funnel["customers"].dtype) == "int64"
-    assert str(funnel["time_in_stage_median_ms"].dtype) == "Int64"
-    assert funnel["time_in_stage_median_ms"].isna().tolist() == [False, False, False, True]
+    assert str(funnel["time_in_stage_median"].dtype) == "timedelta64[ns]"
+    assert funnel["time_in_stage_median"].isna().tolist() == [False, False, False, True]
+    assert funnel["time_in_stage_median"].iloc[0] == datetime.timedelta(
+        milliseconds=r.funnel.to_dict()["stages"][0]["time_in_stage"]["median_ms"]
+    )
     assert str(funnel["conversion_to_next"].dtype) == "float64"
     assert math.isnan(funnel["conversion_to_next"].iloc[3])
     tp = r.touchpoints.to_pandas().set_index("touchpoint")
@@ -900,9 +907,11 @@ def test_segments_and_conformance() -> None:
     assert c.fitness == pytest.approx(want["fitness"]) and c.transitions == want["transitions"]
     assert c.fitness_histogram == want["fitness_histogram"]
     assert c.to_dict() == r["conformance"]
-    assert c.customers is not None and len(c.customers) == 6
-    assert c.customers.to_pandas().set_index("customer").loc["c5", "fitness"] == 0.0
-    assert journeymap.analyze(shop_map(), SHOP_CSV).conformance.customers is None
+    # As in the report's JSON: conformance.customers counts, report.customers lists.
+    assert c.customers == want["customers"]
+    assert r.customers is not None and len(r.customers) == 6
+    assert r.customers.to_pandas().set_index("customer").loc["c5", "fitness"] == 0.0
+    assert journeymap.analyze(shop_map(), SHOP_CSV).customers is None
     a = r.attribution
     assert a.conversions == 3 and a.unattributed_conversions == 0
     f = r.funnel
@@ -922,8 +931,14 @@ def test_report_is_a_read_only_mapping() -> None:
     assert r == d and r == journeymap.analyze(shop_map(), SHOP_CSV)
     r["funnel"]["customers"] = -1
     r.to_dict()["totals"]["customers"] = -1
-    r.totals["customers"] = -1
-    assert r["funnel"]["customers"] == 6 and r.totals["customers"] == 6
+    with pytest.raises(TypeError):
+        r.totals["customers"] = -1  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        r.totals.customers = -1  # type: ignore[misc]
+    r.options.to_dict()["top_k"] = 0
+    r.funnel.time_to_conversion.to_dict()["count"] = -1
+    assert r["funnel"]["customers"] == 6 and r.totals["customers"] == 6 == r.totals.customers
+    assert r.options.top_k == 10 and r.funnel.time_to_conversion.count >= 0
     with pytest.raises(AttributeError):
         r.totals = {}  # type: ignore[misc]
     with pytest.raises(TypeError):

@@ -73,9 +73,13 @@ __all__ = [
     "Conformance",
     "Attribution",
     "UnknownEvents",
+    "Variants",
     "Ingest",
     "Totals",
     "Durations",
+    "ReportOptions",
+    "PositionWeights",
+    "Record",
     "EventLogError",
     "JourneyMapError",
     "ParseError",
@@ -804,7 +808,7 @@ def generate(
     >>> log = journeymap.generate(shop, events=500, seed=7)
     >>> log.num_rows, log.column_names[:3]
     (500, ['customer_id', 'timestamp', 'touchpoint'])
-    >>> journeymap.analyze(shop, log).totals["events"]
+    >>> journeymap.analyze(shop, log).totals.events
     500
     """
 
@@ -923,482 +927,30 @@ def analyze(
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
     >>> r = journeymap.analyze(shop, events, conversion_window="30d")
-    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape
+    >>> r.totals.converted_customers, r.funnel.to_pandas().shape
     (1, (2, 16))
     """
 
 # ---------------------------------------------------------------------------
-# Reports
+# Reports: typed in journeymap/_analytics.py and the generated
+# journeymap/_report_model.py.
 # ---------------------------------------------------------------------------
 
-class Durations(TypedDict):
-    """A distribution of durations in milliseconds (nearest-rank median
-    and p90; None without any).
-    """
-
-    count: int
-    median_ms: Optional[int]
-    p90_ms: Optional[int]
-    mean_ms: Optional[float]
-
-class Totals(TypedDict):
-    """Overall counts of a report (``report.totals``)."""
-
-    customers: int
-    customers_with_touchpoints: int
-    events: int
-    events_outside_window: int
-    unknown_events: int
-    converted_customers: int
-    conversion_rate: Optional[float]
-    value: float
-    conversion_value: float
-
-class Table:
-    """A tabular section of a :class:`Report`: one row (a flat dict) per
-    entity, in the report's order.
-
-    Nested objects of the report are flattened into columns joined with
-    ``_``: a stage's ``time_in_stage.median_ms`` is the column
-    ``time_in_stage_median_ms``, an attribution row's
-    ``first_touch.conversions`` is ``first_touch_conversions``. Lists (a
-    variant's ``path``) stay lists. The column set is fixed for each
-    section, so an empty table still has its columns.
-
-    ``len(t)``, iteration (row dicts, fresh copies), ``t[i]``,
-    :meth:`to_dicts`, :meth:`to_pandas` and :meth:`to_polars`.
-
-    >>> import journeymap
-    >>> shop = journeymap.JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = journeymap.analyze(shop, events)
-    >>> t = r.touchpoints
-    >>> int(t.to_pandas().set_index("touchpoint")["reach"]["home"])
-    2
-    """
-
-    def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: tuple[tuple[str, str], ...]) -> None: ...
-    @property
-    def name(self) -> str:
-        """The section this table shows (``"touchpoints"``, ``"funnel"``...)."""
-    @property
-    def columns(self) -> list[str]:
-        """Column names, in order."""
-    def __len__(self) -> int: ...
-    def __iter__(self) -> Iterator[dict[str, Any]]: ...
-    @overload
-    def __getitem__(self, index: int) -> dict[str, Any]: ...
-    @overload
-    def __getitem__(self, index: str) -> list[Any]: ...
-    def to_dicts(self) -> list[dict[str, Any]]:
-        """The rows as a list of flat dicts (fresh copies)."""
-    @property
-    def shape(self) -> tuple[int, int]:
-        """``(rows, columns)``, as a DataFrame's."""
-    def column(self, name: str) -> list[Any]:
-        """The values of one column, in row order (a fresh list);
-        ``table["name"]`` is the same."""
-    def to_arrow(self) -> Any:
-        """The rows as a pyarrow Table, with the types of :meth:`to_pandas`
-        (``int64`` with nulls where absent, ``float64``, ``bool``,
-        ``string``, ``list<string>``)."""
-    def _repr_html_(self) -> str:
-        """The first rows as an HTML table, as a notebook shows a
-        DataFrame (all text escaped)."""
-    def to_pandas(self) -> Any:
-        """The rows as a pandas DataFrame, one column per :attr:`columns`.
-
-        Counts are ``int64`` (``Int64``, nullable, for medians and
-        percentiles that may be absent), shares and values ``float64``
-        (NaN when absent), flags ``bool``, ids ``object`` (str), a
-        variant's ``path`` a list per cell.
-        """
-    def to_polars(self) -> Any:
-        """The rows as a polars DataFrame, with the dtypes of
-        :meth:`to_pandas` (``Int64`` with nulls, ``Float64``, ``Boolean``,
-        ``String``, ``List(String)``).
-        """
-    def __eq__(self, other: object) -> bool: ...
-    __hash__: None  # type: ignore[assignment]
-
-class Funnel(Table):
-    """A stage funnel: one row per stage in journey order (see
-    :class:`Table` for the columns), plus the group's totals as
-    attributes: ``customers``, ``customers_with_touchpoints``,
-    ``converted``, ``conversion_rate``, ``conversion_value`` and
-    ``time_to_conversion`` (a dict: ``count``, ``median_ms``, ``p90_ms``,
-    ``mean_ms``).
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> f = r.funnel
-    >>> f.customers, f.converted, f.time_to_conversion["median_ms"]
-    (2, 1, 300000)
-    >>> [(row["stage"], row["customers"], row["continued"]) for row in f]
-    [('visit', 2, 1), ('buy', 1, 0)]
-    """
-
-    def __init__(self, name: str, funnel: Mapping[str, Any]) -> None: ...
-    @property
-    def customers(self) -> int: ...
-    @property
-    def customers_with_touchpoints(self) -> int: ...
-    @property
-    def converted(self) -> int: ...
-    @property
-    def conversion_rate(self) -> Optional[float]: ...
-    @property
-    def conversion_value(self) -> float: ...
-    @property
-    def time_to_conversion(self) -> Durations: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The funnel as the report's JSON has it (``stages`` nested)."""
-
-class Segments(Table):
-    """The funnel of each segment, in long format: one row per (segment,
-    stage), with the columns of :class:`Funnel` after ``segment``.
-    ``segments.names`` lists the segments, ``segments.funnel(name)`` gives
-    one as a :class:`Funnel`, and ``segments.summary`` is a table of one
-    row per segment (its totals).
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> r.segments.names, r.segments.funnel("b2b").customers
-    (['b2b'], 1)
-    >>> r.segments.summary.to_dicts()[0]["converted"]
-    0
-    """
-
-    def __init__(self, segments: Sequence[Mapping[str, Any]]) -> None: ...
-    @property
-    def names(self) -> list[str]: ...
-    def funnel(self, segment: str) -> Funnel:
-        """The funnel of one segment; ``KeyError`` for an unknown one."""
-    @property
-    def summary(self) -> Table:
-        """One row per segment: ``segment``, ``customers``,
-        ``customers_with_touchpoints``, ``converted``,
-        ``conversion_rate``, ``conversion_value``,
-        ``time_to_conversion_*``.
-        """
-
-class UnknownEvents(Table):
-    """Events that matched no touchpoint: the ``top_k`` most frequent names
-    as rows (``name``, ``events``), and the counts ``events``,
-    ``customers``, ``distinct`` and ``customers_without_segment`` as
-    attributes.
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> r.unknown_events.events, r.unknown_events.customers, r.unknown_events.to_dicts()
-    (1, 1, [{'name': 'chat', 'events': 1}])
-    """
-
-    def __init__(self, data: Mapping[str, Any]) -> None: ...
-    @property
-    def events(self) -> int: ...
-    @property
-    def customers(self) -> int: ...
-    @property
-    def distinct(self) -> int: ...
-    @property
-    def customers_without_segment(self) -> int: ...
-
-class Ingest(Table):
-    """Rows read and skipped: the first skipped rows as rows (``code``,
-    ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
-    ``skipped`` (counts by code) and ``rows_skipped`` as attributes.
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> rows = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...         {"customer_id": "", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay"}]
-    >>> ingest = analyze(shop, rows, on_bad_row="skip").ingest
-    >>> ingest.rows, ingest.skipped, ingest[0]["code"], ingest[0]["row"]
-    (2, {'EMPTY_CUSTOMER': 1}, 'EMPTY_CUSTOMER', 2)
-    """
-
-    def __init__(self, data: Mapping[str, Any]) -> None: ...
-    @property
-    def rows(self) -> int: ...
-    @property
-    def skipped(self) -> dict[str, int]: ...
-    @property
-    def rows_skipped(self) -> int: ...
-
-class _Section:
-    def __init__(self, data: Mapping[str, Any]) -> None: ...
-    def to_dict(self) -> dict[str, Any]:
-        """The section as the report's JSON has it."""
-    def __eq__(self, other: object) -> bool: ...
-    __hash__: None  # type: ignore[assignment]
-
-class Conformance(_Section):
-    """How well the journeys follow the map: the scalar fields of the
-    report's ``conformance`` as attributes (``transitions``,
-    ``planned_transitions``, ``planned_share``, ``backward_moves``,
-    ``fitness``, ``mean_customer_fitness``...), ``fitness_histogram``
-    (customers by fitness decile) and ``customers``, the per-customer
-    table (None unless ``include_customers=True``); the report's
-    ``conformance.customers`` count is ``customers_with_fitness``.
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> c = r.conformance
-    >>> c.transitions, c.planned_share, c.fitness, c.customers
-    (1, 1.0, 1.0, None)
-    >>> analyze(shop, events, include_customers=True).conformance.customers[1]["customer"]
-    'c2'
-    """
-
-    def __init__(self, data: Mapping[str, Any], customers: Optional[Sequence[Mapping[str, Any]]]) -> None: ...
-    @property
-    def transitions(self) -> int: ...
-    @property
-    def planned_transitions(self) -> int: ...
-    @property
-    def planned_share(self) -> Optional[float]: ...
-    @property
-    def backward_moves(self) -> int: ...
-    @property
-    def backward_moves_unmarked(self) -> int: ...
-    @property
-    def customers_with_unmarked_backward_moves(self) -> int: ...
-    @property
-    def customers_with_skipped_stages(self) -> int: ...
-    @property
-    def customers_starting_at_entry(self) -> int: ...
-    @property
-    def unknown_events(self) -> int: ...
-    @property
-    def customers_with_unknown_events(self) -> int: ...
-    @property
-    def customers_with_fitness(self) -> int: ...
-    @property
-    def fitness(self) -> Optional[float]: ...
-    @property
-    def mean_customer_fitness(self) -> Optional[float]: ...
-    @property
-    def perfectly_fitting_customers(self) -> int: ...
-    @property
-    def fitness_histogram(self) -> list[int]: ...
-    @property
-    def customers(self) -> Optional[Table]:
-        """One row per customer (sorted by id), with ``include_customers``."""
-
-class Attribution(_Section):
-    """Attribution of conversions and value: the scalar fields of the
-    report's ``attribution`` as attributes (``conversions``, ``value``,
-    ``attributable_conversions``, ``unattributed_value``,
-    ``markov_conversion_probability``...), and the ``touchpoints`` and
-    ``channels`` tables: one row per touchpoint / channel in document
-    order, column ``id`` then ``<model>_conversions`` and ``<model>_value``
-    for each model (``first_touch``, ``last_touch``, ``linear``,
-    ``time_decay``, ``position_based``, ``markov``) and
-    ``removal_effect``.
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> a = r.attribution
-    >>> a.conversions, a.value, a.unattributed_conversions
-    (1, 30.0, 0)
-    >>> home = a.touchpoints[0]
-    >>> home["id"], home["first_touch_conversions"], home["first_touch_value"], home["linear_value"]
-    ('home', 1.0, 30.0, 30.0)
-    """
-
-    @property
-    def conversions(self) -> int: ...
-    @property
-    def value(self) -> float: ...
-    @property
-    def attributable_conversions(self) -> int: ...
-    @property
-    def attributable_value(self) -> float: ...
-    @property
-    def unattributed_conversions(self) -> int: ...
-    @property
-    def unattributed_value(self) -> float: ...
-    @property
-    def markov_conversion_probability(self) -> Optional[float]: ...
-    @property
-    def touchpoints(self) -> Table: ...
-    @property
-    def channels(self) -> Table: ...
-
-class Report(Mapping[str, Any]):
-    """A journey report: what :func:`analyze` returns. Read-only.
-
-    Sections as attributes: :attr:`totals` (a dict), :attr:`funnel`,
-    :attr:`touchpoints`, :attr:`transitions`, :attr:`variants`,
-    :attr:`segments`, :attr:`unknown_events`, :attr:`ingest`
-    (:class:`Table` and its kinds: ``.to_pandas()``, ``.to_polars()``,
-    ``.to_dicts()``), :attr:`conformance` and :attr:`attribution` (scalar
-    attributes and tables), :attr:`options` (the options used, as the
-    report's JSON names them), :attr:`conversion_touchpoints`.
-
-    A report is also a read-only mapping over the top-level keys of its
-    JSON form (``report["funnel"]`` is a fresh dict); :meth:`to_dict`
-    gives the whole JSON-shaped dict (schema
-    ``schema/journey-report.schema.json``), :meth:`to_json` its text.
-    Reports compare equal to each other (and to dicts) by that content;
-    they pickle.
-
-    >>> import journeymap
-    >>> shop = journeymap.JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = journeymap.analyze(shop, events)
-    >>> r.funnel.to_pandas()[["stage", "customers", "dropped"]]
-       stage  customers  dropped
-    0  visit          2        1
-    1    buy          1        1
-    >>> r.attribution.channels.to_dicts()[0]["markov_conversions"]
-    1.0
-    >>> r["totals"]["conversion_rate"]
-    0.5
-    """
-
-    def __init__(self) -> None:
-        """Reports are made by :func:`analyze` only (TypeError)."""
-    def __getitem__(self, key: str) -> Any: ...
-    def __iter__(self) -> Iterator[str]: ...
-    def __len__(self) -> int: ...
-    def __eq__(self, other: object) -> bool: ...
-    __hash__: None  # type: ignore[assignment]
-    def to_dict(self) -> dict[str, Any]:
-        """The whole report as a JSON-shaped dict (a fresh copy)."""
-    def to_json(self, indent: Optional[int] = None) -> str:
-        """The report as JSON text (compact, or indented by ``indent``)."""
-    def to_text(self, top: int = 10) -> str:
-        """The report as readable text: totals, funnel, segments,
-        touchpoints, the ``top`` transitions, variants, conformance and
-        attribution in aligned tables; the same text as the CLI's
-        ``journeymap analyze --format text`` and JS ``report.toText()``
-        (the core library's ``Report::to_text``). ``str(report)`` is this
-        text with the defaults."""
-    def __str__(self) -> str: ...
-    def _repr_html_(self) -> str:
-        """The text summary and the journey canvas with the report's
-        figures, as a notebook shows the report (all text escaped; the SVG
-        escapes its own)."""
-    @property
-    def report_version(self) -> int: ...
-    @property
-    def map_name(self) -> str: ...
-    @property
-    def options(self) -> dict[str, Any]:
-        """The options the report was computed with, as the report's JSON
-        names them (``conversion_window_ms``, ``half_life_ms``, ...).
-        """
-    @property
-    def conversion_touchpoints(self) -> list[str]: ...
-    @property
-    def totals(self) -> Totals: ...
-    @property
-    def ingest(self) -> Ingest: ...
-    @property
-    def funnel(self) -> Funnel: ...
-    @property
-    def touchpoints(self) -> Table: ...
-    @property
-    def transitions(self) -> Table: ...
-    @property
-    def variants(self) -> Table: ...
-    @property
-    def conformance(self) -> Conformance: ...
-    @property
-    def customers(self) -> Optional[Table]: ...
-    @property
-    def attribution(self) -> Attribution: ...
-    @property
-    def segments(self) -> Segments: ...
-    @property
-    def unknown_events(self) -> UnknownEvents: ...
+from ._analytics import (
+    Report as Report,
+    Table as Table,
+    Funnel as Funnel,
+    Segments as Segments,
+    Attribution as Attribution,
+    UnknownEvents as UnknownEvents,
+    Variants as Variants,
+    Ingest as Ingest,
+)
+from ._record import Record as Record
+from ._report_model import (
+    Conformance as Conformance,
+    Durations as Durations,
+    PositionWeights as PositionWeights,
+    ReportOptions as ReportOptions,
+    Totals as Totals,
+)

@@ -19,7 +19,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, TypedDict, Union, overload
 
+from . import _report_model as _model
 from ._errors import InvalidMapError
+from ._record import Columns, Data, Record
+from ._report_model import Conformance, Durations, PositionWeights, ReportOptions, Totals
 
 if TYPE_CHECKING:
     from . import JourneyMap
@@ -37,33 +40,14 @@ __all__ = [
     "Attribution",
     "UnknownEvents",
     "Ingest",
+    "Variants",
     "Totals",
     "Durations",
+    "Conformance",
+    "ReportOptions",
+    "PositionWeights",
+    "Record",
 ]
-
-
-class Durations(TypedDict):
-    """A distribution of durations in milliseconds (nearest-rank median
-    and p90; None without any)."""
-
-    count: int
-    median_ms: Optional[int]
-    p90_ms: Optional[int]
-    mean_ms: Optional[float]
-
-
-class Totals(TypedDict):
-    """Overall counts of a report (``report.totals``)."""
-
-    customers: int
-    customers_with_touchpoints: int
-    events: int
-    events_outside_window: int
-    unknown_events: int
-    converted_customers: int
-    conversion_rate: Optional[float]
-    value: float
-    conversion_value: float
 
 
 def _invalid(option: str, message: str) -> InvalidMapError:
@@ -334,7 +318,7 @@ def analyze(
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
     >>> r = journeymap.analyze(shop, events, conversion_window="30d")
-    >>> r.totals["converted_customers"], r.funnel.to_pandas().shape
+    >>> r.totals.converted_customers, r.funnel.to_pandas().shape
     (1, (2, 16))
     """
     if not isinstance(map, _native.JourneyMap):
@@ -402,140 +386,65 @@ def analyze(
 # ---------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------
-
-# Column kinds: "str", "int" (never null), "int?" (nullable), "float",
-# "bool", "list" (a list of str).
-_Schema = tuple[tuple[str, str], ...]
-
-_DURATION: _Schema = (("count", "int"), ("median_ms", "int?"), ("p90_ms", "int?"), ("mean_ms", "float"))
+#
+# The columns of each kind of row, and the record classes of the sections,
+# are generated from the report's JSON Schema (_report_model.py).
 
 
-def _nested(prefix: str, schema: _Schema) -> _Schema:
-    return tuple((f"{prefix}_{name}", kind) for name, kind in schema)
+def _at(row: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = row
+    for key in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
 
 
-_STAGE: _Schema = (
-    ("stage", "str"),
-    ("name", "str"),
-    ("customers", "int"),
-    ("continued", "int"),
-    ("dropped", "int"),
-    ("conversion_to_next", "float"),
-    ("conversion_from_first", "float"),
-    ("skipped", "int"),
-    *_nested("time_in_stage", _DURATION),
-    *_nested("time_to_conversion", _DURATION),
-)
-_SEGMENT_STAGE: _Schema = (("segment", "str"), *_STAGE)
-_FUNNEL_SUMMARY: _Schema = (
-    ("customers", "int"),
-    ("customers_with_touchpoints", "int"),
-    ("converted", "int"),
-    ("conversion_rate", "float"),
-    ("conversion_value", "float"),
-    *_nested("time_to_conversion", _DURATION),
-)
-_SEGMENT_SUMMARY: _Schema = (("segment", "str"), *_FUNNEL_SUMMARY)
-_TOUCHPOINT: _Schema = (
-    ("touchpoint", "str"),
-    ("stage", "str"),
-    ("channel", "str"),
-    ("reach", "int"),
-    ("entries", "int"),
-    ("repeats", "int"),
-    ("starts", "int"),
-    ("exits", "int"),
-    ("conversions", "int"),
-    ("conversion_rate", "float"),
-    ("value", "float"),
-    ("score_count", "int"),
-    ("score_mean", "float"),
-    ("score_planned", "int?"),
-    ("score_difference", "float"),
-    ("score_out_of_range", "int"),
-)
-_TRANSITION: _Schema = (
-    ("from", "str"),
-    ("to", "str"),
-    ("count", "int"),
-    ("customers", "int"),
-    ("planned", "bool"),
-    ("is_loop", "bool"),
-    ("backward", "bool"),
-)
-_VARIANT: _Schema = (
-    ("path", "list"),
-    ("customers", "int"),
-    ("conversions", "int"),
-    ("conversion_rate", "float"),
-)
-_MODELS = ("first_touch", "last_touch", "linear", "time_decay", "position_based", "markov")
-_ATTRIBUTION: _Schema = (
-    ("id", "str"),
-    *(
-        (f"{model}_{part}", "float")
-        for model in _MODELS
-        for part in ("conversions", "value")
-    ),
-    ("removal_effect", "float"),
-)
-_CUSTOMER: _Schema = (
-    ("customer", "str"),
-    ("events", "int"),
-    ("unknown_events", "int"),
-    ("steps", "int"),
-    ("converted", "bool"),
-    ("fitness", "float"),
-    ("skipped_stages", "int"),
-    ("backward_moves_unmarked", "int"),
-)
-_UNKNOWN: _Schema = (("name", "str"), ("events", "int"))
-_EXAMPLE: _Schema = (
-    ("code", "str"),
-    ("row", "int"),
-    ("line", "int?"),
-    ("column", "str"),
-    ("message", "str"),
-)
-
-
-def _flatten(row: Mapping[str, Any], schema: _Schema) -> dict[str, Any]:
+def _flat_row(row: Mapping[str, Any], columns: Columns) -> dict[str, Any]:
     """One flat row: nested objects' fields joined with ``_``
-    (``time_in_stage.median_ms`` -> ``time_in_stage_median_ms``)."""
-    flat: dict[str, Any] = {}
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(f"{prefix}_{k}" if prefix else k, v)
-        elif isinstance(value, list):
-            flat[prefix] = list(value)
-        else:
-            flat[prefix] = value
-
-    walk("", row)
-    return {name: flat.get(name) for name, _ in schema}
+    (``time_in_stage.median_ms`` -> ``time_in_stage_median``, a
+    ``timedelta``)."""
+    out: dict[str, Any] = {}
+    for name, kind, path in columns:
+        value = _at(row, path)
+        if kind == "duration":
+            value = None if value is None else datetime.timedelta(milliseconds=value)
+        elif kind == "list" and value is not None:
+            value = list(value)
+        out[name] = value
+    return out
 
 
-_PANDAS_DTYPES = {"str": "object", "int": "int64", "int?": "Int64", "float": "float64", "bool": "bool", "list": "object"}
+_PANDAS_DTYPES = {
+    "str": "object",
+    "int": "int64",
+    "int?": "Int64",
+    "float": "float64",
+    "bool": "bool",
+    "list": "object",
+    "duration": "timedelta64[ns]",
+}
 
 
-class Table:
+class Table(Data):
     """A tabular section of a :class:`Report`: one row (a flat dict) per
     entity, in the report's order.
 
     Nested objects of the report are flattened into columns joined with
     ``_``: a stage's ``time_in_stage.median_ms`` is the column
-    ``time_in_stage_median_ms``, an attribution row's
-    ``first_touch.conversions`` is ``first_touch_conversions``. Lists (a
-    variant's ``path``) stay lists. The column set is fixed for each
-    section, so an empty table still has its columns.
+    ``time_in_stage_median``, an attribution row's
+    ``first_touch.conversions`` is ``first_touch_conversions``. Durations
+    are ``datetime.timedelta`` values (``timedelta64`` / ``Duration``
+    columns in pandas, polars and Arrow; the report's ``_ms`` integers are
+    in :meth:`Report.to_dict`). Lists (a variant's ``path``) stay lists.
+    The column set is fixed for each section, so an empty table still has
+    its columns.
 
-    ``len(t)``, iteration (row dicts, fresh copies), ``t[i]``,
-    :meth:`to_dicts`, :meth:`to_pandas` and :meth:`to_polars`.
+    ``len(t)``, iteration (row dicts, fresh copies), ``t[i]`` (a row),
+    ``t["column"]`` (a column), :attr:`shape`, :meth:`to_dicts`,
+    :meth:`to_pandas`, :meth:`to_polars` and :meth:`to_arrow`.
 
-    >>> import journeymap
-    >>> shop = journeymap.JourneyMap.from_dict({
+    >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
     ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
     ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
@@ -548,25 +457,31 @@ class Table:
     ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = journeymap.analyze(shop, events)
+    >>> r = analyze(shop, events)
     >>> t = r.touchpoints
     >>> int(t.to_pandas().set_index("touchpoint")["reach"]["home"])
     2
+    >>> r.funnel["time_to_conversion_median"]
+    [datetime.timedelta(seconds=300), datetime.timedelta(0)]
     """
 
-    __slots__ = ("_name", "_rows", "_schema")
+    __slots__ = ("_name", "_rows", "_columns")
 
     _name: str
     _rows: list[dict[str, Any]]
-    _schema: _Schema
+    _columns: Columns
 
-    def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], schema: _Schema) -> None:
+    def __init__(self, name: str, rows: Sequence[Mapping[str, Any]], columns: Columns) -> None:
         object.__setattr__(self, "_name", name)
-        object.__setattr__(self, "_rows", [_flatten(r, schema) for r in rows])
-        object.__setattr__(self, "_schema", schema)
+        object.__setattr__(self, "_rows", [_flat_row(r, columns) for r in rows])
+        object.__setattr__(self, "_columns", columns)
+        object.__setattr__(self, "_data", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError(f"{type(self).__name__} does not pickle: pickle the Report")
 
     @property
     def name(self) -> str:
@@ -576,7 +491,7 @@ class Table:
     @property
     def columns(self) -> list[str]:
         """Column names, in order."""
-        return [name for name, _ in self._schema]
+        return [name for name, _, _ in self._columns]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -604,7 +519,7 @@ class Table:
     @property
     def shape(self) -> tuple[int, int]:
         """``(rows, columns)``, as a DataFrame's."""
-        return (len(self._rows), len(self._schema))
+        return (len(self._rows), len(self._columns))
 
     def column(self, name: str) -> list[Any]:
         """The values of one column, in row order (a fresh list);
@@ -618,7 +533,7 @@ class Table:
     def to_arrow(self) -> Any:
         """The rows as a pyarrow Table, with the types of :meth:`to_pandas`
         (``int64`` with nulls where absent, ``float64``, ``bool``,
-        ``string``, ``list<string>``)."""
+        ``string``, ``list<string>``, ``duration[us]``)."""
         try:
             pa = importlib.import_module("pyarrow")
         except ImportError:
@@ -632,10 +547,11 @@ class Table:
             "float": pa.float64(),
             "bool": pa.bool_(),
             "list": pa.list_(pa.string()),
+            "duration": pa.duration("us"),
         }
-        schema = pa.schema([(name, types[kind]) for name, kind in self._schema])
+        schema = pa.schema([(name, types[kind]) for name, kind, _ in self._columns])
         return pa.Table.from_pydict(
-            {name: [row[name] for row in self._rows] for name, _ in self._schema}, schema=schema
+            {name: [row[name] for row in self._rows] for name, _, _ in self._columns}, schema=schema
         )
 
     def _repr_html_(self) -> str:
@@ -658,10 +574,10 @@ class Table:
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame, one column per :attr:`columns`.
 
-        Counts are ``int64`` (``Int64``, nullable, for medians and
-        percentiles that may be absent), shares and values ``float64``
-        (NaN when absent), flags ``bool``, ids ``object`` (str), a
-        variant's ``path`` a list per cell.
+        Counts are ``int64`` (``Int64``, nullable, for counts that may be
+        absent), shares and values ``float64`` (NaN when absent), durations
+        ``timedelta64[ns]`` (NaT when absent), flags ``bool``, ids
+        ``object`` (str), a variant's ``path`` a list per cell.
         """
         try:
             pd = importlib.import_module("pandas")
@@ -670,17 +586,19 @@ class Table:
                 "to_pandas() needs pandas: pip install pandas (or use to_dicts())"
             ) from None
         data = {}
-        for name, kind in self._schema:
+        for name, kind, _ in self._columns:
             values = [row[name] for row in self._rows]
             if kind == "float":
                 values = [math.nan if v is None else v for v in values]
+            elif kind == "duration":
+                values = [pd.NaT if v is None else v for v in values]
             data[name] = pd.Series(values, dtype=_PANDAS_DTYPES[kind])
         return pd.DataFrame(data, columns=self.columns)
 
     def to_polars(self) -> Any:
         """The rows as a polars DataFrame, with the dtypes of
         :meth:`to_pandas` (``Int64`` with nulls, ``Float64``, ``Boolean``,
-        ``String``, ``List(String)``)."""
+        ``String``, ``List(String)``, ``Duration("us")``)."""
         try:
             pl = importlib.import_module("polars")
         except ImportError:
@@ -694,17 +612,18 @@ class Table:
             "float": pl.Float64,
             "bool": pl.Boolean,
             "list": pl.List(pl.String),
+            "duration": pl.Duration("us"),
         }
-        schema = {name: types[kind] for name, kind in self._schema}
+        schema = {name: types[kind] for name, kind, _ in self._columns}
         return pl.DataFrame(
-            {name: [row[name] for row in self._rows] for name, _ in self._schema},
+            {name: [row[name] for row in self._rows] for name, _, _ in self._columns},
             schema=schema,
         )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Table):
             return NotImplemented
-        return (self._name, self._schema, self._rows) == (other._name, other._schema, other._rows)
+        return (self._name, self._columns, self._rows) == (other._name, other._columns, other._rows)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -736,13 +655,14 @@ def _cell(value: Any) -> str:
     return text if len(text) <= 24 else text[:23] + "…"
 
 
-class Funnel(Table):
+class Funnel(Table, _model._Funnel):
     """A stage funnel: one row per stage in journey order (see
     :class:`Table` for the columns), plus the group's totals as
     attributes: ``customers``, ``customers_with_touchpoints``,
     ``converted``, ``conversion_rate``, ``conversion_value`` and
-    ``time_to_conversion`` (a dict: ``count``, ``median_ms``, ``p90_ms``,
-    ``mean_ms``).
+    ``time_to_conversion`` (a :class:`Durations`: ``count``, ``median``,
+    ``p90``, ``mean`` as ``timedelta``, ``median_ms``...).
+    :meth:`to_dict` gives the funnel as the report's JSON has it.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -759,71 +679,19 @@ class Funnel(Table):
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
     >>> r = analyze(shop, events)
     >>> f = r.funnel
-    >>> f.customers, f.converted, f.time_to_conversion["median_ms"]
-    (2, 1, 300000)
+    >>> f.customers, f.converted, f.time_to_conversion.median
+    (2, 1, datetime.timedelta(seconds=300))
     >>> [(row["stage"], row["customers"], row["continued"]) for row in f]
     [('visit', 2, 1), ('buy', 1, 0)]
     """
 
-    __slots__ = ("_summary",)
+    __slots__ = ()
 
-    _summary: dict[str, Any]
+    def __init__(self, name: str, funnel: dict[str, Any]) -> None:
+        Table.__init__(self, name, funnel.get("stages", []), _model.STAGE_STATS)
+        object.__setattr__(self, "_data", funnel)
 
-    def __init__(self, name: str, funnel: Mapping[str, Any]) -> None:
-        super().__init__(name, funnel.get("stages", []), _STAGE)
-        summary = {k: v for k, v in funnel.items() if k != "stages"}
-        object.__setattr__(self, "_summary", summary)
-
-    @property
-    def customers(self) -> int:
-        """Customers in the group."""
-        return int(self._summary["customers"])
-
-    @property
-    def customers_with_touchpoints(self) -> int:
-        """Of them, customers with at least one event at a touchpoint."""
-        return int(self._summary["customers_with_touchpoints"])
-
-    @property
-    def converted(self) -> int:
-        """Customers who converted."""
-        return int(self._summary["converted"])
-
-    @property
-    def conversion_rate(self) -> Optional[float]:
-        """``converted / customers_with_touchpoints`` (None without any)."""
-        rate = self._summary["conversion_rate"]
-        return None if rate is None else float(rate)
-
-    @property
-    def conversion_value(self) -> float:
-        """Sum of the values of the converting events."""
-        return float(self._summary["conversion_value"])
-
-    @property
-    def time_to_conversion(self) -> Durations:
-        """From the first touchpoint event to the conversion (``count``,
-        ``median_ms``, ``p90_ms``, ``mean_ms``)."""
-        durations: Durations = copy.deepcopy(self._summary["time_to_conversion"])
-        return durations
-
-    def to_dict(self) -> dict[str, Any]:
-        """The funnel as the report's JSON has it (``stages`` nested)."""
-        out = copy.deepcopy(self._summary)
-        out["stages"] = [_unflatten(r) for r in self._rows]
-        return out
-
-
-def _unflatten(row: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in row.items():
-        for prefix in ("time_in_stage_", "time_to_conversion_"):
-            if k.startswith(prefix):
-                out.setdefault(prefix[:-1], {})[k[len(prefix):]] = v
-                break
-        else:
-            out[k] = v
-    return out
+    to_dict = Record.to_dict
 
 
 class Segments(Table):
@@ -853,28 +721,28 @@ class Segments(Table):
     0
     """
 
-    __slots__ = ("_funnels",)
+    __slots__ = ()
 
-    _funnels: dict[str, Funnel]
-
-    def __init__(self, segments: Sequence[Mapping[str, Any]]) -> None:
+    def __init__(self, segments: list[dict[str, Any]]) -> None:
         rows = [
             {"segment": s["segment"], **stage}
             for s in segments
             for stage in s["funnel"].get("stages", [])
         ]
-        super().__init__("segments", rows, _SEGMENT_STAGE)
-        funnels = {s["segment"]: Funnel(f"segments[{s['segment']!r}]", s["funnel"]) for s in segments}
-        object.__setattr__(self, "_funnels", funnels)
+        super().__init__("segments", rows, (("segment", "str", ("segment",)), *_model.STAGE_STATS))
+        object.__setattr__(self, "_data", segments)
 
     @property
     def names(self) -> list[str]:
         """Segment names, in the report's order."""
-        return list(self._funnels)
+        return [s["segment"] for s in self._data]
 
     def funnel(self, segment: str) -> Funnel:
         """The funnel of one segment; ``KeyError`` for an unknown one."""
-        return self._funnels[segment]
+        for s in self._data:
+            if s["segment"] == segment:
+                return Funnel(f"segments[{segment!r}]", s["funnel"])
+        raise KeyError(segment)
 
     @property
     def summary(self) -> Table:
@@ -882,177 +750,15 @@ class Segments(Table):
         ``customers_with_touchpoints``, ``converted``,
         ``conversion_rate``, ``conversion_value``,
         ``time_to_conversion_*``."""
-        rows = [{"segment": name, **f._summary} for name, f in self._funnels.items()]
-        return Table("segments.summary", rows, _SEGMENT_SUMMARY)
+        rows = [{"segment": s["segment"], **s["funnel"]} for s in self._data]
+        return Table("segments.summary", rows, (("segment", "str", ("segment",)), *_model.FUNNEL))
+
+    def to_dict(self) -> list[dict[str, Any]]:  # type: ignore[override]
+        """The segments as the report's JSON has them."""
+        return copy.deepcopy(self._data)  # type: ignore[no-any-return]
 
 
-class _Section:
-    """A report section with scalar fields (attributes) and tables."""
-
-    __slots__ = ("_data",)
-
-    _data: dict[str, Any]
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        object.__setattr__(self, "_data", dict(data))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The section as the report's JSON has it."""
-        return copy.deepcopy(self._data)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Section):
-            return NotImplemented
-        return type(self) is type(other) and self._data == other._data
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        scalars = ", ".join(
-            f"{k}={_cell(v)}" for k, v in self._data.items() if not isinstance(v, (list, dict))
-        )
-        return f"<{type(self).__name__} {scalars}>"
-
-
-class Conformance(_Section):
-    """How well the journeys follow the map: the scalar fields of the
-    report's ``conformance`` as attributes (``transitions``,
-    ``planned_transitions``, ``planned_share``, ``backward_moves``,
-    ``fitness``, ``mean_customer_fitness``...), ``fitness_histogram``
-    (customers by fitness decile) and ``customers``, the per-customer
-    table (None unless ``include_customers=True``); the report's
-    ``conformance.customers`` count is ``customers_with_fitness``.
-
-    >>> shop = JourneyMap.from_dict({
-    ...     "name": "Shop",
-    ...     "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
-    ...     "touchpoints": [
-    ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-    ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> events = [
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
-    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
-    >>> r = analyze(shop, events)
-    >>> c = r.conformance
-    >>> c.transitions, c.planned_share, c.fitness, c.customers
-    (1, 1.0, 1.0, None)
-    >>> analyze(shop, events, include_customers=True).conformance.customers[1]["customer"]
-    'c2'
-    """
-
-    __slots__ = ("_customers",)
-
-    _customers: Optional[Table]
-
-    def __init__(self, data: Mapping[str, Any], customers: Optional[Sequence[Mapping[str, Any]]]) -> None:
-        super().__init__(data)
-        table = None if customers is None else Table("customers", customers, _CUSTOMER)
-        object.__setattr__(self, "_customers", table)
-
-    @property
-    def transitions(self) -> int:
-        """Observed moves between consecutive steps."""
-        value: int = self._data["transitions"]
-        return value
-
-    @property
-    def planned_transitions(self) -> int:
-        """Of them, moves the map has."""
-        value: int = self._data["planned_transitions"]
-        return value
-
-    @property
-    def planned_share(self) -> Optional[float]:
-        """``planned_transitions / transitions`` (None without moves)."""
-        value: Optional[float] = self._data["planned_share"]
-        return value
-
-    @property
-    def backward_moves(self) -> int:
-        """Moves to an earlier stage."""
-        value: int = self._data["backward_moves"]
-        return value
-
-    @property
-    def backward_moves_unmarked(self) -> int:
-        """Moves to an earlier stage the map does not mark as a loop."""
-        value: int = self._data["backward_moves_unmarked"]
-        return value
-
-    @property
-    def customers_with_unmarked_backward_moves(self) -> int:
-        """Customers with at least one such move."""
-        value: int = self._data["customers_with_unmarked_backward_moves"]
-        return value
-
-    @property
-    def customers_with_skipped_stages(self) -> int:
-        """Customers who skipped at least one stage."""
-        value: int = self._data["customers_with_skipped_stages"]
-        return value
-
-    @property
-    def customers_starting_at_entry(self) -> int:
-        """Customers whose first touchpoint is an entry of the map."""
-        value: int = self._data["customers_starting_at_entry"]
-        return value
-
-    @property
-    def unknown_events(self) -> int:
-        """Events that matched no touchpoint."""
-        value: int = self._data["unknown_events"]
-        return value
-
-    @property
-    def customers_with_unknown_events(self) -> int:
-        """Customers with at least one unknown event."""
-        value: int = self._data["customers_with_unknown_events"]
-        return value
-
-    @property
-    def customers_with_fitness(self) -> int:
-        """Customers with a fitness (those with a touchpoint event)."""
-        value: int = self._data["customers"]
-        return value
-
-    @property
-    def fitness(self) -> Optional[float]:
-        """Planned moves over all moves, the start counting as one move."""
-        value: Optional[float] = self._data["fitness"]
-        return value
-
-    @property
-    def mean_customer_fitness(self) -> Optional[float]:
-        """Mean of the customers' fitness."""
-        value: Optional[float] = self._data["mean_customer_fitness"]
-        return value
-
-    @property
-    def perfectly_fitting_customers(self) -> int:
-        """Customers with fitness 1."""
-        value: int = self._data["perfectly_fitting_customers"]
-        return value
-
-
-    @property
-    def fitness_histogram(self) -> list[int]:
-        """Customers by fitness decile: ``[0, 0.1)``, ..., ``[0.9, 1]``."""
-        return list(self._data["fitness_histogram"])
-
-    @property
-    def customers(self) -> Optional[Table]:
-        """One row per customer (sorted by id), with ``include_customers``."""
-        return self._customers
-
-
-class Attribution(_Section):
+class Attribution(_model._Attribution):
     """Attribution of conversions and value: the scalar fields of the
     report's ``attribution`` as attributes (``conversions``, ``value``,
     ``attributable_conversions``, ``unattributed_value``,
@@ -1085,60 +791,20 @@ class Attribution(_Section):
     ('home', 1.0, 30.0, 30.0)
     """
 
-    @property
-    def conversions(self) -> int:
-        """Converted customers."""
-        value: int = self._data["conversions"]
-        return value
-
-    @property
-    def value(self) -> float:
-        """Their conversion value."""
-        value: float = self._data["value"]
-        return value
-
-    @property
-    def attributable_conversions(self) -> int:
-        """Conversions with at least one touch to credit."""
-        value: int = self._data["attributable_conversions"]
-        return value
-
-    @property
-    def attributable_value(self) -> float:
-        """Their value."""
-        value: float = self._data["attributable_value"]
-        return value
-
-    @property
-    def unattributed_conversions(self) -> int:
-        """Conversions with no touch to credit."""
-        value: int = self._data["unattributed_conversions"]
-        return value
-
-    @property
-    def unattributed_value(self) -> float:
-        """Their value."""
-        value: float = self._data["unattributed_value"]
-        return value
-
-    @property
-    def markov_conversion_probability(self) -> Optional[float]:
-        """Probability of conversion of the touchpoint-level Markov chain."""
-        value: Optional[float] = self._data["markov_conversion_probability"]
-        return value
+    __slots__ = ()
 
     @property
     def touchpoints(self) -> Table:
         """Credit per touchpoint."""
-        return Table("attribution.touchpoints", self._data["touchpoints"], _ATTRIBUTION)
+        return Table("attribution.touchpoints", self._data["touchpoints"], _model.ATTRIBUTION_ROW)
 
     @property
     def channels(self) -> Table:
         """Credit per channel."""
-        return Table("attribution.channels", self._data["channels"], _ATTRIBUTION)
+        return Table("attribution.channels", self._data["channels"], _model.ATTRIBUTION_ROW)
 
 
-class UnknownEvents(Table):
+class UnknownEvents(Table, _model._UnknownEvents):
     """Events that matched no touchpoint: the ``top_k`` most frequent names
     as rows (``name``, ``events``), and the counts ``events``,
     ``customers``, ``distinct`` and ``customers_without_segment`` as
@@ -1158,43 +824,24 @@ class UnknownEvents(Table):
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
     ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
     >>> r = analyze(shop, events)
-    >>> r.unknown_events.events, r.unknown_events.customers, r.unknown_events.to_dicts()
+    >>> u = r.unknown_events
+    >>> u.events, u.distinct, u.to_dicts()
     (1, 1, [{'name': 'chat', 'events': 1}])
     """
 
-    __slots__ = ("_summary",)
+    __slots__ = ()
 
-    _summary: dict[str, Any]
+    def __init__(self, data: dict[str, Any]) -> None:
+        Table.__init__(self, "unknown_events", data.get("top", []), _model.UNKNOWN_EVENT_NAME)
+        object.__setattr__(self, "_data", data)
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__("unknown_events", data.get("top", []), _UNKNOWN)
-        object.__setattr__(self, "_summary", {k: v for k, v in data.items() if k != "top"})
-
-    @property
-    def events(self) -> int:
-        """Unknown events inside the window."""
-        return int(self._summary["events"])
-
-    @property
-    def customers(self) -> int:
-        """Customers with at least one."""
-        return int(self._summary["customers"])
-
-    @property
-    def distinct(self) -> int:
-        """Distinct names."""
-        return int(self._summary["distinct"])
-
-    @property
-    def customers_without_segment(self) -> int:
-        """Customers with no segment (left out of the segment funnels)."""
-        return int(self._summary["customers_without_segment"])
+    to_dict = Record.to_dict
 
 
-class Ingest(Table):
-    """Rows read and skipped: the first skipped rows as rows (``code``,
-    ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
-    ``skipped`` (counts by code) and ``rows_skipped`` as attributes.
+class Variants(Table, _model._Variants):
+    """The most frequent path variants as rows (``path``, a list of
+    touchpoint ids; ``customers``, ``conversions``, ``conversion_rate``):
+    at most ``top_k`` of them; ``distinct`` counts every variant seen.
 
     >>> shop = JourneyMap.from_dict({
     ...     "name": "Shop",
@@ -1204,35 +851,55 @@ class Ingest(Table):
     ...         {"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
     ...         {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
     ...     "transitions": [{"from": "home", "to": "pay"}]})
-    >>> rows = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
-    ...         {"customer_id": "", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay"}]
-    >>> ingest = analyze(shop, rows, on_bad_row="skip").ingest
-    >>> ingest.rows, ingest.skipped, ingest[0]["code"], ingest[0]["row"]
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "pay", "value": 30},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home", "segment": "b2b"},
+    ...     {"customer_id": "c2", "timestamp": "2026-03-01T10:01:00Z", "event": "chat"}]
+    >>> r = analyze(shop, events)
+    >>> v = r.variants
+    >>> v.distinct, v[0]["path"], v[0]["customers"]
+    (2, ['home'], 1)
+    """
+
+    __slots__ = ()
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        Table.__init__(self, "variants", data.get("top", []), _model.VARIANT)
+        object.__setattr__(self, "_data", data)
+
+    to_dict = Record.to_dict
+
+
+class Ingest(Table, _model._IngestStats):
+    """Rows read and skipped: the first skipped rows as rows (``code``,
+    ``row``, ``line``, ``column``, ``message``), ``rows`` (data rows read),
+    ``skipped`` (counts by code) and ``rows_skipped`` as attributes.
+
+    >>> shop = JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> events = [
+    ...     {"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"},
+    ...     {"customer_id": "", "timestamp": "2026-03-01T09:05:00Z", "touchpoint": "home"}]
+    >>> i = analyze(shop, events, on_bad_row="skip").ingest
+    >>> i.rows, i.skipped, i[0]["code"], i[0]["row"]
     (2, {'EMPTY_CUSTOMER': 1}, 'EMPTY_CUSTOMER', 2)
     """
 
-    __slots__ = ("_summary",)
+    __slots__ = ()
 
-    _summary: dict[str, Any]
-
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        super().__init__("ingest", data.get("examples", []), _EXAMPLE)
-        object.__setattr__(self, "_summary", {k: v for k, v in data.items() if k != "examples"})
-
-    @property
-    def rows(self) -> int:
-        """Data rows read (kept and skipped)."""
-        return int(self._summary["rows"])
-
-    @property
-    def skipped(self) -> dict[str, int]:
-        """Rows skipped, by reason code."""
-        return dict(self._summary["skipped"])
+    def __init__(self, data: dict[str, Any]) -> None:
+        Table.__init__(self, "ingest", data.get("examples", []), _model.ROW_ERROR)
+        object.__setattr__(self, "_data", data)
 
     @property
     def rows_skipped(self) -> int:
         """Total rows skipped."""
-        return sum(self._summary["skipped"].values())
+        return sum(self._data["skipped"].values())
+
+    to_dict = Record.to_dict
 
 
 class Report(Mapping[str, Any]):
@@ -1366,10 +1033,11 @@ class Report(Mapping[str, Any]):
         return str(self._data["map"])
 
     @property
-    def options(self) -> dict[str, Any]:
-        """The options the report was computed with, as the report's JSON
-        names them (``conversion_window_ms``, ``half_life_ms``, ...)."""
-        return copy.deepcopy(self._data["options"])
+    def options(self) -> ReportOptions:
+        """The options the report was computed with (``conversion_window``,
+        ``half_life``... as ``timedelta``; ``options["half_life_ms"]`` and
+        :meth:`~Record.to_dict` as the report's JSON names them)."""
+        return ReportOptions(self._data["options"])
 
     @property
     def conversion_touchpoints(self) -> list[str]:
@@ -1382,8 +1050,7 @@ class Report(Mapping[str, Any]):
         ``events``, ``events_outside_window``, ``unknown_events``,
         ``converted_customers``, ``conversion_rate``, ``value``,
         ``conversion_value``."""
-        totals: Totals = copy.deepcopy(self._data["totals"])
-        return totals
+        return Totals(self._data["totals"])
 
     @property
     def ingest(self) -> Ingest:
@@ -1399,30 +1066,32 @@ class Report(Mapping[str, Any]):
     def touchpoints(self) -> Table:
         """One row per touchpoint, in document order (``score`` flattened
         into ``score_count``, ``score_mean``, ``score_planned``...)."""
-        return Table("touchpoints", self._data["touchpoints"], _TOUCHPOINT)
+        return Table("touchpoints", self._data["touchpoints"], _model.TOUCHPOINT_STATS)
 
     @property
     def transitions(self) -> Table:
         """Observed directly-follows transitions and planned ones never taken."""
-        return Table("transitions", self._data["transitions"], _TRANSITION)
+        return Table("transitions", self._data["transitions"], _model.TRANSITION_STATS)
 
     @property
-    def variants(self) -> Table:
+    def variants(self) -> Variants:
         """The most frequent path variants (``path`` is a list of
         touchpoint ids); ``len(report.variants)`` <= ``top_k``; the number
-        of distinct variants is ``report["variants"]["distinct"]``."""
-        return Table("variants", self._data["variants"]["top"], _VARIANT)
+        of distinct variants is ``report.variants.distinct``."""
+        return Variants(self._data["variants"])
 
     @property
     def conformance(self) -> Conformance:
-        """How well journeys follow the map (per customer with
-        ``include_customers=True``)."""
-        return Conformance(self._data["conformance"], self._data.get("customers"))
+        """How well journeys follow the map (per customer:
+        :attr:`customers`)."""
+        return Conformance(self._data["conformance"])
 
     @property
     def customers(self) -> Optional[Table]:
-        """Per-customer conformance (``include_customers=True``), else None."""
-        return self.conformance.customers
+        """Per-customer conformance, sorted by customer id
+        (``include_customers=True``), else None."""
+        rows = self._data.get("customers")
+        return None if rows is None else Table("customers", rows, _model.CUSTOMER_CONFORMANCE)
 
     @property
     def attribution(self) -> Attribution:
@@ -1453,6 +1122,6 @@ def _report_from_dict(data: dict[str, Any], map_json: Optional[str] = None) -> R
     return Report._from_dict(data, map_json)
 
 
-for _cls in (Report, Table, Funnel, Segments, Conformance, Attribution, UnknownEvents, Ingest, Totals, Durations):
+for _cls in (Report, Table, Funnel, Segments, Attribution, UnknownEvents, Variants, Ingest, Record):
     _cls.__module__ = "journeymap"
 del _cls

@@ -65,7 +65,7 @@ def generate(
     >>> log = journeymap.generate(shop, events=500, seed=7)
     >>> log.num_rows, log.column_names[:3]
     (500, ['customer_id', 'timestamp', 'touchpoint'])
-    >>> journeymap.analyze(shop, log).totals["events"]
+    >>> journeymap.analyze(shop, log).totals.events
     500
     """
     if not isinstance(map, _native.JourneyMap):

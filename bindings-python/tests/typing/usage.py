@@ -50,13 +50,14 @@ def report_tables(m: JourneyMap) -> list[str]:
         timestamp_format="rfc3339",
     )
     totals: journeymap.Totals = r.totals
-    rate: float | None = totals["conversion_rate"]
+    rate: float | None = totals.conversion_rate
+    median: datetime.timedelta | None = r.funnel.time_to_conversion.median
     stages: list[dict[str, Any]] = r.funnel.to_dicts()
     new: journeymap.Funnel = r.segments.funnel("new")
     fitness: float | None = r.conformance.fitness
-    table: journeymap.Table | None = r.conformance.customers
+    table: journeymap.Table | None = r.customers
     channels = r.attribution.channels.to_pandas()
-    print(rate, stages, new.converted, fitness, table, channels, r["funnel"], r.ingest.rows_skipped)
+    print(rate, median, stages, new.converted, fitness, table, channels, r["funnel"], r.ingest.rows_skipped)
     try:
         journeymap.analyze(m, "bad.csv")
     except journeymap.EventLogError as e:

@@ -871,7 +871,13 @@ pub struct CustomerConformance {
 /// assert_eq!(schema["title"], "Report");
 /// ```
 pub fn report_schema() -> serde_json::Value {
-    let mut schema = schemars::schema_for!(Report).to_value();
+    // The schema of what is written: a field always written is required,
+    // `null` or not, and `required` lists the fields in the order written.
+    let mut schema = schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<Report>()
+        .to_value();
     crate::schema::tidy(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
