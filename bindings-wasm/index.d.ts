@@ -450,7 +450,9 @@ export interface AnalyzeOptions {
   timestampUnit?: "s" | "ms" | "us" | "ns";
   /**
    * Zone of date-times written without an offset: `"UTC"` (default) or a
-   * fixed offset such as `"+01:00"`; named zones are refused.
+   * fixed offset such as `"+01:00"`. Named zones (`"Europe/Berlin"`) need
+   * the time zone database, which this package leaves out to stay small:
+   * they are refused (`INVALID_VALUE`); the CLI and Python read them.
    */
   timezone?: string;
   /**

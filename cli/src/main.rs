@@ -36,7 +36,7 @@ enum Command {
     /// Lint a map against journey-mapping practice; `--list` and `--explain CODE` document the rules.
     Lint(cmd::lint::Args),
     /// Analyse an event log (CSV or JSON Lines) against a map: funnel, paths, conformance, attribution.
-    Analyze(cmd::analyze::Args),
+    Analyze(Box<cmd::analyze::Args>),
     /// Write a seeded synthetic event log over a map (CSV or JSON Lines).
     Generate(cmd::generate::Args),
 }

@@ -55,7 +55,7 @@ fn every_row_has_every_column_and_rows_follow_stage_order() {
     for dir in ["schema/examples", "tests/fixtures/render"] {
         for entry in std::fs::read_dir(root().join(dir)).unwrap() {
             let path = entry.unwrap().path();
-            if !path.extension().is_some_and(|x| x == "json") {
+            if path.extension().is_none_or(|x| x != "json") {
                 continue;
             }
             let map = JourneyMap::from_path(&path).unwrap();

@@ -161,7 +161,7 @@ fn example_maps_have_one_cluster_per_stage_and_one_edge_per_transition() {
     let mut n = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if !path.extension().is_some_and(|x| x == "json") {
+        if path.extension().is_none_or(|x| x != "json") {
             continue;
         }
         let map = JourneyMap::from_path(&path).unwrap();

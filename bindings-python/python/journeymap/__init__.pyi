@@ -904,8 +904,9 @@ def analyze(
     only if that falls between 1980 and 2099, and otherwise refused
     (``BAD_TIMESTAMP``) with the likely unit named, so epoch seconds are
     never read as milliseconds of January 1970. ``timezone`` (default
-    ``"UTC"``, or a fixed offset such as ``"+01:00"``) is the zone of
-    date-times written without an offset; named zones are refused.
+    ``"UTC"``, a fixed offset such as ``"+01:00"``, or a zone such as
+    ``"Europe/Berlin"``, which follows daylight saving time) is the zone of
+    date-times written without an offset.
 
     Options of the wrong type raise ``TypeError``; bad values raise
     :class:`InvalidMapError` (code ``INVALID_VALUE``, ``path`` = the

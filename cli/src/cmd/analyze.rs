@@ -98,8 +98,8 @@ pub struct Args {
     /// otherwise with the likely unit named.
     #[arg(long, value_name = "UNIT", value_parser = parse_core::<TimeUnit>)]
     pub timestamp_unit: Option<TimeUnit>,
-    /// Zone of date-times written without an offset: UTC (default) or a
-    /// fixed offset such as +01:00.
+    /// Zone of date-times written without an offset: UTC (default), a
+    /// fixed offset such as +01:00, or a zone such as Europe/Berlin.
     #[arg(long, value_name = "ZONE", default_value = "UTC", value_parser = parse_core::<Timezone>)]
     pub timezone: Timezone,
     /// Scale of the `score` field, mapped onto the map's -2..2 emotions:
@@ -312,7 +312,7 @@ fn read_log(
                 .fields(fields)
                 .delimiter(delimiter)
                 .timestamp_format(args.timestamps.clone())
-                .timezone(args.timezone)
+                .timezone(args.timezone.clone())
                 .on_error(on_error);
             options.timestamp_unit = args.timestamp_unit;
             EventLog::from_csv(reader, map, &options)
@@ -321,7 +321,7 @@ fn read_log(
             let mut options = JsonlOptions::default()
                 .fields(fields)
                 .timestamp_format(args.timestamps.clone())
-                .timezone(args.timezone)
+                .timezone(args.timezone.clone())
                 .on_error(on_error);
             options.timestamp_unit = args.timestamp_unit;
             EventLog::from_jsonl(reader, map, &options)

@@ -133,7 +133,7 @@ impl CsvOptions {
     /// ```
     /// # use journeymap::analytics::{CsvOptions, Timezone};
     /// let options = CsvOptions::default().timezone("+01:00".parse::<Timezone>().unwrap());
-    /// assert_eq!(options.time_spec().timezone.offset_minutes(), 60);
+    /// assert_eq!(options.time_spec().timezone.offset_minutes(), Some(60));
     /// ```
     pub fn timezone(mut self, zone: Timezone) -> Self {
         self.timezone = zone;
@@ -150,7 +150,7 @@ impl CsvOptions {
         TimeSpec {
             format: self.timestamp_format.clone(),
             unit: self.timestamp_unit,
-            timezone: self.timezone,
+            timezone: self.timezone.clone(),
         }
     }
 

@@ -352,7 +352,7 @@ pub fn generate(map: &JourneyMap, options: &GeneratorOptions) -> Generator {
     let personas = groups
         .into_iter()
         .map(|persona| {
-            let applies = |i: usize| persona.as_deref().map_or(true, |p| tps[i].applies_to(p));
+            let applies = |i: usize| persona.as_deref().is_none_or(|p| tps[i].applies_to(p));
             let mut entries: Vec<usize> = map
                 .entries()
                 .iter()

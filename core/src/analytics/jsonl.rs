@@ -111,7 +111,7 @@ impl JsonlOptions {
     /// ```
     /// # use journeymap::analytics::{JsonlOptions, Timezone};
     /// let options = JsonlOptions::default().timezone("+01:00".parse::<Timezone>().unwrap());
-    /// assert_eq!(options.time_spec().timezone.offset_minutes(), 60);
+    /// assert_eq!(options.time_spec().timezone.offset_minutes(), Some(60));
     /// ```
     pub fn timezone(mut self, zone: Timezone) -> Self {
         self.timezone = zone;
@@ -128,7 +128,7 @@ impl JsonlOptions {
         TimeSpec {
             format: self.timestamp_format.clone(),
             unit: self.timestamp_unit,
-            timezone: self.timezone,
+            timezone: self.timezone.clone(),
         }
     }
 

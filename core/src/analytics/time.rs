@@ -235,30 +235,107 @@ impl FromStr for TimeUnit {
 }
 
 /// The zone of date-times written without an offset: `"UTC"` (the
-/// default) or a fixed offset such as `"+01:00"`, `"-0530"` or `"+01"`.
-/// Named zones (`Europe/Berlin`) are refused: their offset changes with
-/// daylight saving time, which needs a zone database this library does not
-/// carry; give the offset the log was written at.
+/// default), a fixed offset such as `"+01:00"`, `"-0530"` or `"+01"`, or a
+/// zone of the time zone database such as `"Europe/Berlin"`, whose offset
+/// follows daylight saving time.
+///
+/// A local time a named zone skips (the hour clocks jump forward) is read
+/// as if the clocks had not jumped yet, so it lands after the jump; a local
+/// time it repeats (the hour clocks fall back) is read at its first
+/// occurrence: the "compatible" reading of RFC 5545 and of most
+/// date-time libraries.
+///
+/// Named zones need the time zone database: the `tzdb` feature (on by
+/// default; the system's `/usr/share/zoneinfo` where there is one, else a
+/// copy bundled in the library). Without it, a zone name is refused
+/// with a message saying to give the offset.
 ///
 /// ```
 /// use journeymap::analytics::Timezone;
-/// assert_eq!("+01:00".parse::<Timezone>().unwrap().offset_minutes(), 60);
-/// assert_eq!("-0530".parse::<Timezone>().unwrap().offset_minutes(), -330);
+/// assert_eq!("+01:00".parse::<Timezone>().unwrap().offset_minutes(), Some(60));
+/// assert_eq!("-0530".parse::<Timezone>().unwrap().offset_minutes(), Some(-330));
 /// assert_eq!("UTC".parse::<Timezone>().unwrap(), Timezone::UTC);
-/// assert!("Europe/Berlin".parse::<Timezone>().unwrap_err().contains("named"));
+/// assert!("Mars/Olympus".parse::<Timezone>().is_err());
+/// # #[cfg(feature = "tzdb")] {
+/// let berlin: Timezone = "Europe/Berlin".parse().unwrap();
+/// // 09:30 in Berlin is 08:30 UTC in winter and 07:30 UTC in summer.
+/// assert_eq!(berlin.utc_seconds(1_772_357_400), Some(1_772_357_400 - 3600));
+/// assert_eq!(berlin.utc_seconds(1_782_898_200), Some(1_782_898_200 - 7200));
+/// assert_eq!(berlin.to_string(), "Europe/Berlin");
+/// # }
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub struct Timezone {
-    offset_minutes: i32,
+    zone: Zone,
+}
+
+#[derive(Clone, Debug)]
+enum Zone {
+    /// Minutes east of UTC.
+    Fixed(i32),
+    /// A zone of the database, and the name it was given by.
+    #[cfg(feature = "tzdb")]
+    Named(Box<str>, jiff::tz::TimeZone),
+}
+
+impl Default for Timezone {
+    fn default() -> Self {
+        Timezone::UTC
+    }
+}
+
+impl PartialEq for Timezone {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.zone, &other.zone) {
+            (Zone::Fixed(a), Zone::Fixed(b)) => a == b,
+            #[cfg(feature = "tzdb")]
+            (Zone::Named(a, _), Zone::Named(b, _)) => a == b,
+            #[cfg(feature = "tzdb")]
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Timezone {}
+
+impl std::hash::Hash for Timezone {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        match &self.zone {
+            Zone::Fixed(minutes) => minutes.hash(state),
+            #[cfg(feature = "tzdb")]
+            Zone::Named(name, _) => name.hash(state),
+        }
+    }
 }
 
 impl Timezone {
     /// Coordinated Universal Time.
-    pub const UTC: Timezone = Timezone { offset_minutes: 0 };
+    pub const UTC: Timezone = Timezone {
+        zone: Zone::Fixed(0),
+    };
 
-    /// Minutes east of UTC.
-    pub fn offset_minutes(self) -> i32 {
-        self.offset_minutes
+    /// Minutes east of UTC of a fixed offset; `None` for a named zone.
+    pub fn offset_minutes(&self) -> Option<i32> {
+        match &self.zone {
+            Zone::Fixed(minutes) => Some(*minutes),
+            #[cfg(feature = "tzdb")]
+            Zone::Named(..) => None,
+        }
+    }
+
+    /// Epoch seconds of a local date-time in this zone, given as the epoch
+    /// seconds it would be in UTC (`None` out of the zone database's range).
+    pub fn utc_seconds(&self, local_seconds: i64) -> Option<i64> {
+        match &self.zone {
+            Zone::Fixed(minutes) => Some(local_seconds - i64::from(*minutes) * 60),
+            #[cfg(feature = "tzdb")]
+            Zone::Named(_, tz) => {
+                let local = jiff::Timestamp::from_second(local_seconds).ok()?;
+                let civil = jiff::tz::Offset::UTC.to_datetime(local);
+                let utc = tz.to_ambiguous_timestamp(civil).compatible().ok()?;
+                Some(utc.as_second())
+            }
+        }
     }
 }
 
@@ -271,28 +348,51 @@ impl FromStr for Timezone {
         }
         let b = s.as_bytes();
         let mut at = 0;
-        match offset_at(b, &mut at) {
-            Some(minutes) if at == b.len() => Ok(Timezone {
-                // |minutes| < 24 * 60: fits.
-                offset_minutes: minutes as i32,
-            }),
-            _ if s.contains('/') => Err(format!(
-                "timezone {s:?}: named time zones are not supported (their offset changes with daylight saving time); give the UTC offset the log was written at, such as \"+01:00\""
-            )),
-            _ => Err(format!(
-                "timezone {s:?}: expected \"UTC\" or an offset such as \"+01:00\", \"-0530\" or \"+01\""
-            )),
+        if let Some(minutes) = offset_at(b, &mut at).filter(|_| at == b.len()) {
+            // |minutes| < 24 * 60: fits.
+            return Ok(Timezone {
+                zone: Zone::Fixed(minutes as i32),
+            });
         }
+        named(s)
+    }
+}
+
+#[cfg(feature = "tzdb")]
+fn named(s: &str) -> Result<Timezone, String> {
+    match jiff::tz::db().get(s) {
+        Ok(tz) => Ok(Timezone {
+            zone: Zone::Named(s.into(), tz),
+        }),
+        Err(_) => Err(format!(
+            "timezone {s:?}: expected \"UTC\", an offset such as \"+01:00\", \"-0530\" or \"+01\", or a zone of the time zone database such as \"Europe/Berlin\""
+        )),
+    }
+}
+
+#[cfg(not(feature = "tzdb"))]
+fn named(s: &str) -> Result<Timezone, String> {
+    if s.contains('/') {
+        Err(format!(
+            "timezone {s:?}: named time zones need the time zone database, which this build leaves out; give the UTC offset the log was written at, such as \"+01:00\""
+        ))
+    } else {
+        Err(format!(
+            "timezone {s:?}: expected \"UTC\" or an offset such as \"+01:00\", \"-0530\" or \"+01\""
+        ))
     }
 }
 
 impl fmt::Display for Timezone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.offset_minutes == 0 {
-            return f.write_str("UTC");
-        }
-        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
-        let m = self.offset_minutes.unsigned_abs();
+        let minutes = match &self.zone {
+            Zone::Fixed(0) => return f.write_str("UTC"),
+            Zone::Fixed(minutes) => *minutes,
+            #[cfg(feature = "tzdb")]
+            Zone::Named(name, _) => return f.write_str(name),
+        };
+        let sign = if minutes < 0 { '-' } else { '+' };
+        let m = minutes.unsigned_abs();
         write!(f, "{sign}{:02}:{:02}", m / 60, m % 60)
     }
 }
@@ -316,7 +416,7 @@ impl JsonSchema for Timezone {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Zone of date-times written without an offset: UTC or a fixed offset (+01:00, -0530, +01).",
+            "description": "Zone of date-times written without an offset: UTC, a fixed offset (+01:00, -0530, +01) or a zone of the time zone database (Europe/Berlin).",
             "type": "string"
         })
     }
@@ -397,12 +497,12 @@ impl TimeSpec {
         match &self.format {
             TimestampFormat::Auto => parse_rfc3339_common(text.as_bytes())
                 .or_else(|| self.from_integer(parse_integer(text)?))
-                .or_else(|| parse_rfc3339(text, self.timezone.offset_minutes)),
-            TimestampFormat::Rfc3339 => parse_rfc3339(text, self.timezone.offset_minutes),
+                .or_else(|| parse_rfc3339(text, &self.timezone)),
+            TimestampFormat::Rfc3339 => parse_rfc3339(text, &self.timezone),
             TimestampFormat::EpochMillis | TimestampFormat::EpochSeconds => {
                 self.from_integer(parse_integer(text)?)
             }
-            TimestampFormat::Pattern(p) => p.parse(text, self.timezone.offset_minutes),
+            TimestampFormat::Pattern(p) => p.parse(text, &self.timezone),
         }
     }
 
@@ -640,10 +740,10 @@ impl TimeReader {
 /// Parses an ISO 8601 date-time to epoch milliseconds: RFC 3339 and the
 /// forms real exports write. Accepts `T`, `t` or a space between date and
 /// time, any number of fraction digits (truncated to milliseconds), and
-/// `Z`/`z`, a `±HH:MM`, `±HHMM` or `±HH` offset, or none (then
-/// `default_offset_minutes` east of UTC). A leap second (`:60`) counts as
-/// the first second of the next minute.
-pub(crate) fn parse_rfc3339(text: &str, default_offset_minutes: i32) -> Option<i64> {
+/// `Z`/`z`, a `±HH:MM`, `±HHMM` or `±HH` offset, or none (then the local
+/// time of `zone`). A leap second (`:60`) counts as the first second of the
+/// next minute.
+pub(crate) fn parse_rfc3339(text: &str, zone: &Timezone) -> Option<i64> {
     let b = text.as_bytes();
     if let Some(ms) = parse_rfc3339_common(b) {
         return Some(ms);
@@ -678,17 +778,16 @@ pub(crate) fn parse_rfc3339(text: &str, default_offset_minutes: i32) -> Option<i
             millis *= 10;
         }
     }
-    let offset_minutes = if i == b.len() {
-        i64::from(default_offset_minutes)
+    let local = date.day_number() * 86_400 + hour * 3600 + minute * 60 + second;
+    let seconds = if i == b.len() {
+        zone.utc_seconds(local)?
     } else {
         let offset = offset_at(b, &mut i)?;
         if i != b.len() {
             return None;
         }
-        offset
+        local - offset * 60
     };
-    let seconds =
-        date.day_number() * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
     Some(seconds * 1000 + millis)
 }
 
@@ -696,22 +795,46 @@ pub(crate) fn parse_rfc3339(text: &str, default_offset_minutes: i32) -> Option<i
 mod tests {
     use super::*;
 
+    fn fixed(minutes: i32) -> Timezone {
+        Timezone {
+            zone: Zone::Fixed(minutes),
+        }
+    }
+
     #[test]
     fn rfc3339_variants() {
-        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z", 0), Some(0));
-        assert_eq!(parse_rfc3339("1970-01-01T00:00:01.5Z", 0), Some(1500));
         assert_eq!(
-            parse_rfc3339("1970-01-01t00:00:00.123456789z", 0),
+            parse_rfc3339("1970-01-01T00:00:00Z", &Timezone::UTC),
+            Some(0)
+        );
+        assert_eq!(
+            parse_rfc3339("1970-01-01T00:00:01.5Z", &Timezone::UTC),
+            Some(1500)
+        );
+        assert_eq!(
+            parse_rfc3339("1970-01-01t00:00:00.123456789z", &Timezone::UTC),
             Some(123)
         );
-        assert_eq!(parse_rfc3339("1970-01-01 01:00:00+01:00", 0), Some(0));
-        assert_eq!(parse_rfc3339("1969-12-31T23:00:00-01:00", 0), Some(0));
-        assert_eq!(parse_rfc3339("1969-12-31T23:59:59.999Z", 0), Some(-1));
         assert_eq!(
-            parse_rfc3339("2026-03-01T09:30:00Z", 0),
+            parse_rfc3339("1970-01-01 01:00:00+01:00", &Timezone::UTC),
+            Some(0)
+        );
+        assert_eq!(
+            parse_rfc3339("1969-12-31T23:00:00-01:00", &Timezone::UTC),
+            Some(0)
+        );
+        assert_eq!(
+            parse_rfc3339("1969-12-31T23:59:59.999Z", &Timezone::UTC),
+            Some(-1)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-03-01T09:30:00Z", &Timezone::UTC),
             Some(1_772_357_400_000)
         );
-        assert_eq!(parse_rfc3339("1970-01-01T00:00:60Z", 0), Some(60_000));
+        assert_eq!(
+            parse_rfc3339("1970-01-01T00:00:60Z", &Timezone::UTC),
+            Some(60_000)
+        );
     }
 
     /// The one-pass reading of the common shapes agrees with the general
@@ -747,7 +870,7 @@ mod tests {
                             let t = format!("{year:04}-{month:02}-{day:02}T{time}{tail}");
                             let want = if tail == ".5x9Z" { None } else { general(&t) };
                             assert_eq!(parse_rfc3339_common(t.as_bytes()), want, "{t}");
-                            assert_eq!(parse_rfc3339(&t, 0), want, "{t}");
+                            assert_eq!(parse_rfc3339(&t, &Timezone::UTC), want, "{t}");
                             for r in &mut readers {
                                 assert_eq!(r.parse(&t), r.spec().parse(&t), "{t}");
                                 assert_eq!(r.parse(&t), want, "{t} again");
@@ -765,7 +888,11 @@ mod tests {
             "2026-03-01 09:30:00Z",
         ] {
             assert_eq!(parse_rfc3339_common(other.as_bytes()), None);
-            assert_eq!(parse_rfc3339(other, 0), Some(1_772_357_400_000), "{other}");
+            assert_eq!(
+                parse_rfc3339(other, &Timezone::UTC),
+                Some(1_772_357_400_000),
+                "{other}"
+            );
             for r in &mut readers {
                 assert_eq!(r.parse(other), Some(1_772_357_400_000), "{other}");
             }
@@ -797,7 +924,7 @@ mod tests {
             "2026-03-01T09:30:00ZZ",
             "２０２６-03-01T09:30:00Z",
         ] {
-            assert_eq!(parse_rfc3339(bad, 0), None, "{bad:?}");
+            assert_eq!(parse_rfc3339(bad, &Timezone::UTC), None, "{bad:?}");
         }
     }
 
@@ -849,22 +976,24 @@ mod tests {
             "2026-03-01T10:30:00.000000+0100",
             "2026-03-01 04:00:00-05:30",
         ] {
-            assert_eq!(parse_rfc3339(text, 0), at, "{text}");
+            assert_eq!(parse_rfc3339(text, &Timezone::UTC), at, "{text}");
             assert_eq!(
-                parse_rfc3339(text, 600),
+                parse_rfc3339(text, &fixed(600)),
                 at,
                 "{text}: an offset wins over the zone"
             );
         }
-        assert_eq!(parse_rfc3339("2026-03-01 09:30:00", 0), at);
-        assert_eq!(parse_rfc3339("2026-03-01T10:30:00.000", 60), at);
+        assert_eq!(parse_rfc3339("2026-03-01 09:30:00", &Timezone::UTC), at);
+        assert_eq!(parse_rfc3339("2026-03-01T10:30:00.000", &fixed(60)), at);
         let tz = |s: &str| s.parse::<Timezone>();
         assert_eq!(tz("+05:30").unwrap().to_string(), "+05:30");
         assert_eq!(tz("-08").unwrap().to_string(), "-08:00");
         assert_eq!(tz("Z").unwrap().to_string(), "UTC");
-        for bad in ["+25:00", "CET", "+1", "01:00", ""] {
+        for bad in ["+25:00", "+1", "01:00", "", "Mars/Olympus"] {
             assert!(tz(bad).is_err(), "{bad}");
         }
+        // A zone of the database, with the database.
+        assert_eq!(tz("CET").is_ok(), cfg!(feature = "tzdb"));
     }
 
     #[test]
@@ -967,7 +1096,7 @@ pub(crate) fn format_rfc3339(ms: i64) -> Option<String> {
 
 #[cfg(test)]
 mod format_tests {
-    use super::{format_rfc3339, parse_rfc3339};
+    use super::{format_rfc3339, parse_rfc3339, Timezone};
 
     #[test]
     fn round_trip() {
@@ -979,7 +1108,7 @@ mod format_tests {
             -62_167_219_200_000,
         ] {
             let text = format_rfc3339(ms).unwrap();
-            assert_eq!(parse_rfc3339(&text, 0), Some(ms), "{text}");
+            assert_eq!(parse_rfc3339(&text, &Timezone::UTC), Some(ms), "{text}");
         }
         assert_eq!(format_rfc3339(0).unwrap(), "1970-01-01T00:00:00.000Z");
         assert_eq!(format_rfc3339(i64::MAX), None);

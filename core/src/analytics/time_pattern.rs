@@ -4,7 +4,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::time::day_of;
+use super::time::{day_of, Timezone};
 
 /// One piece of a [`TimePattern`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -31,12 +31,13 @@ enum Item {
 /// Without `%z` the log's `timezone` applies.
 ///
 /// ```
-/// use journeymap::analytics::TimePattern;
+/// use journeymap::analytics::{TimePattern, Timezone};
 /// let p: TimePattern = "%d/%m/%Y %H:%M".parse().unwrap();
-/// assert_eq!(p.parse("01/03/2026 09:30", 0), Some(1_772_357_400_000));
-/// assert_eq!(p.parse("1/3/2026 9:30", 0), Some(1_772_357_400_000));
-/// assert_eq!(p.parse("01/03/2026 10:30", 60), Some(1_772_357_400_000));
-/// assert_eq!(p.parse("31/02/2026 09:30", 0), None);
+/// let (utc, plus_one) = (Timezone::UTC, "+01:00".parse::<Timezone>().unwrap());
+/// assert_eq!(p.parse("01/03/2026 09:30", &utc), Some(1_772_357_400_000));
+/// assert_eq!(p.parse("1/3/2026 9:30", &utc), Some(1_772_357_400_000));
+/// assert_eq!(p.parse("01/03/2026 10:30", &plus_one), Some(1_772_357_400_000));
+/// assert_eq!(p.parse("31/02/2026 09:30", &utc), None);
 /// assert!("%d/%m %H:%M".parse::<TimePattern>().is_err());
 /// assert!("%Y-%m-%d %Q".parse::<TimePattern>().is_err());
 /// ```
@@ -59,21 +60,22 @@ impl TimePattern {
     }
 
     /// Epoch milliseconds of `text` read with this pattern; a date-time
-    /// without `%z` is taken at `offset_minutes` east of UTC. `None` if the
-    /// text does not match or is not a real date and time.
+    /// without `%z` is a local time of `zone`. `None` if the text does not
+    /// match or is not a real date and time.
     ///
     /// ```
     /// use journeymap::analytics::TimePattern;
     /// let p: TimePattern = "%b %d %Y %H:%M:%S.%f%z".parse().unwrap();
-    /// assert_eq!(p.parse("Mar 01 2026 10:30:00.25+01:00", 0), Some(1_772_357_400_250));
-    /// assert_eq!(p.parse("march 01 2026 09:30:00.25Z", 0), Some(1_772_357_400_250));
+    /// # use journeymap::analytics::Timezone;
+    /// assert_eq!(p.parse("Mar 01 2026 10:30:00.25+01:00", &Timezone::UTC), Some(1_772_357_400_250));
+    /// assert_eq!(p.parse("march 01 2026 09:30:00.25Z", &Timezone::UTC), Some(1_772_357_400_250));
     /// ```
-    pub fn parse(&self, text: &str, offset_minutes: i32) -> Option<i64> {
+    pub fn parse(&self, text: &str, zone: &Timezone) -> Option<i64> {
         let b = text.as_bytes();
         let mut at = 0;
         let (mut year, mut month, mut day) = (None, None, None);
         let (mut hour, mut minute, mut second, mut millis) = (0, 0, 0, 0);
-        let mut offset = i64::from(offset_minutes);
+        let mut offset = None;
         for item in self.items.iter() {
             match item {
                 Item::Literal(c) => {
@@ -100,7 +102,7 @@ impl TimePattern {
                         whole * 10_i64.pow((3 - n) as u32)
                     };
                 }
-                Item::Offset => offset = offset_at(b, &mut at)?,
+                Item::Offset => offset = Some(offset_at(b, &mut at)?),
             }
         }
         if at != b.len() || hour > 23 || minute > 59 || second > 60 {
@@ -108,7 +110,11 @@ impl TimePattern {
         }
         let (year, month, day) = (year?, month?, day?);
         let days = day_of(year, month, day)?;
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset * 60;
+        let local = days * 86_400 + hour * 3600 + minute * 60 + second;
+        let seconds = match offset {
+            Some(minutes) => local - minutes * 60,
+            None => zone.utc_seconds(local)?,
+        };
         Some(seconds * 1000 + millis)
     }
 }

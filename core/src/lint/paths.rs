@@ -169,13 +169,13 @@ fn check_scope(
     let in_scope: Vec<bool> = map
         .touchpoints()
         .iter()
-        .map(|t| pid.map_or(true, |p| t.applies_to(p)))
+        .map(|t| pid.is_none_or(|p| t.applies_to(p)))
         .collect();
     let keep = |e: &Edge| {
         !e.is_loop
             && in_scope[e.from]
             && in_scope[e.to]
-            && pid.map_or(true, |p| map.transitions()[e.transition].applies_to(p))
+            && pid.is_none_or(|p| map.transitions()[e.transition].applies_to(p))
     };
     let entries: Vec<usize> = (0..n)
         .filter(|&i| in_scope[i] && !walk.inc[i].iter().any(|&e| keep(&walk.edges[e])))
