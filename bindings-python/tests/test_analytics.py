@@ -1262,3 +1262,24 @@ def test_tables_look_like_data_in_a_notebook() -> None:
     assert whole.startswith("<div><pre>") and "<svg" in whole
     assert "&lt;b&gt;Discover &amp; learn&lt;/b&gt;" in whole
     assert "<b>Discover" not in whole and "&amp;amp;" not in whole
+
+
+FORMAT_CASES = json.loads((REPO / "tests/fixtures/formats/cases.json").read_text())["cases"]
+
+
+@pytest.mark.parametrize("case", FORMAT_CASES, ids=lambda c: c["name"])
+def test_shared_file_name_cases(case: dict[str, Any], tmp_path: Path) -> None:
+    events = REPO / "tests/fixtures/events"
+    m = JourneyMap.from_path(events / "shop.json")
+    csv = (events / "shop.csv").read_text()
+    text = {"tsv": csv.replace(",", "\t"), "jsonl": (events / "shop.jsonl").read_text()}.get(
+        case.get("format", "csv"), csv
+    )
+    path = tmp_path / case["name"]
+    path.write_text(text)
+    if "error" in case:
+        with pytest.raises(InvalidMapError) as info:
+            journeymap.analyze(m, path)
+        assert (info.value.code, info.value.path) == (case["error"]["code"], case["error"]["path"])
+    else:
+        assert journeymap.analyze(m, path).totals == journeymap.analyze(m, events / "shop.csv").totals
