@@ -173,9 +173,7 @@ impl Writer {
                 self.string(&key)?;
                 self.raw(b":");
                 let len = self.path.len();
-                self.path.push('/');
-                self.path
-                    .push_str(&key.replace('~', "~0").replace('/', "~1"));
+                journeymap::pointer::push(&mut self.path, &key);
                 self.value(&value)?;
                 self.path.truncate(len);
             }

@@ -13,6 +13,7 @@ import {
   lint_rules as rawLintRules,
   input_format_of as rawInputFormatOf,
   parse_duration_ms as rawParseDurationMs,
+  pointer_of as rawPointerOf,
   validate_text as rawValidateText,
 } from "../pkg/journeymap.js";
 import { limits, loaded } from "./load.js";
@@ -146,9 +147,15 @@ function tag(value) {
   return Object.prototype.toString.call(value).slice(8, -1);
 }
 
-/** JSON Pointer token (RFC 6901). */
-function token(key) {
-  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+/**
+ * The JSON Pointer of `base` and the keys of `chain` (`{ parent, key }`
+ * links, innermost last), escaped by the core library: paths are only made
+ * when an error needs one.
+ */
+function pointerOf(base, chain) {
+  const keys = [];
+  for (let c = chain; c !== null; c = c.parent) keys.push(String(c.key));
+  return base + rawPointerOf(keys.reverse());
 }
 
 function wellFormed(s) {
@@ -199,19 +206,20 @@ function describe(value) {
 function toText(value, base = "") {
   const out = [];
   const ancestors = new Set();
-  const encode = (key, v, path, depth) => {
+  const at = (chain) => pointerOf(base, chain);
+  const encode = (key, v, chain, depth) => {
     if (v !== null && (typeof v === "object" || typeof v === "function") && typeof v.toJSON === "function") {
       v = v.toJSON(key);
     }
     switch (typeof v) {
       case "string":
         if (!wellFormed(v)) {
-          throw typeError(path, "string contains a lone surrogate and is not valid Unicode");
+          throw typeError(at(chain), "string contains a lone surrogate and is not valid Unicode");
         }
         out.push(JSON.stringify(v));
         return;
       case "number":
-        if (!Number.isFinite(v)) throw typeError(path, `${v} is not a JSON value`);
+        if (!Number.isFinite(v)) throw typeError(at(chain), `${v} is not a JSON value`);
         out.push(JSON.stringify(v));
         return;
       case "boolean":
@@ -220,7 +228,7 @@ function toText(value, base = "") {
       case "object":
         break;
       default:
-        throw typeError(path, `${describe(v)} is not a JSON value`);
+        throw typeError(at(chain), `${describe(v)} is not a JSON value`);
     }
     if (v === null) {
       out.push("null");
@@ -228,14 +236,14 @@ function toText(value, base = "") {
     }
     const isArray = Array.isArray(v);
     if (!isArray && tag(v) !== "Object") {
-      throw typeError(path, `${describe(v)} is not a JSON value; use a plain object or array`);
+      throw typeError(at(chain), `${describe(v)} is not a JSON value; use a plain object or array`);
     }
-    if (ancestors.has(v)) throw typeError(path, "cyclic reference: the value contains itself");
+    if (ancestors.has(v)) throw typeError(at(chain), "cyclic reference: the value contains itself");
     if (depth >= MAX_NESTING) {
       // Located in the message; the path is the document's, as for JSON text.
       throw new JourneyMapError({
         code: "LIMIT_EXCEEDED",
-        message: `nesting depth (at ${path}) exceeds the limit of ${MAX_NESTING + 1}`,
+        message: `nesting depth (at ${at(chain)}) exceeds the limit of ${MAX_NESTING + 1}`,
         path: "",
       });
     }
@@ -245,9 +253,9 @@ function toText(value, base = "") {
       for (let i = 0; i < v.length; i++) {
         if (i > 0) out.push(",");
         const item = v[i];
-        const itemPath = `${path}/${i}`;
-        if (item === undefined) throw typeError(itemPath, "undefined is not a JSON value");
-        encode(String(i), item, itemPath, depth + 1);
+        const itemChain = { parent: chain, key: i };
+        if (item === undefined) throw typeError(at(itemChain), "undefined is not a JSON value");
+        encode(String(i), item, itemChain, depth + 1);
       }
       out.push("]");
     } else {
@@ -256,21 +264,21 @@ function toText(value, base = "") {
       for (const k of Object.keys(v)) {
         const item = v[k];
         if (item === undefined) continue;
-        const itemPath = `${path}/${token(k)}`;
+        const itemChain = { parent: chain, key: k };
         if (!wellFormed(k)) {
-          throw typeError(itemPath, "key contains a lone surrogate and is not valid Unicode");
+          throw typeError(at(itemChain), "key contains a lone surrogate and is not valid Unicode");
         }
         if (!first) out.push(",");
         first = false;
         out.push(JSON.stringify(k), ":");
-        encode(k, item, itemPath, depth + 1);
+        encode(k, item, itemChain, depth + 1);
       }
       out.push("}");
     }
     ancestors.delete(v);
   };
   if (value === undefined) throw typeError(base, "undefined is not a JSON value");
-  encode("", value, base, 0);
+  encode("", value, null, 0);
   return out.join("");
 }
 
@@ -456,7 +464,7 @@ function analyzeErrors(isArray) {
     const { line: _line, column: _column, rowMessage, ...rest } = info;
     const index = info.row - 1;
     if (index >= 0) {
-      rest.path = info.field === undefined ? `/${index}` : `/${index}/${token(info.field)}`;
+      rest.path = rawPointerOf(info.field === undefined ? [String(index)] : [String(index), info.field]);
       if (rowMessage !== undefined) {
         const at = info.field === undefined ? "" : `, field \`${info.field}\``;
         rest.message = `event ${index} (row ${info.row})${at}: ${rowMessage}`;

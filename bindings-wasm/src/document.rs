@@ -57,3 +57,15 @@ pub fn memory_bytes() -> f64 {
         0.0
     }
 }
+
+/// The JSON Pointer of a path given as its unescaped keys (core's
+/// [`journeymap::pointer::of`]): the package locates the values it refuses
+/// with it.
+///
+/// ```
+/// assert_eq!(journeymap_wasm::document::pointer_of(vec!["0".into(), "a/b".into()]), "/0/a~1b");
+/// ```
+#[wasm_bindgen]
+pub fn pointer_of(keys: Vec<String>) -> String {
+    journeymap::pointer::of(keys)
+}

@@ -407,11 +407,6 @@ fn entities(map: &JourneyMap, kind: EntityKind) -> Vec<(String, Value)> {
     }
 }
 
-/// Escapes a key as a JSON Pointer reference token (RFC 6901).
-fn token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
 /// Field changes between two values under `path`: objects key by key, any
 /// other value as a whole.
 fn diff_values(path: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<FieldChange>) {
@@ -420,7 +415,7 @@ fn diff_values(path: &str, old: Option<&Value>, new: Option<&Value>, out: &mut V
             let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
             for key in keys {
                 diff_values(
-                    &format!("{path}/{}", token(key)),
+                    &format!("{path}/{}", crate::pointer::token(key)),
                     a.get(key),
                     b.get(key),
                     out,

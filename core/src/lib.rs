@@ -30,6 +30,7 @@ mod limits;
 pub mod lint;
 pub mod model;
 mod parse;
+pub mod pointer;
 mod position;
 pub mod render;
 pub mod schema;

@@ -17,19 +17,6 @@ use crate::position::position_of;
 use crate::strict_json::{parse_value, Duplicate};
 use crate::value_de::{from_value, ValueError};
 
-/// Escapes one JSON Pointer token (RFC 6901).
-pub(crate) fn pointer_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// The JSON Pointer of a path given as its segments.
-fn pointer_of(segments: &[String]) -> String {
-    segments
-        .iter()
-        .map(|s| format!("/{}", pointer_token(s)))
-        .collect()
-}
-
 /// Parses a document from JSON text, enforcing `limits`.
 pub(crate) fn parse_document(text: &str, limits: &Limits) -> Result<JourneyDocument, Error> {
     parse_checked(text, limits, true)
@@ -153,8 +140,7 @@ fn walk_limits(value: &Value, path: &mut String, limits: &Limits, errors: &mut V
             }
             for (key, item) in map {
                 let len = path.len();
-                path.push('/');
-                path.push_str(&pointer_token(key));
+                crate::pointer::push(path, key);
                 if too_long(key) {
                     errors.push(Error::LimitExceeded {
                         path: path.clone(),
@@ -202,7 +188,7 @@ fn syntax_error(e: &serde_json::Error) -> Error {
 fn duplicate_key(segments: &[String], e: &serde_json::Error) -> Error {
     let key = segments.last().map_or("", String::as_str);
     Error::Type {
-        path: pointer_of(segments),
+        path: crate::pointer::of(segments),
         message: format!("duplicate key `{key}`: each key may appear once in an object"),
         line: e.line().max(1),
         column: e.column().max(1),
@@ -226,7 +212,7 @@ fn data_error(text: &str, e: ValueError) -> Error {
     if invalid_value {
         return Error::InvalidValue {
             id: None,
-            path: pointer_of(&segments),
+            path: crate::pointer::of(&segments),
             message,
         };
     }
@@ -239,7 +225,7 @@ fn data_error(text: &str, e: ValueError) -> Error {
         segments.push(field.clone());
     }
     let (line, column) = position_of(text, &segments);
-    let path = pointer_of(&segments);
+    let path = crate::pointer::of(&segments);
     match field {
         Some(field) if message.starts_with("unknown field ") => Error::UnknownField {
             path,

@@ -653,7 +653,7 @@ impl ReportOptions {
 pub fn parse_duration_option(option: &str, text: &str) -> Result<Duration, Error> {
     parse_duration(text).map_err(|e| Error::InvalidValue {
         id: None,
-        path: format!("/{}", crate::parse::pointer_token(option)),
+        path: format!("/{}", crate::pointer::token(option)),
         message: format!("{option}: {e}"),
     })
 }

@@ -252,16 +252,11 @@ fn unknown_rules(
         if rule_index(code).is_none() {
             out.push(UnknownRule {
                 given: code.clone(),
-                path: format!("{prefix}/severity/{}", escape_pointer(code)),
+                path: format!("{prefix}/severity/{}", crate::pointer::token(code)),
             });
         }
     }
     out
-}
-
-/// Escapes a key for use in a JSON Pointer (RFC 6901).
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The settings a run uses, rule by rule, after merging.
