@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::model::TouchpointKind;
 use crate::JourneyMap;
 
-use super::time::format_rfc3339;
+use super::read::time::format_rfc3339;
 
 /// Options of the generator.
 ///

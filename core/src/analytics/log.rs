@@ -4,12 +4,13 @@ use hashbrown::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::columns::{parse_number, FieldNames};
 use super::intern::Interner;
 use super::matcher::Matcher;
-use super::row_error::{IngestStats, OnError, RowError, RowErrorKind};
-use super::time::TimeSpec;
+use super::read::columns::{parse_number, FieldNames};
+use super::read::ingest::{IngestStats, OnError};
+use super::read::time::TimeSpec;
 use crate::error::Error;
+use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
 
 /// Largest magnitude accepted for an event's value (10^15).

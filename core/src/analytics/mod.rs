@@ -112,17 +112,12 @@
 //! for exact quantiles. The `parallel` feature (default) uses rayon; the
 //! result does not depend on it.
 
+mod accumulate;
 mod attribution;
-mod blocks;
-mod columns;
 mod conformance;
-mod csv;
-mod flat;
-mod format;
 mod funnel;
 mod generate;
 mod intern;
-mod jsonl;
 mod log;
 mod markov;
 mod matcher;
@@ -130,37 +125,29 @@ mod num;
 mod options;
 mod partial;
 mod paths;
-mod records;
+mod read;
 mod report;
-mod row_error;
 mod scan;
-mod stream;
 mod text;
-mod time;
-mod time_pattern;
 
-pub use self::csv::CsvOptions;
-pub use columns::FieldNames;
-pub use flat::FlatValue;
-pub use format::{InputFormat, ReaderOptions};
+pub use crate::error::{RowError, RowErrorKind};
 pub use generate::{
     generate, write_csv, write_jsonl, GeneratedColumns, GeneratedEvent, Generator, GeneratorOptions,
 };
-pub use jsonl::JsonlOptions;
 pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
 pub use options::{
     parse_duration, parse_duration_option, PositionWeights, ReportOptions, ScoreScale,
 };
 pub use partial::{analyze, Partial};
-pub use records::RecordValue;
+pub use read::{
+    CsvOptions, FieldNames, FlatValue, IngestStats, InputFormat, JsonlOptions, LogStream, OnError,
+    PatternError, ReaderOptions, RecordValue, TimePattern, TimeSpec, TimeUnit, TimestampFormat,
+    Timezone,
+};
 pub use report::{
     report_schema, report_schema_json, Attribution, AttributionRow, Conformance, Credit,
     CustomerConformance, Durations, Funnel, Report, ScoreStats, SegmentFunnel, StageStats, Totals,
     TouchpointStats, TransitionStats, UnknownEventName, UnknownEvents, Variant, Variants,
     REPORT_VERSION,
 };
-pub use row_error::{IngestStats, OnError, RowError, RowErrorKind};
-pub use stream::LogStream;
 pub use text::{format_count, TextOptions};
-pub use time::{TimeSpec, TimeUnit, TimestampFormat, Timezone};
-pub use time_pattern::{PatternError, TimePattern};

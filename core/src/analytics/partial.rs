@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::accumulate::{CustomerRow, TotalsAcc, TouchpointAcc};
 use super::attribution::AttributionAcc;
 use super::conformance::ConformanceAcc;
 use super::funnel::FunnelAcc;
@@ -11,89 +12,13 @@ use super::log::{fingerprint, mismatch, EventLog};
 use super::num::{from_fixed, ratio, round9, SCALE};
 use super::options::ReportOptions;
 use super::paths::{self, PairCount, PairTable, VariantTable};
+use super::read::ingest::IngestStats;
 use super::report::{
     CustomerConformance, Report, ScoreStats, SegmentFunnel, Totals, TouchpointStats,
     UnknownEventName, UnknownEvents, REPORT_VERSION,
 };
-use super::row_error::IngestStats;
-use super::scan::{Chunk, Plan, Scratch};
 use crate::error::Error;
 use crate::JourneyMap;
-
-/// Counts of one touchpoint being accumulated.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub(crate) struct TouchpointAcc {
-    pub(crate) reach: u64,
-    pub(crate) entries: u64,
-    pub(crate) repeats: u64,
-    pub(crate) starts: u64,
-    pub(crate) exits: u64,
-    pub(crate) conversions: u64,
-    pub(crate) value: i128,
-    pub(crate) score_count: u64,
-    pub(crate) score_sum: i128,
-    pub(crate) scores_out_of_range: u64,
-}
-
-impl TouchpointAcc {
-    fn merge(&mut self, o: &TouchpointAcc) {
-        self.reach = self.reach.saturating_add(o.reach);
-        self.entries = self.entries.saturating_add(o.entries);
-        self.repeats = self.repeats.saturating_add(o.repeats);
-        self.starts = self.starts.saturating_add(o.starts);
-        self.exits = self.exits.saturating_add(o.exits);
-        self.conversions = self.conversions.saturating_add(o.conversions);
-        self.value = self.value.saturating_add(o.value);
-        self.score_count = self.score_count.saturating_add(o.score_count);
-        self.score_sum = self.score_sum.saturating_add(o.score_sum);
-        self.scores_out_of_range = self
-            .scores_out_of_range
-            .saturating_add(o.scores_out_of_range);
-    }
-}
-
-/// Overall counts being accumulated.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub(crate) struct TotalsAcc {
-    pub(crate) customers: u64,
-    pub(crate) events: u64,
-    pub(crate) events_outside_window: u64,
-    pub(crate) unknown_events: u64,
-    pub(crate) customers_with_unknown: u64,
-    pub(crate) customers_without_segment: u64,
-    pub(crate) value: i128,
-}
-
-impl TotalsAcc {
-    fn merge(&mut self, o: &TotalsAcc) {
-        self.customers = self.customers.saturating_add(o.customers);
-        self.events = self.events.saturating_add(o.events);
-        self.events_outside_window = self
-            .events_outside_window
-            .saturating_add(o.events_outside_window);
-        self.unknown_events = self.unknown_events.saturating_add(o.unknown_events);
-        self.customers_with_unknown = self
-            .customers_with_unknown
-            .saturating_add(o.customers_with_unknown);
-        self.customers_without_segment = self
-            .customers_without_segment
-            .saturating_add(o.customers_without_segment);
-        self.value = self.value.saturating_add(o.value);
-    }
-}
-
-/// One customer's conformance (kept only with `include_customers`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub(crate) struct CustomerRow {
-    pub(crate) customer: String,
-    pub(crate) events: u64,
-    pub(crate) unknown_events: u64,
-    pub(crate) steps: u64,
-    pub(crate) converted: bool,
-    pub(crate) fitness: Option<i128>,
-    pub(crate) skipped_stages: u64,
-    pub(crate) backward_moves_unmarked: u64,
-}
 
 /// A partial journey report over some of the customers: merge partials of
 /// disjoint sets of customers, then [`finish`](Partial::finish) them into
@@ -152,9 +77,6 @@ pub struct Partial {
     pub(crate) customers: Vec<CustomerRow>,
 }
 
-/// Customers per unit of work.
-const CHUNK: usize = 8192;
-
 impl Partial {
     /// An empty partial (no customer) for `map` and `options`.
     ///
@@ -190,7 +112,7 @@ impl Partial {
         Ok(Self::new(map, options, fingerprint(map)))
     }
 
-    fn new(map: &JourneyMap, options: &ReportOptions, fingerprint: u64) -> Partial {
+    pub(crate) fn new(map: &JourneyMap, options: &ReportOptions, fingerprint: u64) -> Partial {
         let n = map.touchpoints().len();
         let n_stages = map.stages().len();
         let n_channels = map.channels().len();
@@ -216,103 +138,6 @@ impl Partial {
             unknown: BTreeMap::new(),
             customers: Vec::new(),
         }
-    }
-
-    /// The partial result of every customer of `log` (uses several threads
-    /// with the `parallel` feature; the result is the same either way).
-    ///
-    /// ```
-    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
-    /// use journeymap::analytics::Partial;
-    /// let options = ReportOptions::default();
-    /// let partial = Partial::from_log(&map, &log, &options).unwrap();
-    /// assert_eq!(partial.finish(&map, &options).unwrap(), analyze(&map, &log, &options).unwrap());
-    /// ```
-    pub fn from_log(
-        map: &JourneyMap,
-        log: &EventLog,
-        options: &ReportOptions,
-    ) -> Result<Partial, Error> {
-        options.validate(map)?;
-        log.check_map(map)?;
-        let plan = Plan::new(map, options);
-        let customers = log.customers();
-        let ranges: Vec<(usize, usize)> = (0..customers)
-            .step_by(CHUNK)
-            .map(|a| (a, (a + CHUNK).min(customers)))
-            .collect();
-        let build = |(a, b): (usize, usize)| -> Partial {
-            let mut chunk = Chunk {
-                partial: Partial::new(map, options, log.fingerprint),
-                unknown_by_id: vec![0; log.unknown.len()],
-                segments_by_id: vec![None; log.segments.len()],
-            };
-            let mut scratch = Scratch::new(&plan);
-            for c in a..b {
-                chunk.add_customer(log, &plan, c, &mut scratch);
-            }
-            finish_chunk(chunk, log)
-        };
-        let mut result = Self::reduce(ranges, build, || {
-            Partial::new(map, options, log.fingerprint)
-        });
-        result.ingest = log.stats.clone();
-        Ok(result)
-    }
-
-    #[cfg(feature = "parallel")]
-    fn reduce(
-        ranges: Vec<(usize, usize)>,
-        build: impl Fn((usize, usize)) -> Partial + Sync + Send,
-        empty: impl Fn() -> Partial + Sync + Send,
-    ) -> Partial {
-        use rayon::prelude::*;
-        ranges
-            .into_par_iter()
-            .map(build)
-            .reduce(&empty, |mut a, b| {
-                a.merge_unchecked(b);
-                a
-            })
-    }
-
-    #[cfg(not(feature = "parallel"))]
-    fn reduce(
-        ranges: Vec<(usize, usize)>,
-        build: impl Fn((usize, usize)) -> Partial,
-        empty: impl Fn() -> Partial,
-    ) -> Partial {
-        Self::reduce_sequential(ranges, build, empty)
-    }
-
-    #[cfg(any(test, not(feature = "parallel")))]
-    pub(crate) fn reduce_sequential(
-        ranges: Vec<(usize, usize)>,
-        build: impl Fn((usize, usize)) -> Partial,
-        empty: impl Fn() -> Partial,
-    ) -> Partial {
-        ranges.into_iter().map(build).fold(empty(), |mut a, b| {
-            a.merge_unchecked(b);
-            a
-        })
     }
 
     /// Number of customers counted.
@@ -392,7 +217,7 @@ impl Partial {
         Ok(self)
     }
 
-    fn merge_unchecked(&mut self, other: Partial) {
+    pub(crate) fn merge_unchecked(&mut self, other: Partial) {
         self.ingest.merge(&other.ingest);
         self.totals.merge(&other.totals);
         for (a, b) in self.touchpoints.iter_mut().zip(&other.touchpoints) {
@@ -614,24 +439,6 @@ impl Partial {
     }
 }
 
-/// Turns log-local ids of a chunk into names.
-fn finish_chunk(chunk: Chunk, log: &EventLog) -> Partial {
-    let mut p = chunk.partial;
-    for (id, &n) in chunk.unknown_by_id.iter().enumerate() {
-        if n > 0 {
-            p.unknown
-                .insert(log.unknown.resolve(id as u32).to_owned(), n);
-        }
-    }
-    for (id, f) in chunk.segments_by_id.into_iter().enumerate() {
-        if let Some(f) = f {
-            p.segments
-                .insert(log.segments.resolve(id as u32).to_owned(), f);
-        }
-    }
-    p
-}
-
 /// Analyses a log against its map: [`Partial::from_log`] then
 /// [`Partial::finish`].
 ///
@@ -658,75 +465,4 @@ fn finish_chunk(chunk: Chunk, log: &EventLog) -> Partial {
 /// ```
 pub fn analyze(map: &JourneyMap, log: &EventLog, options: &ReportOptions) -> Result<Report, Error> {
     Partial::from_log(map, log, options)?.finish(map, options)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analytics::Event;
-
-    fn map() -> JourneyMap {
-        JourneyMap::from_json(
-            r#"{"name":"m","stages":[{"id":"s1","name":"S1"},{"id":"s2","name":"S2"}],
-            "channels":[{"id":"w","name":"W","kind":"digital"},{"id":"e","name":"E","kind":"digital"}],
-            "touchpoints":[{"id":"a","name":"A","stage":"s1","channel":"w"},
-              {"id":"b","name":"B","stage":"s1","channel":"e"},
-              {"id":"c","name":"C","stage":"s2","channel":"w","kind":"conversion"}],
-            "transitions":[{"from":"a","to":"b"},{"from":"b","to":"c"}]}"#,
-        )
-        .unwrap()
-    }
-
-    /// Sequential and parallel passes give identical partials.
-    #[test]
-    fn sequential_equals_parallel() {
-        let map = map();
-        let mut b = EventLog::builder(&map);
-        let ids = ["a", "b", "c", "x"];
-        let mut seed = 7u64;
-        let names: Vec<String> = (0..30_000).map(|i| format!("c{i}")).collect();
-        for i in 0..120_000u64 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let c = &names[(seed >> 33) as usize % names.len()];
-            let t = ids[(seed >> 20) as usize % 4];
-            let e = if t == "x" {
-                Event::raw(c, (seed >> 40) as i64, "noise")
-            } else {
-                Event::touchpoint(c, (seed >> 40) as i64, t).with_value((i % 7) as f64 * 0.1)
-            };
-            b.push(&e).unwrap();
-        }
-        let log = b.build();
-        let options = ReportOptions::default().include_customers(true);
-        let parallel = Partial::from_log(&map, &log, &options).unwrap();
-        let plan = Plan::new(&map, &options);
-        let sequential = Partial::reduce_sequential(
-            vec![(0, log.customers())],
-            |(a, z)| {
-                let mut chunk = Chunk {
-                    partial: Partial::new(&map, &options, log.fingerprint),
-                    unknown_by_id: vec![0; log.unknown.len()],
-                    segments_by_id: vec![None; log.segments.len()],
-                };
-                let mut s = Scratch::new(&plan);
-                for c in a..z {
-                    chunk.add_customer(&log, &plan, c, &mut s);
-                }
-                finish_chunk(chunk, &log)
-            },
-            || Partial::new(&map, &options, log.fingerprint),
-        );
-        let r1 = parallel.finish(&map, &options).unwrap();
-        let mut seq = sequential;
-        seq.ingest = log.stats.clone();
-        let r2 = seq.finish(&map, &options).unwrap();
-        assert_eq!(
-            serde_json::to_string(&r1).unwrap(),
-            serde_json::to_string(&r2).unwrap()
-        );
-        assert_eq!(r1.totals.customers, log.customers() as u64);
-        assert!(r1.totals.customers > 29_000);
-    }
 }

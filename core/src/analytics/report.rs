@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::options::ReportOptions;
-use super::row_error::IngestStats;
+use super::read::ingest::IngestStats;
 
 /// Version of the report format.
 ///

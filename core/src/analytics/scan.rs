@@ -4,13 +4,15 @@
 
 use hashbrown::HashMap;
 
+use super::accumulate::{CustomerRow, TouchpointAcc};
 use super::attribution::{AttributionAcc, CreditScratch, ModelParams};
 use super::conformance::CustomerMoves;
 use super::funnel::{FunnelAcc, FunnelVisit, StageVisit};
 use super::log::{EventLog, NO_SEGMENT};
 use super::num::to_fixed;
 use super::options::{ReportOptions, ScoreScale};
-use super::partial::{CustomerRow, Partial, TouchpointAcc};
+use super::partial::Partial;
+use crate::error::Error;
 use crate::JourneyMap;
 
 const PLANNED: u8 = 1;
@@ -438,4 +440,195 @@ fn markov_path(
         prev = state;
     }
     *table.cell(prev, n + outcome) += 1;
+}
+
+/// Customers per unit of work.
+const CHUNK: usize = 8192;
+
+impl Partial {
+    /// The partial result of every customer of `log` (uses several threads
+    /// with the `parallel` feature; the result is the same either way).
+    ///
+    /// ```
+    /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
+    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
+    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
+    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
+    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
+    /// #   "touchpoints": [
+    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
+    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
+    /// #      "emotion": {"score": 1, "label": "curious"}},
+    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
+    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
+    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
+    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
+    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
+    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
+    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
+    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
+    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
+    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// use journeymap::analytics::Partial;
+    /// let options = ReportOptions::default();
+    /// let partial = Partial::from_log(&map, &log, &options).unwrap();
+    /// assert_eq!(partial.finish(&map, &options).unwrap(), analyze(&map, &log, &options).unwrap());
+    /// ```
+    pub fn from_log(
+        map: &JourneyMap,
+        log: &EventLog,
+        options: &ReportOptions,
+    ) -> Result<Partial, Error> {
+        options.validate(map)?;
+        log.check_map(map)?;
+        let plan = Plan::new(map, options);
+        let customers = log.customers();
+        let ranges: Vec<(usize, usize)> = (0..customers)
+            .step_by(CHUNK)
+            .map(|a| (a, (a + CHUNK).min(customers)))
+            .collect();
+        let build = |(a, b): (usize, usize)| -> Partial {
+            let mut chunk = Chunk {
+                partial: Partial::new(map, options, log.fingerprint),
+                unknown_by_id: vec![0; log.unknown.len()],
+                segments_by_id: vec![None; log.segments.len()],
+            };
+            let mut scratch = Scratch::new(&plan);
+            for c in a..b {
+                chunk.add_customer(log, &plan, c, &mut scratch);
+            }
+            finish_chunk(chunk, log)
+        };
+        let mut result = Self::reduce(ranges, build, || {
+            Partial::new(map, options, log.fingerprint)
+        });
+        result.ingest = log.stats.clone();
+        Ok(result)
+    }
+
+    #[cfg(feature = "parallel")]
+    fn reduce(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial + Sync + Send,
+        empty: impl Fn() -> Partial + Sync + Send,
+    ) -> Partial {
+        use rayon::prelude::*;
+        ranges
+            .into_par_iter()
+            .map(build)
+            .reduce(&empty, |mut a, b| {
+                a.merge_unchecked(b);
+                a
+            })
+    }
+
+    #[cfg(not(feature = "parallel"))]
+    fn reduce(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial,
+        empty: impl Fn() -> Partial,
+    ) -> Partial {
+        Self::reduce_sequential(ranges, build, empty)
+    }
+
+    #[cfg(any(test, not(feature = "parallel")))]
+    pub(crate) fn reduce_sequential(
+        ranges: Vec<(usize, usize)>,
+        build: impl Fn((usize, usize)) -> Partial,
+        empty: impl Fn() -> Partial,
+    ) -> Partial {
+        ranges.into_iter().map(build).fold(empty(), |mut a, b| {
+            a.merge_unchecked(b);
+            a
+        })
+    }
+}
+
+/// Turns log-local ids of a chunk into names.
+fn finish_chunk(chunk: Chunk, log: &EventLog) -> Partial {
+    let mut p = chunk.partial;
+    for (id, &n) in chunk.unknown_by_id.iter().enumerate() {
+        if n > 0 {
+            p.unknown
+                .insert(log.unknown.resolve(id as u32).to_owned(), n);
+        }
+    }
+    for (id, f) in chunk.segments_by_id.into_iter().enumerate() {
+        if let Some(f) = f {
+            p.segments
+                .insert(log.segments.resolve(id as u32).to_owned(), f);
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analytics::Event;
+
+    fn map() -> JourneyMap {
+        JourneyMap::from_json(
+            r#"{"name":"m","stages":[{"id":"s1","name":"S1"},{"id":"s2","name":"S2"}],
+            "channels":[{"id":"w","name":"W","kind":"digital"},{"id":"e","name":"E","kind":"digital"}],
+            "touchpoints":[{"id":"a","name":"A","stage":"s1","channel":"w"},
+              {"id":"b","name":"B","stage":"s1","channel":"e"},
+              {"id":"c","name":"C","stage":"s2","channel":"w","kind":"conversion"}],
+            "transitions":[{"from":"a","to":"b"},{"from":"b","to":"c"}]}"#,
+        )
+        .unwrap()
+    }
+
+    /// Sequential and parallel passes give identical partials.
+    #[test]
+    fn sequential_equals_parallel() {
+        let map = map();
+        let mut b = EventLog::builder(&map);
+        let ids = ["a", "b", "c", "x"];
+        let mut seed = 7u64;
+        let names: Vec<String> = (0..30_000).map(|i| format!("c{i}")).collect();
+        for i in 0..120_000u64 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let c = &names[(seed >> 33) as usize % names.len()];
+            let t = ids[(seed >> 20) as usize % 4];
+            let e = if t == "x" {
+                Event::raw(c, (seed >> 40) as i64, "noise")
+            } else {
+                Event::touchpoint(c, (seed >> 40) as i64, t).with_value((i % 7) as f64 * 0.1)
+            };
+            b.push(&e).unwrap();
+        }
+        let log = b.build();
+        let options = ReportOptions::default().include_customers(true);
+        let parallel = Partial::from_log(&map, &log, &options).unwrap();
+        let plan = Plan::new(&map, &options);
+        let sequential = Partial::reduce_sequential(
+            vec![(0, log.customers())],
+            |(a, z)| {
+                let mut chunk = Chunk {
+                    partial: Partial::new(&map, &options, log.fingerprint),
+                    unknown_by_id: vec![0; log.unknown.len()],
+                    segments_by_id: vec![None; log.segments.len()],
+                };
+                let mut s = Scratch::new(&plan);
+                for c in a..z {
+                    chunk.add_customer(&log, &plan, c, &mut s);
+                }
+                finish_chunk(chunk, &log)
+            },
+            || Partial::new(&map, &options, log.fingerprint),
+        );
+        let r1 = parallel.finish(&map, &options).unwrap();
+        let mut seq = sequential;
+        seq.ingest = log.stats.clone();
+        let r2 = seq.finish(&map, &options).unwrap();
+        assert_eq!(
+            serde_json::to_string(&r1).unwrap(),
+            serde_json::to_string(&r2).unwrap()
+        );
+        assert_eq!(r1.totals.customers, log.customers() as u64);
+        assert!(r1.totals.customers > 29_000);
+    }
 }

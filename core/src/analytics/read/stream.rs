@@ -15,8 +15,8 @@ use super::csv::{
     bytecount, csv_builder, csv_error, layout, read_block, reader_builder, CsvLayout,
 };
 use super::jsonl::{jsonl_builder, read_one_line, too_long};
-use super::log::{EventLog, EventLogBuilder};
 use super::{CsvOptions, JsonlOptions};
+use crate::analytics::log::{EventLog, EventLogBuilder};
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -305,7 +305,7 @@ fn read_jsonl(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::blocks::tests::{digest, root, shop};
+    use crate::analytics::read::blocks::tests::{digest, root, shop};
     use crate::analytics::OnError;
 
     fn pushed(mut stream: LogStream, bytes: &[u8], chunk: usize) -> Result<EventLog, Error> {

@@ -18,11 +18,12 @@ use super::csv::{
 use super::jsonl::io_error;
 #[cfg(feature = "parallel")]
 use super::jsonl::{jsonl_builder, read_one_line, too_long};
-#[cfg(feature = "parallel")]
-use super::log::EventLogBuilder;
+use super::CsvOptions;
 #[cfg(feature = "parallel")]
 use super::JsonlOptions;
-use super::{log::EventLog, CsvOptions};
+use crate::analytics::log::EventLog;
+#[cfg(feature = "parallel")]
+use crate::analytics::log::EventLogBuilder;
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -473,9 +474,9 @@ fn jsonl_blocks<R: Read>(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::analytics::csv::read_csv_sequential;
+    use crate::analytics::read::csv::read_csv_sequential;
     #[cfg(feature = "parallel")]
-    use crate::analytics::jsonl::read_jsonl_sequential;
+    use crate::analytics::read::jsonl::read_jsonl_sequential;
     use crate::analytics::{analyze, OnError, ReportOptions};
 
     /// The map of the shared event fixtures.

@@ -6,9 +6,9 @@
 use std::borrow::Cow;
 
 use super::jsonl::{jsonl_builder, not_an_object, Scalar};
-use super::log::EventLog;
 use super::records::{not_json, read_record, NotJson, RecordValue, MAX_DEPTH};
 use super::JsonlOptions;
+use crate::analytics::log::EventLog;
 use crate::error::Error;
 use crate::JourneyMap;
 
@@ -241,8 +241,8 @@ impl EventLog {
 mod tests {
     use super::*;
     // Small integer timestamps, in milliseconds: a stated unit reads them.
-    use crate::analytics::blocks::tests::shop;
-    use crate::analytics::records::tests::{fixture_lines, same_as_jsonl, BAD_LINES};
+    use crate::analytics::read::blocks::tests::shop;
+    use crate::analytics::read::records::tests::{fixture_lines, same_as_jsonl, BAD_LINES};
     use crate::analytics::OnError;
     use crate::analytics::TimeUnit;
     use proptest::prelude::*;

@@ -4,7 +4,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::time::{day_of, Timezone};
+use super::zone::{offset_at, Timezone};
+use crate::date::day_of;
 
 /// One piece of a [`TimePattern`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -213,37 +214,4 @@ fn month_name(b: &[u8], at: &mut usize) -> Option<i64> {
     })?;
     *at += letters;
     Some(index as i64 + 1)
-}
-
-/// `Z`, `+HH:MM`, `+HHMM` or `+HH` at `*at`, in minutes east of UTC.
-pub(crate) fn offset_at(b: &[u8], at: &mut usize) -> Option<i64> {
-    let sign = match b.get(*at)? {
-        b'Z' | b'z' => {
-            *at += 1;
-            return Some(0);
-        }
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    *at += 1;
-    let two = |at: &mut usize| -> Option<i64> {
-        let start = *at;
-        let n = digits(b, at, 2, 2)?;
-        debug_assert_eq!(*at, start + 2);
-        Some(n)
-    };
-    let hours = two(at)?;
-    let minutes = if b.get(*at) == Some(&b':') {
-        *at += 1;
-        two(at)?
-    } else if b.get(*at).is_some_and(u8::is_ascii_digit) {
-        two(at)?
-    } else {
-        0
-    };
-    if hours > 23 || minutes > 59 {
-        return None;
-    }
-    Some(sign * (hours * 60 + minutes))
 }

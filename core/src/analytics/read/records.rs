@@ -5,10 +5,10 @@
 use std::borrow::Cow;
 
 use super::jsonl::{jsonl_builder, not_an_object, read_object, Scalar};
-use super::log::{EventLog, EventLogBuilder};
-use super::row_error::{RowError, RowErrorKind};
 use super::JsonlOptions;
+use crate::analytics::log::{EventLog, EventLogBuilder};
 use crate::error::Error;
+use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
 
 /// A value of an event record read by [`EventLog::from_records`]: what a
@@ -245,7 +245,7 @@ pub(crate) fn not_json(what: &str, e: NotJson) -> RowError {
 pub(crate) mod tests {
     use super::*;
     // Small integer timestamps, in milliseconds: a stated unit reads them.
-    use crate::analytics::blocks::tests::{digest, shop};
+    use crate::analytics::read::blocks::tests::{digest, shop};
     use crate::analytics::OnError;
     use crate::analytics::TimeUnit;
     use proptest::prelude::*;

@@ -10,10 +10,12 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::columns::{parse_number, Field, FieldNames};
-use super::log::{Event, EventLog, EventLogBuilder};
-use super::row_error::{OnError, RowError, RowErrorKind};
-use super::time::{TimeSpec, TimeUnit, TimestampFormat, Timezone};
+use super::ingest::OnError;
+use super::time::{TimeSpec, TimeUnit, TimestampFormat};
+use super::zone::Timezone;
+use crate::analytics::log::{Event, EventLog, EventLogBuilder};
 use crate::error::Error;
+use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
 
 /// Options of the JSON Lines reader.
@@ -381,39 +383,6 @@ fn read_line<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, max: usize) -> std::io::R
         }
     }
     Ok(LineRead::TooLong)
-}
-
-impl EventLog {
-    /// Reads a JSON Lines event log, streaming line by line. Blank lines
-    /// are ignored (they are not rows).
-    ///
-    /// ```
-    /// use journeymap::analytics::{EventLog, JsonlOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
-    /// let text = r#"{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "event": "view", "attributes": {"page": "/"}}
-    /// {"customer_id": 42, "timestamp": 1772355600000, "touchpoint": "home", "value": 3.5}
-    ///
-    /// {"customer_id": "c2", "timestamp": "2026-03-01T09:00:00Z", "event": "view", "page": "/faq"}
-    /// "#;
-    /// let log = EventLog::from_jsonl(text.as_bytes(), &map, &JsonlOptions::default()).unwrap();
-    /// assert_eq!((log.len(), log.customers(), log.unknown_events()), (3, 3, 1));
-    /// ```
-    pub fn from_jsonl<R: Read>(
-        reader: R,
-        map: &JourneyMap,
-        options: &JsonlOptions,
-    ) -> Result<EventLog, Error> {
-        #[cfg(feature = "parallel")]
-        {
-            super::blocks::jsonl_parallel(reader, map, options)
-        }
-        #[cfg(not(feature = "parallel"))]
-        {
-            read_jsonl_sequential(reader, map, options)
-        }
-    }
 }
 
 /// A builder for the lines of a JSON Lines log.

@@ -6,10 +6,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::columns::{parse_number, Field, FieldNames};
-use super::log::{Event, EventLog, EventLogBuilder};
-use super::row_error::{OnError, RowError, RowErrorKind};
-use super::time::{TimeReader, TimeSpec, TimeUnit, TimestampFormat, Timezone};
+use super::ingest::OnError;
+use super::time::{TimeReader, TimeSpec, TimeUnit, TimestampFormat};
+use super::zone::Timezone;
+use crate::analytics::log::{Event, EventLogBuilder};
 use crate::error::Error;
+use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
 
 /// Options of the CSV reader.
@@ -193,34 +195,6 @@ impl CsvOptions {
     }
 }
 
-impl EventLog {
-    /// Reads a CSV event log, streaming: the text is never held in memory
-    /// as a whole.
-    ///
-    /// ```
-    /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
-    /// let csv = "customer_id,timestamp,event,page,value\n\
-    ///            c1,2026-03-01T09:00:00Z,view,/,\n\
-    ///            c1,2026-03-01T09:05:00Z,view,/faq,\n\
-    ///            c2,1772355600000,view,/,3.5\n\
-    ///            c3,not-a-time,view,/,\n";
-    /// let options = CsvOptions::default().on_error(OnError::Skip);
-    /// let log = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap();
-    /// assert_eq!((log.len(), log.customers(), log.unknown_events()), (3, 2, 1));
-    /// assert_eq!(log.stats().skipped["BAD_TIMESTAMP"], 1);
-    /// ```
-    pub fn from_csv<R: Read>(
-        reader: R,
-        map: &JourneyMap,
-        options: &CsvOptions,
-    ) -> Result<EventLog, Error> {
-        super::blocks::read_csv(reader, map, options)
-    }
-}
-
 /// What the header says: names, known columns, attribute columns by rule slot.
 #[derive(Clone, Debug)]
 pub(crate) struct CsvLayout {
@@ -305,7 +279,7 @@ pub(crate) fn read_csv_sequential<R: Read>(
     reader: R,
     map: &JourneyMap,
     options: &CsvOptions,
-) -> Result<EventLog, Error> {
+) -> Result<crate::analytics::EventLog, Error> {
     let mut rdr = reader_builder(options, true).from_reader(reader);
     let raw = rdr.byte_headers().map_err(csv_error)?.clone();
     let mut b = csv_builder(map, options);
@@ -595,7 +569,7 @@ fn parse_row<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::blocks::tests::{digest as blocks_digest, shop};
+    use crate::analytics::read::blocks::tests::{digest as blocks_digest, shop};
     use proptest::prelude::*;
 
     /// Everything observable of reading a block (or its error).

@@ -6,7 +6,10 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::analytics::RowErrorKind as RowKind;
+mod row;
+
+pub use row::{RowError, RowErrorKind};
+use RowErrorKind as RowKind;
 
 /// What an error is about ([`Error::category`]): the groups of codes a
 /// caller handles alike.
@@ -356,10 +359,10 @@ pub enum Error {
     },
     /// A row of an event log that cannot be read (CSV, JSON Lines, builder or
     /// columns). The code is the row's reason code (`BAD_TIMESTAMP`,
-    /// `UNKNOWN_TOUCHPOINT`, ...; see [`crate::analytics::RowErrorKind`]);
+    /// `UNKNOWN_TOUCHPOINT`, ...; see [`RowErrorKind`]);
     /// [`Error::row_error`] gives the row, line and column.
     #[error("{0}")]
-    EventRow(Box<crate::analytics::RowError>),
+    EventRow(Box<RowError>),
     /// Several invariant violations, all reported at once. Code `INVALID_MAP`.
     #[error("{} invariant violation(s); first: {}", .0.len(), .0.first().map(|e| e.to_string()).unwrap_or_default())]
     Invalid(Vec<Error>),
@@ -445,7 +448,7 @@ impl Error {
 
     /// Every code an error can have, each with the category it is raised
     /// under: the codes of [`Error::code`], then those of refused
-    /// event-log rows ([`RowErrorKind::code`](crate::analytics::RowErrorKind::code)).
+    /// event-log rows ([`RowErrorKind::code`](RowErrorKind::code)).
     /// `MISSING_FIELD` is in both: a document's missing field
     /// ([`ErrorCategory::Parse`]) and a row's ([`ErrorCategory::EventLog`]).
     /// `schema/error-codes.json` holds this list, and the bindings' code
@@ -637,7 +640,7 @@ impl Error {
     /// let row = err.row_error().unwrap();
     /// assert_eq!((row.row, row.line, row.column.as_deref()), (2, Some(3), Some("timestamp")));
     /// ```
-    pub fn row_error(&self) -> Option<&crate::analytics::RowError> {
+    pub fn row_error(&self) -> Option<&RowError> {
         match self {
             Error::EventRow(row) => Some(row),
             _ => None,
@@ -835,7 +838,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analytics::{RowError, RowErrorKind};
+    use super::{RowError, RowErrorKind};
 
     /// One error of every variant and every row kind. The matches below
     /// are exhaustive: a new variant or row kind does not compile until it

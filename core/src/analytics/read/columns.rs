@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::row_error::{RowError, RowErrorKind};
 use crate::error::Error;
+use crate::error::{RowError, RowErrorKind};
 
 /// Names of the fields of an event log (CSV header names or JSON keys).
 /// Fields not named here become raw attributes, looked at by `match` rules.
