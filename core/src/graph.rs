@@ -174,18 +174,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let path = std::env::temp_dir().join("journeymap-doc-shop.json");
     /// std::fs::write(&path, map.to_json()).unwrap();
@@ -211,18 +200,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.document().name, "Shop");
     /// assert_eq!(map.document().touchpoints.len(), 3);
@@ -235,18 +213,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let mut doc = map.into_document();
     /// doc.name = "Shop (v2)".into();
@@ -274,18 +241,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let value = map.to_value();
     /// assert_eq!(value["touchpoints"][0]["id"], "promo");
@@ -302,18 +258,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let g = map.graph();
     /// assert_eq!((g.node_count(), g.edge_count()), (3, 2));
@@ -328,18 +273,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.name(), "Shop");
     /// ```
@@ -351,18 +285,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let ids: Vec<&str> = map.personas().iter().map(|p| p.id.as_str()).collect();
     /// assert_eq!(ids, ["buyer", "browser"]);
@@ -375,18 +298,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let ids: Vec<&str> = map.stages().iter().map(|s| s.id.as_str()).collect();
     /// assert_eq!(ids, ["visit", "buy"]);
@@ -399,18 +311,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.channels()[1].name, "Mail");
     /// ```
@@ -422,18 +323,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.teams()[0].id.as_str(), "growth");
     /// ```
@@ -445,18 +335,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let ids: Vec<&str> = map.touchpoints().iter().map(|t| t.id.as_str()).collect();
     /// assert_eq!(ids, ["promo", "home", "pay"]);
@@ -469,18 +348,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let t = &map.transitions()[1];
     /// assert_eq!((t.from.as_str(), t.to.as_str()), ("home", "pay"));
@@ -493,18 +361,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.objectives()[0].name, "Sales");
     /// ```
@@ -516,18 +373,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert!(map.metadata().is_empty());
     /// ```
@@ -539,18 +385,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.persona("buyer").map(|p| p.name.as_str()), Some("Buyer"));
     /// assert!(map.persona("nobody").is_none());
@@ -563,18 +398,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.stage("buy").map(|s| s.name.as_str()), Some("Buy"));
     /// ```
@@ -596,18 +420,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert!(map.channel("mail").is_some() && map.channel("sms").is_none());
     /// ```
@@ -619,18 +432,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.team("growth").map(|t| t.name.as_str()), Some("Growth"));
     /// ```
@@ -642,18 +444,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.touchpoint("pay").map(|t| t.stage.as_str()), Some("buy"));
     /// ```
@@ -668,18 +459,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.touchpoint_position("pay"), Some(2));
     /// assert_eq!(map.touchpoint_position("nowhere"), None);
@@ -692,18 +472,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert!(map.objective("sales").is_some());
     /// ```
@@ -718,18 +487,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert!(map.transition("promo", "home").is_some());
     /// assert!(map.transition("home", "promo").is_none()); // direction matters
@@ -768,18 +526,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// // `home` lists only buyers; the others list no persona: everyone passes them.
     /// let ids = |p| -> Vec<String> {
@@ -852,18 +599,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let next: Vec<&str> = map.successors("home").unwrap().iter().map(|t| t.id.as_str()).collect();
     /// assert_eq!(next, ["pay"]);
@@ -877,18 +613,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let before: Vec<&str> = map.predecessors("home").unwrap().iter().map(|t| t.id.as_str()).collect();
     /// assert_eq!(before, ["promo"]);
@@ -904,18 +629,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let entries: Vec<&str> = map.entries().iter().map(|t| t.id.as_str()).collect();
     /// assert_eq!(entries, ["promo"]);
@@ -942,18 +656,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// let conversions: Vec<&str> = map.conversions().iter().map(|t| t.id.as_str()).collect();
     /// assert_eq!(conversions, ["pay"]);
@@ -1029,18 +732,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert!(map.validate().is_empty());
     /// ```
@@ -1262,18 +954,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// use journeymap::model::Stage;
     /// map.insert_stage(1, Stage::new("compare", "Compare")).unwrap();
@@ -1295,18 +976,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_persona("buyer").unwrap_err().code(), "IN_USE"); // `home` lists it
     /// assert_eq!(map.remove_persona("browser").unwrap().name, "Browser");
@@ -1335,18 +1005,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_stage("buy", false).unwrap_err().code(), "STAGE_NOT_EMPTY");
     /// ```
@@ -1445,18 +1104,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_channel("mail").unwrap_err().code(), "IN_USE");
     /// map.remove_touchpoint("promo").unwrap();
@@ -1488,18 +1136,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_team("growth").unwrap_err().code(), "IN_USE"); // it owns `promo`
     /// ```
@@ -1529,18 +1166,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_touchpoint("pay").unwrap_err().code(), "IN_USE"); // the objective converts on it
     /// map.remove_touchpoint("promo").unwrap();
@@ -1575,18 +1201,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.remove_objective("sales").unwrap().name, "Sales");
     /// assert_eq!(map.remove_objective("sales").unwrap_err().code(), "NOT_FOUND");
@@ -1611,18 +1226,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// use journeymap::model::Transition;
     /// map.add_transition(Transition::new("promo", "pay")).unwrap();
@@ -1642,18 +1246,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// use journeymap::model::Transition;
     /// map.update_transition(Transition::new("home", "pay").with_expected_rate(0.3)).unwrap();
@@ -1673,18 +1266,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// map.remove_transition("promo", "home").unwrap();
     /// assert!(map.transition("promo", "home").is_none());
@@ -1717,18 +1299,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// map.set_name("Shop 2027").unwrap();
     /// assert_eq!(map.name(), "Shop 2027");
@@ -1746,18 +1317,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// use journeymap::model::Metadata;
     /// let reviewed = Metadata { last_reviewed: Some("2026-11-01".into()), ..Metadata::default() };
@@ -1776,18 +1336,7 @@ impl JourneyMap {
     ///
     /// ```
     /// # use journeymap::JourneyMap;
-    /// # let mut map = JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "personas": [{"id": "buyer", "name": "Buyer"}, {"id": "browser", "name": "Browser"}],
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "teams": [{"id": "growth", "name": "Growth"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail", "owner": "growth"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web", "personas": ["buyer"]},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}],
-    /// #   "objectives": [{"id": "sales", "name": "Sales", "conversion": {"touchpoint": "pay"}}]}"#).unwrap();
+    /// # let mut map = journeymap::doc_support::team_shop_map();
     /// # let _ = &mut map;
     /// assert_eq!(map.stage_of("pay").map(|s| s.as_str()), Some("buy"));
     /// assert_eq!(map.stage_of("nowhere"), None);

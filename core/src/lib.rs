@@ -24,6 +24,8 @@
 pub mod analytics;
 mod date;
 pub mod diff;
+#[doc(hidden)]
+pub mod doc_support;
 mod error;
 mod graph;
 mod limits;

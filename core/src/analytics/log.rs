@@ -17,9 +17,7 @@ use crate::JourneyMap;
 ///
 /// ```
 /// use journeymap::analytics::{Event, EventLog, OnError, MAX_VALUE};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// # let map = journeymap::doc_support::view_map();
 /// let mut b = EventLog::builder(&map).on_error(OnError::Skip);
 /// b.push(&Event::touchpoint("c1", 0, "home").with_value(MAX_VALUE)).unwrap();
 /// b.push(&Event::touchpoint("c1", 0, "home").with_value(MAX_VALUE * 2.0)).unwrap();
@@ -245,9 +243,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map);
     /// let err = b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap_err();
     /// assert_eq!(err.code(), "UNKNOWN_TOUCHPOINT");
@@ -286,9 +282,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map).on_error(OnError::Skip);
     /// b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap();
     /// assert_eq!(b.build().stats().skipped["UNKNOWN_TOUCHPOINT"], 1);
@@ -308,9 +302,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::EventLogBuilder;
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map);
     /// b.reserve(1_000);
     /// assert!(b.is_empty());
@@ -325,9 +317,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map).on_error(OnError::Skip);
     /// b.push(&Event::raw("c1", 0, "view")).unwrap();
     /// b.push(&Event::raw("", 0, "view")).unwrap(); // skipped: no customer
@@ -341,9 +331,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map);
     /// assert!(b.is_empty());
     /// b.push(&Event::raw("c1", 0, "view")).unwrap();
@@ -365,9 +353,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map);
     /// b.push(&Event::raw("c1", 0, "view")).unwrap();
     /// let err = b.push(&Event::touchpoint("c1", 0, "nowhere")).unwrap_err();
@@ -651,9 +637,7 @@ impl EventLogBuilder {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLogBuilder};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLogBuilder::new(&map);
     /// b.push(&Event::raw("c1", 20, "view")).unwrap();
     /// b.push(&Event::raw("c2", 5, "view")).unwrap();
@@ -816,9 +800,7 @@ fn gather_over<T: Copy + Send + Sync>(perm: &[u32], col: &[T], mut spare: Vec<T>
 ///
 /// ```
 /// use journeymap::analytics::{CsvOptions, EventLog};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// # let map = journeymap::doc_support::view_map();
 /// let csv = "customer_id,timestamp,event\nc1,2026-03-01T09:05:00Z,view\nc2,2026-03-01T09:00:00Z,chat\nc1,2026-03-01T09:00:00Z,view\n";
 /// let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
 /// assert_eq!((log.len(), log.customers(), log.unknown_events()), (3, 2, 1));
@@ -848,9 +830,7 @@ pub struct EventLog {
 ///
 /// ```
 /// use journeymap::analytics::{Event, EventLog};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+/// # let map = journeymap::doc_support::view_map();
 /// let mut b = EventLog::builder(&map);
 /// b.push(&Event::raw("c1", 0, "view").with_value(3.0)).unwrap();
 /// b.push(&Event::raw("c1", 1, "newsletter_open")).unwrap();
@@ -880,9 +860,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLog::builder(&map);
     /// b.push(&Event::raw("c1", 0, "view")).unwrap();
     /// assert_eq!(b.build().len(), 1);
@@ -895,9 +873,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, JsonlOptions, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let text = r#"{"customer_id": "c1", "timestamp": 1772357400000, "event": "view"}
     /// {"customer_id": "c1", "timestamp": "noon", "event": "view"}
     /// {"customer_id": "c2", "timestamp": 1772357400000, "event": "chat"}"#;
@@ -913,9 +889,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::EventLog;
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// assert!(EventLog::builder(&map).build().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
@@ -926,9 +900,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLog::builder(&map);
     /// for c in ["c1", "c2", "c1"] {
     ///     b.push(&Event::raw(c, 0, "view")).unwrap();
@@ -943,9 +915,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLog::builder(&map);
     /// b.push(&Event::raw("c1", 0, "view")).unwrap();
     /// b.push(&Event::raw("c1", 1, "chat")).unwrap();
@@ -960,9 +930,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let csv = "customer_id,timestamp,event\nc1,1772357400000,view\n,1772357400000,view\nc2,soon,view\n";
     /// let options = CsvOptions::default().on_error(OnError::Skip);
     /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();
@@ -977,9 +945,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLog::builder(&map);
     /// for i in 0..1_000 {
     ///     b.push(&Event::raw("c1", i, "view")).unwrap();
@@ -1004,9 +970,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Event, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let mut b = EventLog::builder(&map);
     /// for (c, t) in [("c2", 5), ("c1", 1), ("c2", 0)] {
     ///     b.push(&Event::raw(c, t, "view")).unwrap();
@@ -1076,9 +1040,7 @@ impl EventLog {
 ///
 /// ```
 /// use journeymap::analytics::{Columns, EventLog, OnError};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+/// # let map = journeymap::doc_support::page_view_map();
 /// let customer = ["c1", "c1", "c2"];
 /// let ts = [1_000, 2_000, 1_500];
 /// let event = [Some("view"), Some("view"), Some("view")];
@@ -1123,9 +1085,7 @@ pub struct Columns<'a> {
     ///
     /// ```
     /// use journeymap::analytics::{Columns, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::home_map();
     /// let customer = ["c1", "c2"];
     /// let touchpoint = [Some("home"); 2];
     /// let value = [Some(" 12.5 "), Some("12x")];
@@ -1151,9 +1111,7 @@ pub struct Columns<'a> {
 ///
 /// ```
 /// use journeymap::analytics::{Columns, EventLog, OnError, TimeSpec, TimestampFormat, Timestamps};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+/// # let map = journeymap::doc_support::home_map();
 /// let customer = ["c1", "c1", "c2"];
 /// let text = [Some("2026-03-01T09:00:00Z"), Some("yesterday"), None];
 /// let spec = TimeSpec::new(TimestampFormat::Auto);
@@ -1195,9 +1153,7 @@ impl<'a> Columns<'a> {
     ///
     /// ```
     /// use journeymap::analytics::{Columns, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let customer = ["c1", "c2"];
     /// let event = [Some("view"), Some("chat")];
     /// let columns = Columns { event: Some(&event), ..Columns::new(&customer, &[0, 60_000]) };
@@ -1221,9 +1177,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{Columns, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let customer = ["c1", "c2"];
     /// let touchpoint = [Some("home"), Some("nowhere")];
     /// let columns = Columns { touchpoint: Some(&touchpoint), ..Columns::new(&customer, &[0, 0]) };

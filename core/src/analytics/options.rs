@@ -294,24 +294,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use std::time::Duration;
     /// // A day after the promo (1 March) c1 has not paid yet.
     /// let options = ReportOptions::new().conversion_window(Duration::from_secs(86_400));
@@ -327,24 +311,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use std::time::Duration;
     /// // The promo was two days before c1 paid: outside an hour's lookback.
     /// let options = ReportOptions::new().lookback_window(Duration::from_secs(3_600));
@@ -362,24 +330,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// let report = analyze(&map, &log, &ReportOptions::new().conversions(["home"])).unwrap();
     /// assert_eq!(report.conversion_touchpoints, ["home"]);
     /// assert_eq!(report.totals.converted_customers, 2);
@@ -397,24 +349,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// let report = analyze(&map, &log, &ReportOptions::new().top_k(1)).unwrap();
     /// assert_eq!((report.variants.distinct, report.variants.top.len()), (2, 1));
     /// ```
@@ -427,24 +363,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use std::time::Duration;
     /// // The promo is two half-lives before c1's last touch: weight 1/4 to home's 1.
     /// let options = ReportOptions::new().half_life(Duration::from_secs(86_400));
@@ -473,24 +393,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use journeymap::analytics::ScoreScale;
     /// // On 1..=5, the scores 2 and -1 are -1 and out of range.
     /// let options = ReportOptions::new().score_scale(ScoreScale::OneToFive);
@@ -506,24 +410,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// let report = analyze(&map, &log, &ReportOptions::new().collapse_repeats(false)).unwrap();
     /// assert!(report.transitions.iter().any(|t| t.from == "home" && t.to == "home"));
     /// ```
@@ -536,24 +424,8 @@ impl ReportOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// let report = analyze(&map, &log, &ReportOptions::new().include_customers(true)).unwrap();
     /// assert_eq!(report.customers.map(|c| c.len()), Some(2));
     /// assert_eq!(analyze(&map, &log, &ReportOptions::new()).unwrap().customers, None);
@@ -568,7 +440,7 @@ impl ReportOptions {
     ///
     /// ```
     /// use journeymap::analytics::ReportOptions;
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::stage_map();
     /// let err = ReportOptions::new().conversions(["nope"]).validate(&map).unwrap_err();
     /// assert_eq!(err.code(), "NOT_FOUND");
     /// let err = ReportOptions::new().position_weights(0.7, 0.7).validate(&map).unwrap_err();

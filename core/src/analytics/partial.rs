@@ -82,24 +82,8 @@ impl Partial {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use journeymap::analytics::Partial;
     /// let options = ReportOptions::default();
     /// let whole = Partial::from_log(&map, &log, &options).unwrap();
@@ -144,24 +128,8 @@ impl Partial {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use journeymap::analytics::Partial;
     /// assert_eq!(Partial::from_log(&map, &log, &ReportOptions::default()).unwrap().customers(), 2);
     /// ```
@@ -174,24 +142,9 @@ impl Partial {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
+    /// # let csv = journeymap::doc_support::SHOP_CSV;
     /// use journeymap::analytics::Partial;
     /// let options = ReportOptions::default();
     /// // Split by customer: c1's rows, then c2's.
@@ -286,24 +239,8 @@ impl Partial {
     ///
     /// ```
     /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-    /// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-    /// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-    /// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-    /// #   "touchpoints": [
-    /// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-    /// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-    /// #      "emotion": {"score": 1, "label": "curious"}},
-    /// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-    /// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-    /// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-    /// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-    /// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-    /// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-    /// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-    /// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-    /// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-    /// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+    /// # let map = journeymap::doc_support::shop_map();
+    /// # let log = journeymap::doc_support::shop_log(&map);
     /// use journeymap::analytics::Partial;
     /// let partial = Partial::from_log(&map, &log, &ReportOptions::default()).unwrap();
     /// let report = partial.finish(&map, &ReportOptions::default().top_k(1)).unwrap();

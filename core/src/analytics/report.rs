@@ -16,24 +16,8 @@ use super::read::ingest::IngestStats;
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// use journeymap::analytics::REPORT_VERSION;
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// assert_eq!(report.report_version, REPORT_VERSION);
@@ -44,24 +28,8 @@ pub const REPORT_VERSION: u32 = 1;
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// assert_eq!(report.map, "Shop");
 /// assert_eq!(report.conversion_touchpoints, ["pay"]);
@@ -109,24 +77,8 @@ pub struct Report {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let t = &report.totals;
 /// assert_eq!((t.customers, t.events, t.unknown_events, t.converted_customers), (2, 6, 1, 1));
@@ -158,24 +110,8 @@ pub struct Totals {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// // c1: from the promo (1 March, 09:00) to paying (3 March, 09:10).
 /// let d = &report.funnel.time_to_conversion;
@@ -197,24 +133,8 @@ pub struct Durations {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let f = &report.funnel;
 /// assert_eq!((f.customers, f.converted, f.conversion_value), (2, 1, 40.0));
@@ -243,24 +163,8 @@ pub struct Funnel {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let [visit, buy] = &report.funnel.stages[..] else { panic!() };
 /// assert_eq!((visit.customers, visit.continued, visit.dropped), (2, 1, 1));
@@ -299,24 +203,8 @@ pub struct StageStats {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// // Home is planned at +1; customers scored it 2 and -1.
 /// let s = &report.touchpoints[1].score;
@@ -340,24 +228,8 @@ pub struct ScoreStats {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let home = &report.touchpoints[1];
 /// assert_eq!((home.reach, home.entries, home.repeats), (2, 3, 1));
@@ -395,24 +267,8 @@ pub struct TouchpointStats {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let t = report.transitions.iter().find(|t| t.from == "promo" && t.to == "home").unwrap();
 /// assert_eq!((t.count, t.customers, t.planned, t.backward), (1, 1, true, false));
@@ -439,24 +295,8 @@ pub struct TransitionStats {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// assert_eq!(report.variants.distinct, 2);
 /// let paths: Vec<_> = report.variants.top.iter().map(|v| v.path.join(" > ")).collect();
@@ -474,24 +314,8 @@ pub struct Variants {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let v = report.variants.top.iter().find(|v| v.path == ["promo", "home", "pay"]).unwrap();
 /// assert_eq!((v.customers, v.conversions, v.conversion_rate), (1, 1, 1.0));
@@ -512,24 +336,8 @@ pub struct Variant {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// // c1 starts at the entry and follows the plan (3 planned moves of 3);
 /// // c2 starts at home, which is not an entry (0 of 1).
@@ -576,24 +384,8 @@ pub struct Conformance {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let promo = &report.attribution.touchpoints[0];
 /// assert_eq!((promo.first_touch.conversions, promo.first_touch.value), (1.0, 40.0));
@@ -611,24 +403,8 @@ pub struct Credit {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let rows = &report.attribution.touchpoints;
 /// assert_eq!((rows[0].id.as_str(), rows[0].first_touch.conversions, rows[0].last_touch.conversions), ("promo", 1.0, 0.0));
@@ -660,24 +436,8 @@ pub struct AttributionRow {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let a = &report.attribution;
 /// assert_eq!((a.conversions, a.value, a.attributable_conversions, a.unattributed_conversions), (1, 40.0, 1, 0));
@@ -712,24 +472,8 @@ pub struct Attribution {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let names: Vec<_> = report.segments.iter().map(|s| (s.segment.as_str(), s.funnel.converted)).collect();
 /// assert_eq!(names, [("b2b", 0), ("b2c", 1)]);
@@ -746,24 +490,8 @@ pub struct SegmentFunnel {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// let u = &report.unknown_events;
 /// assert_eq!((u.events, u.customers, u.distinct), (1, 1, 1));
@@ -787,24 +515,8 @@ pub struct UnknownEvents {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let report = analyze(&map, &log, &ReportOptions::default()).unwrap();
 /// assert_eq!(report.unknown_events.top[0].name, "chat");
 /// ```
@@ -820,24 +532,8 @@ pub struct UnknownEventName {
 ///
 /// ```
 /// # use journeymap::analytics::{analyze, CsvOptions, EventLog, ReportOptions};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name": "Shop",
-/// #   "stages": [{"id": "visit", "name": "Visit"}, {"id": "buy", "name": "Buy"}],
-/// #   "channels": [{"id": "web", "name": "Web", "kind": "digital"},
-/// #                {"id": "mail", "name": "Mail", "kind": "digital"}],
-/// #   "touchpoints": [
-/// #     {"id": "promo", "name": "Promo", "stage": "visit", "channel": "mail"},
-/// #     {"id": "home", "name": "Home", "stage": "visit", "channel": "web",
-/// #      "emotion": {"score": 1, "label": "curious"}},
-/// #     {"id": "pay", "name": "Pay", "stage": "buy", "channel": "web", "kind": "conversion"}],
-/// #   "transitions": [{"from": "promo", "to": "home"}, {"from": "home", "to": "pay"}]}"#).unwrap();
-/// # let csv = "customer_id,timestamp,touchpoint,event,value,score,segment\n\
-/// #            c1,2026-03-01T09:00:00Z,promo,,,,b2c\n\
-/// #            c1,2026-03-03T09:00:00Z,home,,,2,b2c\n\
-/// #            c1,2026-03-03T09:00:05Z,home,,,,b2c\n\
-/// #            c1,2026-03-03T09:10:00Z,pay,,40,,b2c\n\
-/// #            c2,2026-03-01T10:00:00Z,home,,,-1,b2b\n\
-/// #            c2,2026-03-01T10:05:00Z,,chat,,,b2b\n";
-/// # let log = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap();
+/// # let map = journeymap::doc_support::shop_map();
+/// # let log = journeymap::doc_support::shop_log(&map);
 /// let options = ReportOptions::default().include_customers(true);
 /// let report = analyze(&map, &log, &options).unwrap();
 /// let rows = report.customers.unwrap();

@@ -632,9 +632,7 @@ impl Error {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::home_map();
     /// let csv = "customer_id,timestamp,touchpoint\nc1,1772357400000,home\nc2,tomorrow,home\n";
     /// let err = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap_err();
     /// let row = err.row_error().unwrap();

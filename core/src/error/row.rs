@@ -89,9 +89,7 @@ impl RowErrorKind {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, OnError, RowErrorKind};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// assert!(RowErrorKind::MissingColumn.is_fatal() && !RowErrorKind::BadTimestamp.is_fatal());
     /// // Even under the skip policy, a header without timestamps fails the read.
     /// let options = CsvOptions::default().on_error(OnError::Skip);
@@ -114,9 +112,7 @@ impl RowErrorKind {
 ///
 /// ```
 /// use journeymap::analytics::{CsvOptions, EventLog};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+/// # let map = journeymap::doc_support::home_map();
 /// let csv = "customer_id,timestamp,touchpoint\nc1,yesterday,home\n";
 /// let err = EventLog::from_csv(csv.as_bytes(), &map, &CsvOptions::default()).unwrap_err();
 /// assert_eq!(err.code(), "BAD_TIMESTAMP");

@@ -74,9 +74,7 @@ impl FieldNames {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, FieldNames};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::home_map();
     /// let options = CsvOptions::default().fields(FieldNames::default().segment_by("tier"));
     /// let csv = "customer_id,timestamp,touchpoint,tier\nc1,1772357400000,home,gold\n";
     /// assert!(EventLog::from_csv(csv.as_bytes(), &map, &options).is_ok());

@@ -168,9 +168,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, FlatValue, JsonlOptions, RecordValue};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::page_view_map();
     /// use FlatValue::{Object, Value};
     /// use RecordValue::{Str, UInt};
     /// let cells = [

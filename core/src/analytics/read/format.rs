@@ -207,7 +207,7 @@ impl ReaderOptions {
     ///
     /// ```
     /// use journeymap::analytics::InputFormat;
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::stage_map();
     /// let stream = InputFormat::Jsonl.reader_options("{}").unwrap().stream(&map).unwrap();
     /// assert_eq!(stream.finish().unwrap().len(), 0);
     /// ```

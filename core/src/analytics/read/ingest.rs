@@ -47,9 +47,7 @@ impl IngestStats {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, IngestStats, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let csv = format!("customer_id,timestamp,event\n{}", "c1,never,view\n".repeat(25));
     /// let options = CsvOptions::default().on_error(OnError::Skip);
     /// let log = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap();
@@ -62,9 +60,7 @@ impl IngestStats {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view"}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::view_map();
     /// let csv = "customer_id,timestamp,event\nc1,1772357400000,view\n,1772357400000,view\nc2,later,view\n";
     /// let options = CsvOptions::default().on_error(OnError::Skip);
     /// let stats = EventLog::from_csv(csv.as_bytes(), &map, &options).unwrap().stats().clone();

@@ -161,9 +161,7 @@ impl JsonlOptions {
     ///
     /// ```
     /// # use journeymap::analytics::{EventLog, JsonlOptions, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::home_map();
     /// let options = JsonlOptions::default().max_line_bytes(80).on_error(OnError::Skip);
     /// let text = format!(
     ///     "{}\n{}\n",

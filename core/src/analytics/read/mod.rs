@@ -45,9 +45,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, EventLog, OnError};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::page_view_map();
     /// let csv = "customer_id,timestamp,event,page,value\n\
     ///            c1,2026-03-01T09:00:00Z,view,/,\n\
     ///            c1,2026-03-01T09:05:00Z,view,/faq,\n\
@@ -73,9 +71,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, JsonlOptions};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::page_view_map();
     /// let text = r#"{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "event": "view", "attributes": {"page": "/"}}
     /// {"customer_id": 42, "timestamp": 1772355600000, "touchpoint": "home", "value": 3.5}
     ///

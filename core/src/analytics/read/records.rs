@@ -153,9 +153,7 @@ impl EventLog {
     ///
     /// ```
     /// use journeymap::analytics::{EventLog, JsonlOptions, RecordValue};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w","match":[{"event":"view","attributes":{"page":"/"}}]}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::page_view_map();
     /// use RecordValue::{Object, Str, UInt};
     /// let first = [("customer_id", Str("c1")), ("timestamp", Str("2026-03-01T09:00:00Z")),
     ///              ("event", Str("view")), ("page", Str("/"))];

@@ -24,9 +24,7 @@ use crate::JourneyMap;
 ///
 /// ```
 /// use journeymap::analytics::{CsvOptions, EventLog, LogStream};
-/// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-/// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-/// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+/// # let map = journeymap::doc_support::home_map();
 /// let csv = "customer_id,timestamp,touchpoint\nc1,2026-03-01T09:00:00Z,home\nc2,2026-03-01T10:00:00Z,home\n";
 /// let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
 /// for chunk in csv.as_bytes().chunks(7) {
@@ -83,7 +81,7 @@ impl LogStream {
     ///
     /// ```
     /// use journeymap::analytics::{CsvOptions, LogStream};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::stage_map();
     /// let err = LogStream::csv(&map, CsvOptions::default().delimiter(b'\n')).unwrap_err();
     /// assert_eq!(err.path(), Some("/delimiter"));
     /// ```
@@ -103,9 +101,7 @@ impl LogStream {
     ///
     /// ```
     /// use journeymap::analytics::{JsonlOptions, LogStream};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}],
-    /// #   "channels":[{"id":"w","name":"W","kind":"digital"}],
-    /// #   "touchpoints":[{"id":"home","name":"Home","stage":"s","channel":"w"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::home_map();
     /// let mut stream = LogStream::jsonl(&map, JsonlOptions::default()).unwrap();
     /// stream.push(br#"{"customer_id": "c1", "timestamp": 1772357400000, "touch"#).unwrap();
     /// stream.push(b"point\": \"home\"}\n\n").unwrap();
@@ -140,7 +136,7 @@ impl LogStream {
     ///
     /// ```
     /// # use journeymap::analytics::{CsvOptions, LogStream};
-    /// # let map = journeymap::JourneyMap::from_json(r#"{"name":"x","stages":[{"id":"s","name":"S"}]}"#).unwrap();
+    /// # let map = journeymap::doc_support::stage_map();
     /// let mut stream = LogStream::csv(&map, CsvOptions::default()).unwrap();
     /// stream.push(b"customer_id,timestamp,event\n").unwrap();
     /// assert_eq!(stream.bytes(), 28);
