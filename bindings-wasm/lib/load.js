@@ -1,7 +1,8 @@
 // Loading the WebAssembly: the one place that instantiates it and the
 // values read from it once it is there. The entry points call `loadSync`
 // (index.js, at import) or `loadAsync` (web.js, in `init()`); the API
-// (api.js) only reads `loaded()`, `version` and `limits`.
+// (api.js and the modules it imports) only reads `loaded()`, `version` and
+// `limits`.
 
 import initAsync, {
   initSync,

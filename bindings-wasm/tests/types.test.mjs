@@ -3,7 +3,7 @@
 // a typed usage file compiles with `tsc --noEmit`.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 
@@ -164,4 +164,18 @@ describe("entry point types", () => {
       assert.equal(result.status, 0, `${result.stdout}${result.stderr}`);
     });
   }
+
+  // The package's modules (lib/) import every name they use from the module
+  // that defines it: TypeScript's checker, reading the JavaScript, finds no
+  // name it cannot resolve (TS2304, TS2552) and no missing export (TS2305).
+  test("every name a module of lib/ uses is defined or imported", { skip }, () => {
+    const lib = join(PACKAGE_DIR, "lib");
+    const files = readdirSync(lib).filter((f) => f.endsWith(".js")).map((f) => join(lib, f));
+    assert.ok(files.length >= 6, files.join(", "));
+    const args = ["--noEmit", "--allowJs", "--checkJs", "--skipLibCheck", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", ...files];
+    const result = spawnSync(process.execPath, [tsc, ...args], { encoding: "utf8" });
+    const unresolved = result.stdout.split("\n").filter((line) => /error TS(2304|2552|2305|2724):/.test(line));
+    assert.deepEqual(unresolved, []);
+    assert.ok(result.stdout.length > 0 || result.status === 0, "tsc ran");
+  });
 });
