@@ -37,6 +37,8 @@ enum Command {
     Lint(cmd::lint::Args),
     /// Analyse an event log (CSV or JSON Lines) against a map: funnel, paths, conformance, attribution.
     Analyze(Box<cmd::analyze::Args>),
+    /// Merge the partial results of logs split by customer (`analyze --partial`) into one report.
+    Merge(cmd::merge::Args),
     /// Write a seeded synthetic event log over a map (CSV or JSON Lines).
     Generate(cmd::generate::Args),
 }
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::ImportMermaid(args) => cmd::import_mermaid::run(&args),
         Command::Lint(args) => cmd::lint::run(&args),
         Command::Analyze(args) => cmd::analyze::run(&args),
+        Command::Merge(args) => cmd::merge::run(&args),
         Command::Generate(args) => cmd::generate::run(&args),
     };
     outcome.exit_code()

@@ -76,7 +76,11 @@ fn options() -> impl Strategy<Value = ReportOptions> {
         proptest::option::of(0i64..150),
         proptest::option::of(0i64..60),
         any::<bool>(),
-        prop_oneof![Just(ScoreScale::Native), Just(ScoreScale::OneToFive)],
+        prop_oneof![
+            Just(ScoreScale::Native),
+            Just(ScoreScale::OneToFive),
+            Just(ScoreScale::Range { min: 1.0, max: 7.0 })
+        ],
         1i64..120,
     )
         .prop_map(|(window, lookback, collapse, scale, half_life)| {
@@ -132,6 +136,18 @@ proptest! {
             .map(|p| serde_json::from_str(&serde_json::to_string(p).unwrap()).unwrap())
             .collect();
         let merged = shipped.into_iter().reduce(|a, b| a.merge(b).unwrap()).unwrap();
+        prop_assert_eq!(json(&merged.finish(&map, &options).unwrap()), json(&expected));
+        // Through the binary form (Partial::to_bytes), as the CLI's map-reduce
+        // and the Spark and Dask workers ship them: each decodes to an equal
+        // partial, and their merge is the whole log's.
+        let decoded: Vec<Partial> = partials
+            .iter()
+            .map(|p| Partial::from_bytes(&p.to_bytes()).unwrap())
+            .collect();
+        for (d, p) in decoded.iter().zip(&partials) {
+            prop_assert_eq!(serde_json::to_string(d).unwrap(), serde_json::to_string(p).unwrap());
+        }
+        let merged = decoded.into_iter().reduce(|a, b| a.merge(b).unwrap()).unwrap();
         prop_assert_eq!(json(&merged.finish(&map, &options).unwrap()), json(&expected));
     }
 

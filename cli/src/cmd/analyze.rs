@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
 use journeymap::analytics::{
-    analyze, format_count, CsvOptions, EventLog, FieldNames, JsonlOptions, OnError, ReportOptions,
-    ScoreScale, TextOptions, TimeUnit, TimestampFormat, Timezone,
+    analyze, format_count, CsvOptions, EventLog, FieldNames, JsonlOptions, OnError, Partial,
+    ReportOptions, ScoreScale, TextOptions, TimeUnit, TimestampFormat, Timezone,
 };
 use journeymap::render::svg;
 use journeymap::{analytics, Error, JourneyMap};
@@ -130,6 +130,11 @@ pub struct Args {
     /// stage, figures per touchpoint, observed scores) to this file.
     #[arg(long, value_name = "OUT.svg")]
     pub svg: Option<PathBuf>,
+    /// Write the partial result (binary, to the -o file) instead of the
+    /// report: `journeymap merge` combines the partials of logs split by
+    /// customer into the report of the whole (a map-reduce).
+    #[arg(long, requires = "output", conflicts_with = "svg")]
+    pub partial: bool,
 }
 
 /// Parses `30d`, `12h`, `90m`, `45s`, `500ms`, `2w` (a whole number and a
@@ -191,6 +196,9 @@ pub fn run(args: &Args) -> Outcome {
             eprintln!("journeymap: first skipped: {} {first}", first.kind.code());
         }
     }
+    if args.partial {
+        return write_partial(args, &map, &log, &options);
+    }
     let progress = stderr_is_terminal() && log.len() >= PROGRESS_MIN_EVENTS;
     if progress {
         eprint!("analysing {} events...", format_count(log.len() as u64));
@@ -233,6 +241,34 @@ pub fn run(args: &Args) -> Outcome {
     match canvas {
         Some((path, canvas)) => outcome.worst(write_output(Some(path), &canvas)),
         None => outcome,
+    }
+}
+
+/// `--partial`: the log's partial result, as bytes, to the -o file.
+fn write_partial(
+    args: &Args,
+    map: &JourneyMap,
+    log: &EventLog,
+    options: &ReportOptions,
+) -> Outcome {
+    let partial = match Partial::from_log(map, log, options) {
+        Ok(partial) => partial,
+        Err(e) => {
+            eprintln!("journeymap: {} {e}", e.code());
+            return Outcome::Failed;
+        }
+    };
+    // clap requires -o with --partial.
+    let Some(path) = args.output.as_deref() else {
+        eprintln!("journeymap: --partial writes binary: give -o FILE");
+        return Outcome::Failed;
+    };
+    match std::fs::write(path, partial.to_bytes()) {
+        Ok(()) => Outcome::Ok,
+        Err(e) => {
+            eprintln!("journeymap: cannot write {}: {e}", path.display());
+            Outcome::Failed
+        }
     }
 }
 

@@ -31,11 +31,14 @@ pub(crate) const NO_SEGMENT: u32 = u32::MAX;
 /// FNV-1a of the map's JSON: logs and partial results remember the map they
 /// were built against and refuse another.
 pub(crate) fn fingerprint(map: &JourneyMap) -> u64 {
-    map.to_json()
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
+    fnv1a(map.to_json().as_bytes())
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: the fingerprints of maps and options.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 pub(crate) fn mismatch(what: &str) -> Error {

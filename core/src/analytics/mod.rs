@@ -115,6 +115,7 @@
 mod accumulate;
 mod attribution;
 mod conformance;
+mod encode;
 mod funnel;
 mod generate;
 mod intern;

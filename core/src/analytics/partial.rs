@@ -124,6 +124,19 @@ impl Partial {
         }
     }
 
+    /// The options the partial was computed with (those its report is
+    /// finished with, `top_k` aside).
+    ///
+    /// ```
+    /// use journeymap::analytics::{Partial, ReportOptions};
+    /// # let map = journeymap::doc_support::shop_map();
+    /// let options = ReportOptions::default().collapse_repeats(false);
+    /// assert_eq!(Partial::empty(&map, &options).unwrap().options(), &options);
+    /// ```
+    pub fn options(&self) -> &ReportOptions {
+        &self.options
+    }
+
     /// Number of customers counted.
     ///
     /// ```
@@ -200,7 +213,7 @@ impl Partial {
 
     /// Checks that every index and length fits the sizes recorded, so that
     /// a partial read from untrusted bytes cannot make `finish` misbehave.
-    fn check_shape(&self) -> Result<(), Error> {
+    pub(crate) fn check_shape(&self) -> Result<(), Error> {
         let (n, s, c) = (
             self.n_touchpoints as usize,
             self.n_stages as usize,
