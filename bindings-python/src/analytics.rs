@@ -25,17 +25,17 @@ use arrow_array::{Array, ArrayRef, ArrowPrimitiveType, RecordBatch, RecordBatchR
 use arrow_schema::ffi::FFI_ArrowSchema;
 use arrow_schema::{DataType, TimeUnit};
 use journeymap::analytics::{
-    analyze, parse_duration_option, Columns, CsvOptions, EventLog, GeneratedColumns,
-    GeneratorOptions, InputFormat, ReportOptions, RowError, RowErrorKind, TextOptions, Timestamps,
+    parse_duration_option, Columns, CsvOptions, EventLog, GeneratedColumns, GeneratorOptions,
+    InputFormat, ReportOptions, RowError, RowErrorKind, TextOptions, Timestamps,
 };
 use journeymap::render::svg::read_report;
 use journeymap::{parse_part, Error, JourneyMap};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-use crate::convert::to_py;
 use crate::errors::{to_pyerr, Origin};
 use crate::map::PyJourneyMap;
+use crate::partial::Outcome;
 
 fn invalid(path: &str, message: String) -> Error {
     Error::InvalidValue {
@@ -86,23 +86,13 @@ pub(crate) fn report_options(report: &str, map: &JourneyMap) -> Result<ReportOpt
     Ok(options)
 }
 
-pub(crate) fn report_result<'py>(
-    py: Python<'py>,
-    result: Result<journeymap::analytics::Report, Error>,
-) -> PyResult<Bound<'py, PyAny>> {
-    match result {
-        Ok(report) => to_py(py, &report),
-        Err(e) => Err(to_pyerr(py, &e, Origin::OBJECT)),
-    }
-}
-
 /// The journey report (a dict) of an event log file. `format` is `csv`,
 /// `tsv`, `jsonl` or `None` (the file name's: core's table of extensions),
 /// `reader` the JSON of the reader's options (core's
 /// [`InputFormat::reader_options`]), `report` that of the
 /// [`ReportOptions`]. The file is streamed, never held whole.
 #[pyfunction]
-#[pyo3(signature = (map, path, format, reader, report))]
+#[pyo3(signature = (map, path, format, reader, report, partial=false))]
 pub fn _analyze_file<'py>(
     py: Python<'py>,
     map: PyRef<'py, PyJourneyMap>,
@@ -110,6 +100,7 @@ pub fn _analyze_file<'py>(
     format: Option<&str>,
     reader: &str,
     report: &str,
+    partial: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let result = py.detach(|| -> Result<_, Error> {
@@ -121,9 +112,9 @@ pub fn _analyze_file<'py>(
         let reader = format.reader_options(reader)?;
         let file = File::open(&path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         let log = reader.read(BufReader::with_capacity(1 << 16, file), map)?;
-        analyze(map, &log, &options)
+        Outcome::of(map, &log, &options, partial)
     });
-    report_result(py, result)
+    Outcome::into_py(result, py)
 }
 
 /// The text report (core's `Report::to_text`) of a report given as JSON
@@ -154,12 +145,14 @@ pub fn _parse_duration(py: Python<'_>, option: &str, text: &str) -> PyResult<u64
 /// [`CsvOptions`] (column names, timestamp format, bad-row policy; the
 /// delimiter is not used), `report` that of the [`ReportOptions`].
 #[pyfunction]
+#[pyo3(signature = (map, events, reader, report, partial=false))]
 pub fn _analyze_arrow<'py>(
     py: Python<'py>,
     map: PyRef<'py, PyJourneyMap>,
     events: &Bound<'py, PyAny>,
     reader: &str,
     report: &str,
+    partial: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let err = |e: Error| to_pyerr(py, &e, Origin::OBJECT);
@@ -210,9 +203,9 @@ pub fn _analyze_arrow<'py>(
         .map_err(|e| err(invalid("", format!("cannot read the Arrow stream: {e}"))))?;
     let result = py.detach(|| -> Result<_, Error> {
         let log = arrow_log(map, &names, &batches, &reader_options)?;
-        analyze(map, &log, &options)
+        Outcome::of(map, &log, &options, partial)
     });
-    report_result(py, result)
+    Outcome::into_py(result, py)
 }
 
 /// The chunks of one column over all batches.

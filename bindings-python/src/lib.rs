@@ -17,6 +17,7 @@ mod errors;
 mod functions;
 mod lint;
 mod map;
+mod partial;
 mod records;
 mod render;
 
@@ -44,6 +45,9 @@ mod _native {
 
     #[pymodule_export]
     use super::records::_analyze_records;
+
+    #[pymodule_export]
+    use super::partial::{_finish, PyPartial};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -6,17 +6,18 @@
 
 use std::collections::HashMap;
 
-use journeymap::analytics::{analyze, EventLog, FlatValue, JsonlOptions, RecordValue};
+use journeymap::analytics::{EventLog, FlatValue, JsonlOptions, RecordValue};
 use journeymap::{parse_part, Error};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
-use crate::analytics::{report_options, report_result};
+use crate::analytics::report_options;
 use crate::convert::type_name;
 use crate::errors::{to_pyerr, Origin};
 use crate::map::PyJourneyMap;
+use crate::partial::Outcome;
 
 /// A value read from Python, its text in [`Cells::text`].
 #[derive(Clone, Copy, Debug)]
@@ -211,12 +212,14 @@ fn nested(at: &dyn Fn() -> String, obj: &Bound<'_, PyAny>) -> PyErr {
 /// report options. A value that is not an event value raises
 /// `TypeError` (or `ValueError`), located as `events[i]['key']`.
 #[pyfunction]
+#[pyo3(signature = (map, events, reader, report, partial=false))]
 pub fn _analyze_records<'py>(
     py: Python<'py>,
     map: PyRef<'py, PyJourneyMap>,
     events: &Bound<'py, PyAny>,
     reader: &str,
     report: &str,
+    partial: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let map = &map.map;
     let err = |e: Error| to_pyerr(py, &e, Origin::OBJECT);
@@ -229,27 +232,9 @@ pub fn _analyze_records<'py>(
     }
     let result = py.detach(|| -> Result<_, Error> {
         let log = from_cells(&cells, map, &reader)?;
-        let mut report = analyze(map, &log, &options)?;
-        // A record's row errors name its row and field; the line core
-        // gives them (the record's number) says nothing more, and rows of
-        // tables have none either.
-        for example in &mut report.ingest.examples {
-            example.line = None;
-        }
-        Ok(report)
+        Outcome::of(map, &log, &options, partial)
     });
-    report_result(py, result.map_err(without_line))
-}
-
-/// A row error without its line (see `_analyze_records`).
-fn without_line(e: Error) -> Error {
-    match e {
-        Error::EventRow(mut row) => {
-            row.line = None;
-            Error::EventRow(row)
-        }
-        other => other,
-    }
+    Outcome::into_py(result, py)
 }
 
 /// The log of the records in `cells`: each top-level cell is one record.

@@ -579,6 +579,7 @@ export class JourneyMap {
     }
     // (`eventLines` writes well-formed text: JSON escapes lone surrogates.)
     const bytes = isArray ? new TextEncoder().encode(eventLines(events)) : textBytes(events);
+    let report;
     if (parts.onProgress) {
       let at = 0;
       const next = () => {
@@ -587,10 +588,14 @@ export class JourneyMap {
         at += chunk.length;
         return chunk;
       };
-      return readChunks(raw, parts, located, () => next, bytes.length);
+      report = readChunks(raw, parts, located, () => next, bytes.length);
+    } else {
+      report = JSON.parse(call(() => raw.analyze(bytes, parts.format, readerText, reportText), located));
     }
-    const out = call(() => raw.analyze(bytes, parts.format, readerText, reportText), located);
-    return JSON.parse(out);
+    // An array has no lines, whichever way it travelled: as for records
+    // (the core gives them none), a skipped event says its row and field.
+    if (isArray) for (const example of report.ingest.examples) delete example.line;
+    return report;
   }
 
   /**

@@ -44,6 +44,13 @@ function jsOptions(core) {
   return out;
 }
 
+/** A report whose skipped-row examples have no line (as an array's have none). */
+function withoutLines(report) {
+  const copy = structuredClone(report);
+  for (const example of copy.ingest.examples) delete example.line;
+  return copy;
+}
+
 /** The objects of a JSON Lines text (blank lines are not rows). */
 const jsonLines = (text) => text.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l));
 
@@ -318,7 +325,8 @@ describe("plain event objects", { skip: present ? false : "fixtures absent" }, (
         assert.deepEqual(records, lines, `${name} ${JSON.stringify(options)}`);
         const text = events.map((e) => JSON.stringify(e)).join("\n");
         const fromText = outcome(() => analyze(map, text, { ...options, inputFormat: "jsonl" }));
-        if (records.report !== undefined) assert.deepEqual(records.report, fromText.report, name);
+        // Text has lines; an array's skipped events say their row and field only.
+        if (records.report !== undefined) assert.deepEqual(records.report, withoutLines(fromText.report), name);
         else assert.deepEqual([records.code, records.row, records.field], [fromText.code, fromText.row, fromText.field], name);
       }
     }

@@ -26,11 +26,13 @@ from ._errors import (
     ParseError,
     ReferenceInUseError,
 )
-from ._native import JourneyMap, __version__, schema, validate
+from ._native import JourneyMap, Partial, __version__, schema, validate
 from ._native import diff, explain_rule, lint_rules
 from ._generate import generate
 from ._analytics import (
     analyze,
+    partial,
+    finish,
     Report,
     Table,
     Funnel,
@@ -84,6 +86,9 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "partial",
+    "finish",
+    "Partial",
     "generate",
     "Report",
     "Table",

@@ -52,7 +52,7 @@ same codes and paths, without line and column.
 
 import datetime
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, Optional, Sequence, TypedDict, Union, final, overload
 
 __version__: str
@@ -65,6 +65,9 @@ __all__ = [
     "explain_rule",
     "diff",
     "analyze",
+    "partial",
+    "finish",
+    "Partial",
     "generate",
     "Report",
     "Table",
@@ -930,6 +933,96 @@ def analyze(
     >>> r = journeymap.analyze(shop, events, conversion_window="30d")
     >>> r.totals.converted_customers, r.funnel.to_pandas().shape
     (1, (2, 16))
+    """
+
+# ---------------------------------------------------------------------------
+# Partial results
+# ---------------------------------------------------------------------------
+
+@final
+class Partial:
+    """The partial result of the customers of a part of an event log:
+    ``journeymap.partial(map, events, **options)`` makes one, ``a.merge(b)``
+    or ``a + b`` adds another part's (of other customers), and
+    ``journeymap.finish(map, partials)`` gives the report, identical to
+    analysing all the parts' events at once. ``bytes(p)`` and
+    ``Partial.from_bytes(data)`` carry one between processes or machines
+    (pickling does the same).
+
+    >>> import journeymap, pickle
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> p = journeymap.partial(shop, [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"}])
+    >>> q = journeymap.Partial.from_bytes(bytes(p))
+    >>> q.customers, pickle.loads(pickle.dumps(p)).customers, (p + q).customers, sum([p, q]).customers
+    (1, 1, 2, 2)
+    """
+
+    def merge(self, other: Partial) -> Partial:
+        """The sum of this partial and ``other`` (a partial of other customers,
+        computed against the same map with the same options but
+        ``top_k``); ``InvalidMapError`` (``INVALID_VALUE``) otherwise.
+        """
+    def __add__(self, other: Partial, /) -> Partial: ...
+    def __radd__(self, other: Union[Partial, int], /) -> Partial:
+        """``other + self``; ``0 + self`` is ``self``, so that ``sum(partials)``
+        merges them.
+        """
+    def __bytes__(self) -> bytes:
+        """The partial as bytes (core's binary form: a header with the format
+        version and fingerprints of the map and the options, then the
+        counts).
+        """
+    @staticmethod
+    def from_bytes(data: bytes) -> Partial:
+        """A partial from ``bytes(partial)``, on any machine.
+        ``UNSUPPORTED_FORMAT_VERSION`` for a newer format,
+        ``INVALID_VALUE`` for bytes that are not a partial.
+        """
+    @property
+    def customers(self) -> int:
+        """Customers counted."""
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+def partial(map: JourneyMap, events: Any, **options: Any) -> Partial:
+    """The partial result of the customers of ``events`` (a part of a log:
+    every customer's events in one part), to merge with the other parts'
+    and finish into the report of the whole: ``events`` and ``options`` as
+    :func:`analyze` takes them (a part without any ``segment_by`` value is
+    not an error: other parts may have them). Partials add (``a.merge(b)``, ``a + b``),
+    travel as bytes (``bytes(p)``, ``Partial.from_bytes``) and pickle, so
+    that workers (processes, Dask, Spark) can compute them;
+    :func:`finish` makes the report, identical to analysing all the events
+    at once.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> a = journeymap.partial(shop, [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"}])
+    >>> b = journeymap.partial(shop, [{"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home"}])
+    >>> (a + b).customers, journeymap.finish(shop, [a, b]).totals.customers
+    (2, 2)
+    """
+
+def finish(map: JourneyMap, partials: Iterable[Partial], *, top_k: Optional[int] = None) -> Report:
+    """The report of ``partials`` (an iterable of :class:`Partial` of
+    disjoint customers, computed against ``map`` with the same options):
+    merged, then finished with their options (``top_k`` replaced when
+    given). Partials of another map or other options raise
+    ``InvalidMapError`` (``INVALID_VALUE``).
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> events = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"}]
+    >>> journeymap.finish(shop, [journeymap.partial(shop, events)]) == journeymap.analyze(shop, events)
+    True
     """
 
 # ---------------------------------------------------------------------------

@@ -32,6 +32,8 @@ _native: Any = importlib.import_module("journeymap._native")
 
 __all__ = [
     "analyze",
+    "partial",
+    "finish",
     "Report",
     "Table",
     "Funnel",
@@ -322,6 +324,40 @@ def analyze(
     >>> r.totals.converted_customers, r.funnel.to_pandas().shape
     (1, (2, 16))
     """
+    options = {k: v for k, v in locals().items() if k not in ("map", "events")}
+    return Report._from_dict(_run(map, events, False, **options), map.to_json(indent=None))
+
+
+def _run(
+    map: "JourneyMap",
+    events: Any,
+    want_partial: bool,
+    *,
+    on_bad_row: str = "fail",
+    conversion_window: Union[datetime.timedelta, str, None] = None,
+    lookback_window: Union[datetime.timedelta, str, None] = None,
+    conversions: Optional[Sequence[str]] = None,
+    top_k: Optional[int] = None,
+    half_life: Union[datetime.timedelta, str, None] = None,
+    position_weights: Optional[tuple[float, float]] = None,
+    score_scale: Union[str, tuple[float, float], None] = None,
+    collapse_repeats: Optional[bool] = None,
+    include_customers: Optional[bool] = None,
+    segment_by: Optional[str] = None,
+    customer_column: Optional[str] = None,
+    timestamp_column: Optional[str] = None,
+    touchpoint_column: Optional[str] = None,
+    event_column: Optional[str] = None,
+    channel_column: Optional[str] = None,
+    value_column: Optional[str] = None,
+    score_column: Optional[str] = None,
+    timestamp_format: str = "auto",
+    timestamp_unit: Optional[str] = None,
+    timezone: str = "UTC",
+    input_format: Optional[str] = None,
+) -> Any:
+    """The report (a dict) or, with ``want_partial``, the partial result of
+    ``events``: :func:`analyze` and :func:`partial`, whose keywords these are."""
     if not isinstance(map, _native.JourneyMap):
         raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
     if not isinstance(on_bad_row, str):
@@ -355,8 +391,9 @@ def analyze(
     ):
         if value is not None:
             fields[key] = _column(option, value)
-    if segment_by is not None:
-        # A field named to segment by must be in the events.
+    if segment_by is not None and not want_partial:
+        # A field named to segment by must be in the events; a part of a
+        # log (a partial) may have no customer with a segment.
         fields["require_segment"] = True
     # The values are read (and refused, with the option as path) by core.
     reader: dict[str, Any] = {
@@ -373,14 +410,65 @@ def analyze(
     if kind == "arrow":
         if input_format is not None:
             raise _invalid("input_format", "only applies to files, not to tables")
-        data = _native._analyze_arrow(map, source, json.dumps(reader), report_json)
+        return _native._analyze_arrow(map, source, json.dumps(reader), report_json, want_partial)
     elif kind == "records":
         if input_format is not None:
             raise _invalid("input_format", "only applies to files, not to lists of events")
-        data = _native._analyze_records(map, source, json.dumps(reader), report_json)
+        return _native._analyze_records(map, source, json.dumps(reader), report_json, want_partial)
     else:
         # Without input_format, the core's table of file extensions says.
-        data = _native._analyze_file(map, str(source), input_format, json.dumps(reader), report_json)
+        return _native._analyze_file(
+            map, str(source), input_format, json.dumps(reader), report_json, want_partial
+        )
+
+
+def partial(map: "JourneyMap", events: Any, **options: Any) -> Any:
+    """The partial result of the customers of ``events`` (a part of a log:
+    every customer's events in one part), to merge with the other parts'
+    and finish into the report of the whole: ``events`` and ``options`` as
+    :func:`analyze` takes them (a part without any ``segment_by`` value is
+    not an error: other parts may have them). Partials add (``a.merge(b)``, ``a + b``),
+    travel as bytes (``bytes(p)``, ``Partial.from_bytes``) and pickle, so
+    that workers (processes, Dask, Spark) can compute them;
+    :func:`finish` makes the report, identical to analysing all the events
+    at once.
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> a = journeymap.partial(shop, [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"}])
+    >>> b = journeymap.partial(shop, [{"customer_id": "c2", "timestamp": "2026-03-01T10:00:00Z", "touchpoint": "home"}])
+    >>> (a + b).customers, journeymap.finish(shop, [a, b]).totals.customers
+    (2, 2)
+    """
+    return _run(map, events, True, **options)
+
+
+def finish(map: "JourneyMap", partials: Any, *, top_k: Optional[int] = None) -> "Report":
+    """The report of ``partials`` (an iterable of :class:`Partial` of
+    disjoint customers, computed against ``map`` with the same options):
+    merged, then finished with their options (``top_k`` replaced when
+    given). Partials of another map or other options raise
+    ``InvalidMapError`` (``INVALID_VALUE``).
+
+    >>> import journeymap
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> events = [{"customer_id": "c1", "timestamp": "2026-03-01T09:00:00Z", "touchpoint": "home"}]
+    >>> journeymap.finish(shop, [journeymap.partial(shop, events)]) == journeymap.analyze(shop, events)
+    True
+    """
+    if not isinstance(map, _native.JourneyMap):
+        raise TypeError(f"map must be a JourneyMap, not {_type_name(map)}")
+    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int)):
+        raise TypeError(f"top_k must be an int, not {_type_name(top_k)}")
+    if isinstance(partials, (str, bytes)) or not hasattr(partials, "__iter__"):
+        raise TypeError(f"partials must be an iterable of journeymap.Partial, not {_type_name(partials)}")
+    data = _native._finish(map, list(partials), top_k)
     return Report._from_dict(data, map.to_json(indent=None))
 
 

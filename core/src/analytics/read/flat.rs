@@ -204,9 +204,9 @@ impl EventLog {
             at: 0,
         };
         let mut fields: Vec<(Cow<'a, str>, Scalar<'a>)> = Vec::new();
-        let mut line = 0u64;
+        // Records have no lines: a row error says its row and field.
+        let line = None;
         while let Some((_, record)) = cells.next() {
-            line += 1;
             let n = match record {
                 FlatValue::Object(n) => n,
                 FlatValue::Value(RecordValue::Object(record)) => {
@@ -220,7 +220,7 @@ impl EventLog {
                         Ok(value) => not_an_object(&value),
                         Err(e) => not_json("the record", e),
                     };
-                    b.refuse(error, Some(line))?;
+                    b.refuse(error, line)?;
                     continue;
                 }
             };

@@ -455,7 +455,7 @@ pub(crate) fn read_one_line(
             );
         }
     };
-    read_object(b, &parsed, line, options)
+    read_object(b, &parsed, Some(line), options)
 }
 
 /// The error of a line holding a JSON value other than an object.
@@ -472,18 +472,18 @@ pub(crate) fn not_an_object(value: &Scalar<'_>) -> RowError {
 pub(crate) fn read_object(
     b: &mut EventLogBuilder,
     parsed: &[(Cow<'_, str>, Scalar<'_>)],
-    line: u64,
+    line: Option<u64>,
     options: &JsonlOptions,
 ) -> Result<(), Error> {
     let mut texts: Vec<(usize, Cow<'_, str>)> = Vec::new();
     match read_fields(parsed, options, b.attribute_keys(), &mut texts) {
         Ok(fields) => {
             let texts = &texts;
-            b.push_with(&fields.event(&[]), Some(line), |slot| {
+            b.push_with(&fields.event(&[]), line, |slot| {
                 texts.iter().find(|(k, _)| *k == slot).map(|(_, v)| &**v)
             })
         }
-        Err(e) => b.refuse(e, Some(line)),
+        Err(e) => b.refuse(e, line),
     }
 }
 
