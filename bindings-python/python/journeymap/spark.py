@@ -1,0 +1,113 @@
+"""Journey reports of PySpark DataFrames: the same report as
+:func:`journeymap.analyze` on one machine, byte for byte, computed on the
+executors.
+
+``journeymap.spark.analyze(map, df, **options)`` repartitions the events by
+a hash of the customer column (every customer's events in one partition,
+whatever the input's partitioning), computes each partition's
+:class:`journeymap.Partial` on the executors with ``mapInArrow`` (Arrow
+record batches in, the partial's bytes out), merges them with
+``treeReduce`` and finishes the report on the driver. Spark timestamp
+columns (read in the session's time zone, as Spark stores instants),
+ISO 8601 strings and integer epoch columns all work, with the same options
+as :func:`journeymap.analyze` (``timestamp_unit`` for integers).
+
+The executors need journeymap installed: ship a virtualenv with
+``spark-submit --archives env.tar.gz#env`` and
+``PYSPARK_PYTHON=./env/bin/python`` (see docs/analytics.md). Importing
+``journeymap`` does not import this module or PySpark; install the extra
+with ``pip install "journeymap[spark]"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import journeymap
+
+__all__ = ["analyze", "partial"]
+
+
+def _partials(map_json: str, options: dict[str, Any]) -> Any:
+    """The function mapInArrow runs on each partition: its record batches
+    in, one row holding the partition's partial (bytes) out."""
+
+    def compute(batches: Iterator[Any]) -> Iterator[Any]:
+        import pyarrow as pa
+
+        batches = list(batches)
+        if not batches or all(b.num_rows == 0 for b in batches):
+            return
+        table = pa.Table.from_batches(batches)
+        the_map = journeymap.JourneyMap.from_json(map_json)
+        data = bytes(journeymap.partial(the_map, table, **options))
+        yield pa.RecordBatch.from_pydict({"partial": [data]}, schema=pa.schema([("partial", pa.binary())]))
+
+    return compute
+
+
+def _merge(a: bytes, b: bytes) -> bytes:
+    return bytes(journeymap.Partial.from_bytes(a) + journeymap.Partial.from_bytes(b))
+
+
+def partial(map: journeymap.JourneyMap, df: Any, **options: Any) -> journeymap.Partial:
+    """The partial result of every event of the Spark DataFrame ``df``:
+    repartitioned by customer, one partial per partition on the executors,
+    merged by ``treeReduce``. ``options`` are :func:`journeymap.analyze`'s
+    (``customer_column`` is the column partitioned on).
+
+    >>> import journeymap, journeymap.spark
+    >>> from pyspark.sql import SparkSession
+    >>> spark = SparkSession.builder.master("local[2]").getOrCreate()
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> df = spark.createDataFrame([("c1", "2026-03-01T09:00:00Z", "home"), ("c2", "2026-03-01T10:00:00Z", "home")],
+    ...     ["customer_id", "timestamp", "touchpoint"])
+    >>> journeymap.spark.partial(shop, df).customers
+    2
+    """
+    from pyspark.sql import DataFrame
+
+    if not isinstance(map, journeymap.JourneyMap):
+        raise TypeError(f"map must be a JourneyMap, not {type(map).__name__}")
+    if not isinstance(df, DataFrame):
+        raise TypeError(
+            f"df must be a PySpark DataFrame, not {type(df).__name__} "
+            "(journeymap.analyze reads pandas and other tables on this machine)"
+        )
+    # The options and the columns are checked here, by the core, on the
+    # frame's empty schema, before any executor runs.
+    journeymap.partial(map, df.limit(0).toArrow(), **options)
+    customer = options.get("customer_column") or "customer_id"
+    partitions = max(1, df.rdd.getNumPartitions())
+    by_customer = df.repartition(partitions, customer)
+    parts = by_customer.mapInArrow(_partials(map.to_json(indent=None), options), "partial binary")
+    rdd = parts.rdd.map(lambda row: bytes(row.partial))
+    if rdd.isEmpty():
+        return journeymap.partial(map, df.limit(0).toArrow(), **options)
+    return journeymap.Partial.from_bytes(rdd.treeReduce(_merge))
+
+
+def analyze(map: journeymap.JourneyMap, df: Any, **options: Any) -> journeymap.Report:
+    """The journey report of the Spark DataFrame ``df``: equal, byte for
+    byte in JSON, to analysing all its rows on one machine with the same
+    options, computed on the executors (see :func:`partial`).
+
+    >>> import journeymap, journeymap.spark
+    >>> from pyspark.sql import SparkSession
+    >>> spark = SparkSession.builder.master("local[2]").getOrCreate()
+    >>> shop = journeymap.JourneyMap.from_dict({
+    ...     "name": "Shop", "stages": [{"id": "visit", "name": "Visit"}],
+    ...     "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+    ...     "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"}]})
+    >>> rows = [("c1", "2026-03-01T09:00:00Z", "home"), ("c2", "2026-03-01T10:00:00Z", "home")]
+    >>> df = spark.createDataFrame(rows, ["customer_id", "timestamp", "touchpoint"])
+    >>> report = journeymap.spark.analyze(shop, df)
+    >>> report.to_json() == journeymap.analyze(shop, [dict(zip(df.columns, r)) for r in rows]).to_json()
+    True
+    """
+    top_k = options.get("top_k")
+    return journeymap.finish(map, [partial(map, df, **options)], top_k=top_k)
