@@ -68,6 +68,16 @@ def scrambled(example: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
+def tied(scrambled: Any) -> Any:
+    """The scrambled log with timestamps cut to the day: most customers have
+    events at the same instant, which keep their input order (the order a
+    shuffle does not keep)."""
+    frame = scrambled.copy()
+    frame["timestamp"] = frame["timestamp"].dt.floor("D")
+    return frame
+
+
+@pytest.fixture(scope="module")
 def million(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
     """A generated log of 1M events, as a pyarrow Table and a Parquet file
     of 8 row groups."""
@@ -106,6 +116,16 @@ def test_dask_default_scheduler_on_the_example_and_a_scrambled_log(example: Any,
         ddf = dd.from_pandas(frame, npartitions=parts, sort=False)
         with dask.config.set(scheduler="threads"):
             assert journeymap.dask.analyze(coffee(), ddf, **OPTIONS).to_json() == want
+
+
+def test_dask_keeps_the_input_order_of_events_at_the_same_time(tied: Any) -> None:
+    want = expected(tied)
+    for scheduler in ("threads", "sync"):
+        for parts in (2, 5, 9):
+            ddf = dd.from_pandas(tied, npartitions=parts, sort=False)
+            with dask.config.set(scheduler=scheduler):
+                got = journeymap.dask.analyze(coffee(), ddf, **OPTIONS).to_json()
+            assert got == want, (scheduler, parts)
 
 
 def test_dask_examples_run() -> None:
@@ -203,6 +223,15 @@ def test_spark_on_a_scrambled_log_and_integer_epochs(spark: Any, example: Any, s
     assert got == expected(seconds)
 
 
+def test_spark_keeps_the_input_order_of_events_at_the_same_time(spark: Any, tied: Any) -> None:
+    # Spark's local shuffle reads map outputs in order, so here the order
+    # column is not what keeps the order; on a cluster, fetches arrive in any
+    # order (Dask's shuffle reorders even locally: see the Dask test).
+    df = spark.createDataFrame(tied)
+    assert df.rdd.getNumPartitions() > 1
+    assert journeymap.spark.analyze(coffee(), df, **OPTIONS).to_json() == expected(tied)
+
+
 def test_spark_on_a_million_events(spark: Any, million: tuple[Any, Path]) -> None:
     table, path = million
     df = spark.read.parquet(str(path))
@@ -227,3 +256,19 @@ def test_spark_refuses_what_analyze_refuses(spark: Any) -> None:
     with pytest.raises(TypeError, match="PySpark DataFrame"):
         journeymap.spark.analyze(coffee(), [])
 
+
+
+def test_dask_refuses_a_missing_segment_column_as_analyze_does(example: Any) -> None:
+    ddf = dd.from_pandas(example.drop(columns=["segment"]), npartitions=2)
+    with pytest.raises(journeymap.EventLogError) as info:
+        journeymap.dask.analyze(coffee(), ddf, segment_by="segment")
+    assert info.value.code == "MISSING_COLUMN"
+    # A partial is a part of a log: it may have no segments.
+    assert journeymap.dask.partial(coffee(), ddf, segment_by="segment").customers > 0
+
+
+def test_spark_refuses_a_missing_segment_column_as_analyze_does(spark: Any) -> None:
+    df = spark.read.csv(str(LOG), header=True).drop("segment")
+    with pytest.raises(journeymap.EventLogError) as info:
+        journeymap.spark.analyze(coffee(), df, segment_by="segment")
+    assert info.value.code == "MISSING_COLUMN"

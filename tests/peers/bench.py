@@ -123,8 +123,10 @@ def sql_ident(s: str) -> str:
     return '"' + s.replace('"', '""') + '"'
 
 
-def resolve_sql(doc, columns) -> str:
-    """The match rules as a SQL CASE expression over the log's columns."""
+def resolve_sql(doc, columns, ident=sql_ident, starts_with="starts_with") -> str:
+    """The match rules as a SQL CASE expression over the log's columns
+    (`ident` quotes a column name, `starts_with` names the prefix test: Spark
+    SQL quotes with backticks and calls it `startswith`)."""
     cols = set(columns)
     whens = []
     if "touchpoint" in cols:
@@ -134,16 +136,33 @@ def resolve_sql(doc, columns) -> str:
         if "event" in r:
             parts.append(f"event = {sql_str(r['event'])}" if "event" in cols else "FALSE")
         if "event_prefix" in r:
-            parts.append(f"starts_with(event, {sql_str(r['event_prefix'])})"
+            parts.append(f"{starts_with}(event, {sql_str(r['event_prefix'])})"
                          if "event" in cols else "FALSE")
         if "channel" in r:
             parts.append(f"channel = {sql_str(r['channel'])}" if "channel" in cols else "FALSE")
         for k, v in r.get("attributes", {}).items():
-            parts.append(f"{sql_ident(k)} = {sql_str(v)}" if k in cols else "FALSE")
+            parts.append(f"{ident(k)} = {sql_str(v)}" if k in cols else "FALSE")
         for k, p in r.get("attribute_prefixes", {}).items():
-            parts.append(f"starts_with({sql_ident(k)}, {sql_str(p)})" if k in cols else "FALSE")
+            parts.append(f"{starts_with}({ident(k)}, {sql_str(p)})" if k in cols else "FALSE")
         whens.append(f"WHEN {' AND '.join(parts) or 'TRUE'} THEN {sql_str(tid)}")
     return "CASE " + " ".join(whens) + " END"
+
+
+# Over a table ev(c customer, ts time, rn input order, tp touchpoint or NULL)
+# and tps(tp, stage): the directly-follows graph, consecutive repeats
+# collapsed (DuckDB and Spark SQL alike), and the customers of each stage.
+DFG_SQL = """
+    WITH known AS (
+        SELECT c, ts, rn, tp, lag(tp) OVER (PARTITION BY c ORDER BY ts, rn) AS prev
+        FROM ev WHERE tp IS NOT NULL),
+    steps AS (
+        SELECT c, ts, rn, tp FROM known WHERE prev IS NULL OR prev <> tp),
+    pairs AS (
+        SELECT tp AS a, lead(tp) OVER (PARTITION BY c ORDER BY ts, rn) AS b FROM steps)
+    SELECT a, b, count(*) AS n FROM pairs WHERE b IS NOT NULL GROUP BY a, b"""
+FUNNEL_SQL = """
+    SELECT t.stage, count(DISTINCT e.c) AS customers
+    FROM ev e JOIN tps t ON e.tp = t.tp GROUP BY t.stage"""
 
 
 def read_csv_pandas(path):
@@ -195,18 +214,8 @@ def worker_duckdb(path, doc):
         FROM raw""")
     t2 = time.perf_counter()
     phases["prepare"] = t2 - t1
-    dfg = con.execute("""
-        WITH known AS (
-            SELECT c, ts, rn, tp, lag(tp) OVER (PARTITION BY c ORDER BY ts, rn) AS prev
-            FROM ev WHERE tp IS NOT NULL),
-        steps AS (
-            SELECT c, ts, rn, tp FROM known WHERE prev IS NULL OR prev <> tp),
-        pairs AS (
-            SELECT tp AS a, lead(tp) OVER (PARTITION BY c ORDER BY ts, rn) AS b FROM steps)
-        SELECT a, b, count(*) AS n FROM pairs WHERE b IS NOT NULL GROUP BY a, b""").fetchall()
-    funnel = con.execute("""
-        SELECT t.stage, count(DISTINCT e.c) AS customers
-        FROM ev e JOIN tps t ON e.tp = t.tp GROUP BY t.stage""").fetchall()
+    dfg = con.execute(DFG_SQL).fetchall()
+    funnel = con.execute(FUNNEL_SQL).fetchall()
     t3 = time.perf_counter()
     phases["tool"] = t3 - t2
     return phases, {

@@ -23,8 +23,24 @@ import journeymap
 __all__ = ["analyze", "partial"]
 
 
+# The column carrying each event's place in the input through the shuffle:
+# events at the same time keep their input order, as on one machine.
+ORDER = "__journeymap_order"
+
+
+def _numbered(frame: Any, partition_info: Any = None) -> Any:
+    """The partition with each row's place in the whole DataFrame (the
+    partition's number in the high bits, the row's position in the low)."""
+    import numpy as np
+
+    number = partition_info["number"] if partition_info else 0
+    return frame.assign(**{ORDER: (number << 40) + np.arange(len(frame), dtype="int64")})
+
+
 def _partition_bytes(map_json: str, frame: Any, options: dict[str, Any]) -> bytes:
-    """One partition's partial result, as bytes (runs on a worker)."""
+    """One partition's partial result, as bytes (runs on a worker): its
+    events back in input order, without the order column."""
+    frame = frame.sort_values(ORDER, kind="stable").drop(columns=[ORDER])
     the_map = journeymap.JourneyMap.from_json(map_json)
     return bytes(journeymap.partial(the_map, frame, **options))
 
@@ -65,8 +81,10 @@ def partial(map: journeymap.JourneyMap, ddf: Any, **options: Any) -> journeymap.
     journeymap.partial(map, ddf._meta, **options)
     customer = options.get("customer_column") or "customer_id"
     map_json = map.to_json(indent=None)
-    # Every customer's events in one partition.
-    shuffled = ddf.shuffle(on=customer)
+    # Every customer's events in one partition, each event numbered first:
+    # the shuffle does not keep the order of the input.
+    numbered = ddf.map_partitions(_numbered, meta=_numbered(ddf._meta))
+    shuffled = numbered.shuffle(on=customer)
     parts = [
         dask.delayed(_partition_bytes)(map_json, part, options)
         for part in shuffled.to_delayed()
@@ -102,5 +120,11 @@ def analyze(map: journeymap.JourneyMap, ddf: Any, **options: Any) -> journeymap.
     >>> report.to_json() == journeymap.analyze(shop, events).to_json()
     True
     """
+    # As for journeymap.analyze, a segment_by column must exist (a part of
+    # a log need not have one): checked by the core on the empty schema.
+    import dask.dataframe as dd
+
+    if isinstance(map, journeymap.JourneyMap) and isinstance(ddf, dd.DataFrame):
+        journeymap.analyze(map, ddf._meta, **options)
     top_k = options.get("top_k")
     return journeymap.finish(map, [partial(map, ddf, **options)], top_k=top_k)

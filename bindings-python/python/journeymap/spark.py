@@ -21,6 +21,7 @@ with ``pip install "journeymap[spark]"``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,17 +30,26 @@ import journeymap
 __all__ = ["analyze", "partial"]
 
 
+# The column carrying each event's place in the input through the shuffle
+# (monotonically_increasing_id: the partition's number in the high bits, the
+# row's position in the low): events at the same time keep their input
+# order, as on one machine.
+ORDER = "__journeymap_order"
+
+
 def _partials(map_json: str, options: dict[str, Any]) -> Any:
     """The function mapInArrow runs on each partition: its record batches
     in, one row holding the partition's partial (bytes) out."""
 
     def compute(batches: Iterator[Any]) -> Iterator[Any]:
-        import pyarrow as pa
+        pa = importlib.import_module("pyarrow")
 
-        batches = list(batches)
-        if not batches or all(b.num_rows == 0 for b in batches):
+        received = list(batches)
+        if not received or all(b.num_rows == 0 for b in received):
             return
-        table = pa.Table.from_batches(batches)
+        # Back in input order (the shuffle does not keep it), without the
+        # order column.
+        table = pa.Table.from_batches(received).sort_by(ORDER).drop_columns([ORDER])
         the_map = journeymap.JourneyMap.from_json(map_json)
         data = bytes(journeymap.partial(the_map, table, **options))
         yield pa.RecordBatch.from_pydict({"partial": [data]}, schema=pa.schema([("partial", pa.binary())]))
@@ -83,7 +93,10 @@ def partial(map: journeymap.JourneyMap, df: Any, **options: Any) -> journeymap.P
     journeymap.partial(map, df.limit(0).toArrow(), **options)
     customer = options.get("customer_column") or "customer_id"
     partitions = max(1, df.rdd.getNumPartitions())
-    by_customer = df.repartition(partitions, customer)
+    from pyspark.sql.functions import monotonically_increasing_id
+
+    numbered = df.withColumn(ORDER, monotonically_increasing_id())
+    by_customer = numbered.repartition(partitions, customer)
     parts = by_customer.mapInArrow(_partials(map.to_json(indent=None), options), "partial binary")
     rdd = parts.rdd.map(lambda row: bytes(row.partial))
     if rdd.isEmpty():
@@ -109,5 +122,11 @@ def analyze(map: journeymap.JourneyMap, df: Any, **options: Any) -> journeymap.R
     >>> report.to_json() == journeymap.analyze(shop, [dict(zip(df.columns, r)) for r in rows]).to_json()
     True
     """
+    # As for journeymap.analyze, a segment_by column must exist (a part of
+    # a log need not have one): checked by the core on the empty schema.
+    from pyspark.sql import DataFrame
+
+    if isinstance(map, journeymap.JourneyMap) and isinstance(df, DataFrame):
+        journeymap.analyze(map, df.limit(0).toArrow(), **options)
     top_k = options.get("top_k")
     return journeymap.finish(map, [partial(map, df, **options)], top_k=top_k)
