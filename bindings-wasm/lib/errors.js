@@ -7,40 +7,76 @@ import { loaded } from "./load.js";
 // ---------------------------------------------------------------------------
 // Errors
 
+/** @import { ErrorCode, ErrorInfo } from "../values.js" */
+
 /**
- * Every failure of this package. `code` is the stable code of the core
- * library (`DUPLICATE_ID`, `JSON_SYNTAX`, `BAD_TIMESTAMP`, ...), or one of
- * the three codes of this binding: `INVALID_ARGUMENT` (an argument of the
- * wrong JavaScript type), `FREED` (a map used after `free()`) and
- * `NOT_LOADED` (`journeymap/web` used before `init()`).
+ * Every failure of this package. For `INVALID_MAP` (several invariant
+ * violations at once) `path` and `id` are those of the first violation and
+ * `errors` lists them all; otherwise `errors` holds this error alone.
+ * `code` is the stable code of the core library (`DUPLICATE_ID`,
+ * `JSON_SYNTAX`, `BAD_TIMESTAMP`, ...), or one of the three codes of this
+ * binding: `INVALID_ARGUMENT` (an argument of the wrong JavaScript type),
+ * `FREED` (a map used after `free()`) and `NOT_LOADED` (`journeymap/web`
+ * used before `init()`).
+ *
+ * @example
+ * ```js
+ * import assert from "node:assert/strict";
+ * import { JourneyMap, JourneyMapError } from "journeymap";
+ * try {
+ *   JourneyMap.fromObject({ name: "x", stages: [{ id: "s", name: "" }] });
+ * } catch (e) {
+ *   assert.ok(e instanceof JourneyMapError);
+ *   assert.equal(e.code, "EMPTY_NAME");
+ *   assert.equal(e.path, "/stages/0/name");
+ * }
+ * ```
  */
 export class JourneyMapError extends Error {
-  /**
-   * @param {{code: string, message: string, path?: string, id?: string,
-   *          line?: number, column?: number, row?: number, field?: string,
-   *          errors?: object[]}} info
-   */
+  /** @param {ErrorInfo & { errors?: ErrorInfo[] }} info */
   constructor(info) {
     super(String(info?.message ?? "journeymap error"));
+    /** @readonly @type {"JourneyMapError"} */
     this.name = "JourneyMapError";
-    this.code = String(info?.code ?? "INTERNAL");
+    /** @readonly @type {ErrorCode} */
+    this.code = /** @type {ErrorCode} */ (String(info?.code ?? "INTERNAL"));
+    /** @readonly @type {string | undefined} */
     this.path = info?.path;
+    /** @readonly @type {string | undefined} */
     this.id = info?.id;
+    /** @readonly @type {number | undefined} */
     this.line = info?.line;
+    /** @readonly @type {number | undefined} */
     this.column = info?.column;
+    /**
+     * 1-based row of a refused event-log row (see `ErrorInfo.row`).
+     * @readonly @type {number | undefined}
+     */
     this.row = info?.row;
+    /**
+     * Column or key of a refused event-log row.
+     * @readonly @type {string | undefined}
+     */
     this.field = info?.field;
     const errors = Array.isArray(info?.errors) ? info.errors : [info];
+    /**
+     * The individual problems (at least one).
+     * @readonly @type {ErrorInfo[]}
+     */
     this.errors = errors.map(errorInfo);
   }
 
-  /** The error as a plain `ErrorInfo`-like object (with `errors`). */
+  /**
+   * The error as a plain `ErrorInfo` (with `errors`), for `JSON.stringify`.
+   *
+   * @returns {ErrorInfo & { errors: ErrorInfo[] }}
+   */
   toJSON() {
     return { ...errorInfo(this), errors: this.errors.map((e) => ({ ...e })) };
   }
 }
 
-/** A plain `{code, message, path?, id?, line?, column?, row?, field?}` object. */
+/** @internal A plain `{code, message, path?, id?, line?, column?, row?, field?}` object. */
 export function errorInfo(e) {
   const info = { code: String(e?.code), message: String(e?.message) };
   for (const key of ["path", "id", "line", "column", "row", "field"]) {
@@ -50,6 +86,7 @@ export function errorInfo(e) {
 }
 
 /**
+ * @internal
  * Drops line and column (meaningless for JSON text made from an object);
  * the core's `message` has no location in it.
  */
@@ -59,11 +96,13 @@ export function unlocated(info) {
   return rest;
 }
 
+/** @internal */
 export function argumentError(message) {
   return new JourneyMapError({ code: "INVALID_ARGUMENT", message });
 }
 
 /**
+ * @internal
  * An event-log row error (`{code, message, row: {row, line, column}}` from
  * Rust) as `{code, message, row, line, field}`: `row` the 1-based data row,
  * `line` the line in the text, `field` the column or key concerned.
@@ -80,6 +119,7 @@ export function rowLocated(info) {
 }
 
 /**
+ * @internal
  * Calls into WebAssembly; an error thrown by Rust (the JSON text of a core
  * error) becomes a `JourneyMapError`. `located = false` drops line and
  * column (JSON text made from an object); a function adjusts the error's

@@ -14,10 +14,12 @@ import initAsync, {
  * Version of the journeymap library inside this package (a live binding:
  * `undefined` until the WebAssembly is loaded, which the default entry
  * does at import).
+ *
+ * @type {string}
  */
 export let version;
 
-/** Limits of the core library, read once the WebAssembly is loaded. */
+/** @internal Limits of the core library, read once the WebAssembly is loaded. */
 export const limits = {
   /** Largest JSON text accepted, in bytes. */
   maxDocumentBytes: Infinity,
@@ -25,7 +27,7 @@ export const limits = {
 
 let ready = false;
 
-/** Whether the WebAssembly is loaded. */
+/** @internal Whether the WebAssembly is loaded. */
 export function loaded() {
   return ready;
 }
@@ -37,7 +39,7 @@ function finish() {
   ready = true;
 }
 
-/** The bytes of base64 text (the package's embedded WebAssembly). */
+/** @internal The bytes of base64 text (the package's embedded WebAssembly). */
 export function decodeBase64(text) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
   const binary = atob(text);
@@ -47,6 +49,7 @@ export function decodeBase64(text) {
 }
 
 /**
+ * @internal
  * Compiles and instantiates the WebAssembly synchronously from its bytes
  * (or a `WebAssembly.Module`). Does nothing once loaded.
  */
@@ -57,6 +60,7 @@ export function loadSync(module) {
 }
 
 /**
+ * @internal
  * Compiles and instantiates the WebAssembly without blocking: `input` is a
  * URL (string or `URL`), a `Request`, a `Response` (or a promise of one),
  * bytes (`ArrayBuffer`, typed array) or a `WebAssembly.Module`. Does

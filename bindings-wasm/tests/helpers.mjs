@@ -133,9 +133,12 @@ let examplesDir;
  */
 export async function runExample(code, cwd = process.cwd()) {
   examplesDir ??= mkdtempSync(join(tmpdir(), "journeymap-examples-"));
-  const entry = pathToFileURL(join(PACKAGE_DIR, "index.js")).href;
+  const entry = (name) => JSON.stringify(pathToFileURL(join(PACKAGE_DIR, name)).href);
   const file = join(examplesDir, `example-${readdirSync(examplesDir).length}.mjs`);
-  writeFileSync(file, code.replaceAll('from "journeymap"', `from ${JSON.stringify(entry)}`));
+  const resolved = code
+    .replaceAll('from "journeymap/web"', `from ${entry("web.js")}`)
+    .replaceAll('from "journeymap"', `from ${entry("index.js")}`);
+  writeFileSync(file, resolved);
   const before = process.cwd();
   process.chdir(cwd);
   try {

@@ -1,6 +1,7 @@
 // The TypeScript declarations: generated document types are fresh and cover
-// the schema, the hand-written entry point types match the runtime API, and
-// a typed usage file compiles with `tsc --noEmit`.
+// the schema, the API's declarations are what the JSDoc of lib/*.js
+// generates and cover the runtime API, and a typed usage file compiles with
+// `tsc --noEmit`.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -21,11 +22,16 @@ import {
   generateLint,
   generateSchemasModule,
 } from "../scripts/gen-types.mjs";
+import { generateApiTypes, withSources } from "../scripts/gen-api-types.mjs";
 import { PACKAGE_DIR, REPO_DIR, REPORT_SCHEMA_PATH, SCHEMA_PATH, readJson, readText } from "./helpers.mjs";
 
 const typesText = readText(join(PACKAGE_DIR, "types.d.ts"));
 const reportText = readText(join(PACKAGE_DIR, "report.d.ts"));
-const indexText = readText(join(PACKAGE_DIR, "index.d.ts"));
+// The API's declarations (generated from the JSDoc of lib/*.js) and the
+// values it takes and gives (values.d.ts).
+const API_FILES = ["index.d.ts", "web.d.ts", "lib/api.d.ts", "lib/map.d.ts", "lib/errors.d.ts", "lib/load.d.ts"];
+const apiText = API_FILES.map((file) => readText(join(PACKAGE_DIR, file))).join("\n");
+const valuesText = readText(join(PACKAGE_DIR, "values.d.ts"));
 
 describe("document types", () => {
   const schema = readJson(SCHEMA_PATH);
@@ -101,9 +107,17 @@ describe("report types", () => {
 });
 
 describe("entry point types", () => {
+  test("the API's declarations are what the JSDoc generates (run `node scripts/gen-api-types.mjs` if not)", () => {
+    const generated = generateApiTypes();
+    assert.deepEqual(Object.keys(generated).sort(), [...API_FILES].sort());
+    for (const [path, text] of Object.entries(generated)) {
+      assert.equal(readText(join(PACKAGE_DIR, path)), text, path);
+    }
+  });
+
   test("every runtime export is declared", () => {
     for (const name of Object.keys(api)) {
-      assert.match(indexText, new RegExp(`export declare (const|class|function) ${name}\\b`), name);
+      assert.match(apiText, new RegExp(`export (declare )?(const|let|class|function) ${name}\\b`), name);
     }
   });
 
@@ -113,9 +127,9 @@ describe("entry point types", () => {
       ...Object.getOwnPropertyNames(JourneyMap).filter((m) => !["length", "name", "prototype"].includes(m)),
     ];
     assert.ok(members.length > 50);
-    const body = indexText.slice(indexText.indexOf("export declare class JourneyMap "));
+    const body = apiText.slice(apiText.indexOf("export class JourneyMap "));
     for (const m of members) {
-      assert.match(body, new RegExp(`^\\s+(static |readonly )?${m}\\b[(:]`, "m"), m);
+      assert.match(body, new RegExp(`^\\s+(static |readonly |get )?${m}\\b[(:]`, "m"), m);
     }
   });
 
@@ -141,14 +155,14 @@ describe("entry point types", () => {
       return [...text.slice(start, text.indexOf(";", start)).matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]);
     };
     assert.deepEqual(new Set(declared(readText(ERROR_TYPES_PATH), "CoreErrorCode")), core);
-    assert.deepEqual(declared(indexText, "ErrorCode").sort(), ["FREED", "INVALID_ARGUMENT", "NOT_LOADED"]);
+    assert.deepEqual(declared(valuesText, "ErrorCode").sort(), ["FREED", "INVALID_ARGUMENT", "NOT_LOADED"]);
     // The row codes of the report schema are core codes of the event_log category.
     const rowCodes = readJson(ERROR_CODES_PATH).filter((c) => c.category === "event_log").map((c) => c.code);
     assert.deepEqual(new Set(declared(reportText, "RowErrorKind")), new Set(rowCodes));
   });
 
   test("no `any` in the declarations", () => {
-    for (const text of [indexText, typesText, reportText]) {
+    for (const text of [apiText, valuesText, typesText, reportText]) {
       assert.doesNotMatch(text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ""), /\bany\b/);
     }
   });
@@ -169,11 +183,15 @@ describe("entry point types", () => {
   // that defines it: TypeScript's checker, reading the JavaScript, finds no
   // name it cannot resolve (TS2304, TS2552) and no missing export (TS2305).
   test("every name a module of lib/ uses is defined or imported", { skip }, () => {
-    const lib = join(PACKAGE_DIR, "lib");
-    const files = readdirSync(lib).filter((f) => f.endsWith(".js")).map((f) => join(lib, f));
-    assert.ok(files.length >= 6, files.join(", "));
-    const args = ["--noEmit", "--allowJs", "--checkJs", "--skipLibCheck", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", ...files];
-    const result = spawnSync(process.execPath, [tsc, ...args], { encoding: "utf8" });
+    // The JavaScript alone: the declarations generated next to it would
+    // stand in for the modules it imports.
+    const result = withSources((work) => {
+      const lib = join(work, "lib");
+      const files = readdirSync(lib).filter((f) => f.endsWith(".js")).map((f) => join(lib, f));
+      assert.ok(files.length >= 6, files.join(", "));
+      const args = ["--noEmit", "--allowJs", "--checkJs", "--skipLibCheck", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", ...files];
+      return spawnSync(process.execPath, [tsc, ...args], { cwd: work, encoding: "utf8" });
+    });
     const unresolved = result.stdout.split("\n").filter((line) => /error TS(2304|2552|2305|2724):/.test(line));
     assert.deepEqual(unresolved, []);
     assert.ok(result.stdout.length > 0 || result.status === 0, "tsc ran");
