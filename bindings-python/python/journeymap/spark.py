@@ -92,11 +92,12 @@ def partial(map: journeymap.JourneyMap, df: Any, **options: Any) -> journeymap.P
     # frame's empty schema, before any executor runs.
     journeymap.partial(map, df.limit(0).toArrow(), **options)
     customer = options.get("customer_column") or "customer_id"
-    partitions = max(1, df.rdd.getNumPartitions())
     from pyspark.sql.functions import monotonically_increasing_id
 
     numbered = df.withColumn(ORDER, monotonically_increasing_id())
-    by_customer = numbered.repartition(partitions, customer)
+    # As many partitions as any Spark shuffle (spark.sql.shuffle.partitions),
+    # so that a partition's events fit an executor's Python worker.
+    by_customer = numbered.repartition(customer)
     parts = by_customer.mapInArrow(_partials(map.to_json(indent=None), options), "partial binary")
     rdd = parts.rdd.map(lambda row: bytes(row.partial))
     if rdd.isEmpty():
