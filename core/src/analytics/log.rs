@@ -25,6 +25,27 @@ use crate::JourneyMap;
 /// ```
 pub const MAX_VALUE: f64 = 1e15;
 
+/// Earliest timestamp an event log accepts: 0000-01-01T00:00:00Z, in epoch
+/// milliseconds. With [`MAX_TIMESTAMP_MS`] it bounds every duration the
+/// report computes far inside `i64`, so none can overflow; an event outside
+/// is refused as `BAD_TIMESTAMP`.
+///
+/// ```
+/// use journeymap::analytics::{Event, EventLog, OnError, MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS};
+/// # let map = journeymap::doc_support::view_map();
+/// let mut b = EventLog::builder(&map).on_error(OnError::Skip);
+/// b.push(&Event::touchpoint("c1", MIN_TIMESTAMP_MS, "home")).unwrap();
+/// b.push(&Event::touchpoint("c1", MAX_TIMESTAMP_MS, "home")).unwrap();
+/// b.push(&Event::touchpoint("c1", i64::MIN, "home")).unwrap();
+/// b.push(&Event::touchpoint("c1", MAX_TIMESTAMP_MS + 1, "home")).unwrap();
+/// assert_eq!(b.build().stats().skipped["BAD_TIMESTAMP"], 2);
+/// ```
+pub const MIN_TIMESTAMP_MS: i64 = -62_167_219_200_000;
+
+/// Latest timestamp an event log accepts: 9999-12-31T23:59:59.999Z, in
+/// epoch milliseconds (see [`MIN_TIMESTAMP_MS`]).
+pub const MAX_TIMESTAMP_MS: i64 = 253_402_300_799_999;
+
 /// Sentinel for "no segment" in the segment column.
 pub(crate) const NO_SEGMENT: u32 = u32::MAX;
 
@@ -427,6 +448,16 @@ impl EventLogBuilder {
                 RowErrorKind::EmptyCustomer,
                 Some(&self.names.customer),
                 "the customer id is empty",
+            ));
+        }
+        if !(MIN_TIMESTAMP_MS..=MAX_TIMESTAMP_MS).contains(&e.timestamp_ms) {
+            return Err(RowError::new(
+                RowErrorKind::BadTimestamp,
+                Some(&self.names.timestamp),
+                format!(
+                    "timestamp {} ms from the epoch is outside the years 0000 to 9999",
+                    e.timestamp_ms
+                ),
             ));
         }
         for (name, v, limit) in [

@@ -135,7 +135,10 @@ pub use crate::error::{RowError, RowErrorKind};
 pub use generate::{
     generate, write_csv, write_jsonl, GeneratedColumns, GeneratedEvent, Generator, GeneratorOptions,
 };
-pub use log::{Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_VALUE};
+pub use log::{
+    Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_TIMESTAMP_MS,
+    MAX_VALUE, MIN_TIMESTAMP_MS,
+};
 pub use options::{
     parse_duration, parse_duration_option, PositionWeights, ReportOptions, ScoreScale,
 };
