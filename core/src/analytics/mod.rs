@@ -146,7 +146,7 @@ pub use partial::{analyze, Partial};
 pub use read::{
     CsvOptions, FieldNames, FlatValue, IngestStats, InputFormat, JsonlOptions, LogStream, OnError,
     PatternError, ReaderOptions, RecordValue, TimePattern, TimeSpec, TimeUnit, TimestampFormat,
-    Timezone,
+    Timezone, MAX_COLUMNS,
 };
 pub use report::{
     report_schema, report_schema_json, Attribution, AttributionRow, Conformance, Credit,

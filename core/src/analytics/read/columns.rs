@@ -3,8 +3,27 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashSet;
+
 use crate::error::Error;
 use crate::error::{RowError, RowErrorKind};
+
+/// Most columns an event log's header (or a table's schema) may have: more
+/// is `LOG_TOO_LARGE` at row 0, before any row is read.
+///
+/// ```
+/// use journeymap::analytics::{FieldNames, MAX_COLUMNS};
+/// let mut columns: Vec<String> = (0..MAX_COLUMNS).map(|i| format!("c{i}")).collect();
+/// columns[..3].clone_from_slice(&["customer_id".into(), "timestamp".into(), "event".into()]);
+/// assert!(FieldNames::default().check_columns(&columns).is_ok());
+/// columns.push("one_more".into());
+/// let err = FieldNames::default().check_columns(&columns).unwrap_err();
+/// assert_eq!(err.code(), "LOG_TOO_LARGE");
+/// ```
+pub const MAX_COLUMNS: usize = 10_000;
+
+/// How many column names a message lists before saying how many more.
+const LISTED_COLUMNS: usize = 20;
 
 /// Names of the fields of an event log (CSV header names or JSON keys).
 /// Fields not named here become raw attributes, looked at by `match` rules.
@@ -109,17 +128,32 @@ impl FieldNames {
             let row = RowError::new(kind, Some(column), message).at(0, None);
             Err(Error::EventRow(Box::new(row)))
         };
-        for (i, name) in names.iter().enumerate() {
-            if names[..i].contains(name) {
-                return error(
-                    RowErrorKind::DuplicateColumn,
-                    name,
-                    format!("column `{name}` appears twice"),
-                );
-            }
+        if names.len() > MAX_COLUMNS {
+            return error(
+                RowErrorKind::LogTooLarge,
+                names[MAX_COLUMNS],
+                format!(
+                    "the log has {} columns, more than the {MAX_COLUMNS} it may have",
+                    names.len()
+                ),
+            );
         }
-        let has = |name: &str| names.contains(&name);
-        let listed = || names.join(", ");
+        let mut seen = HashSet::with_capacity(names.len());
+        if let Some(name) = names.iter().find(|name| !seen.insert(**name)) {
+            return error(
+                RowErrorKind::DuplicateColumn,
+                name,
+                format!("column `{name}` appears twice"),
+            );
+        }
+        let has = |name: &str| seen.contains(name);
+        let listed = || {
+            let shown = names[..names.len().min(LISTED_COLUMNS)].join(", ");
+            match names.len().checked_sub(LISTED_COLUMNS) {
+                Some(more) if more > 0 => format!("{shown}, and {more} more"),
+                _ => shown,
+            }
+        };
         for name in [&self.customer, &self.timestamp] {
             if !has(name) {
                 return error(

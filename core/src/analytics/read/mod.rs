@@ -28,7 +28,7 @@ pub(crate) mod time_pattern;
 pub(crate) mod zone;
 
 pub use self::csv::CsvOptions;
-pub use columns::FieldNames;
+pub use columns::{FieldNames, MAX_COLUMNS};
 pub use flat::FlatValue;
 pub use format::{InputFormat, ReaderOptions};
 pub use ingest::{IngestStats, OnError};
