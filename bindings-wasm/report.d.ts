@@ -69,6 +69,13 @@ export interface Attribution {
   conversions: number;
   /** Probability of conversion of the touchpoint-level Markov chain. */
   markov_conversion_probability: number | null;
+  /**
+   * Why the Markov figures (`markov` credits, removal effects, the
+   * conversion probability) were not computed, when they were not: a
+   * chain with more observed states than
+   * [`MAX_MARKOV_STATES`](super::MAX_MARKOV_STATES). Absent otherwise.
+   */
+  markov_skipped?: string | null;
   /** One row per touchpoint, in document order. */
   touchpoints: AttributionRow[];
   /**

@@ -477,6 +477,7 @@ class _Attribution(Record):
         'unattributed_conversions',
         'unattributed_value',
         'markov_conversion_probability',
+        'markov_skipped',
     )
 
     @property
@@ -515,6 +516,15 @@ class _Attribution(Record):
     def markov_conversion_probability(self) -> Optional[float]:
         """Probability of conversion of the touchpoint-level Markov chain."""
         return self._get('markov_conversion_probability')  # type: ignore[no-any-return]
+
+    @property
+    def markov_skipped(self) -> Optional[str]:
+        """Why the Markov figures (``markov`` credits, removal effects, the
+        conversion probability) were not computed, when they were not: a
+        chain with more observed states than
+        ``MAX_MARKOV_STATES``(super::MAX_MARKOV_STATES). Absent otherwise.
+        """
+        return self._get('markov_skipped')  # type: ignore[no-any-return]
 
 
 class _UnknownEvents(Record):
@@ -665,6 +675,7 @@ ATTRIBUTION: Columns = (
     ('unattributed_conversions', 'int', ('unattributed_conversions',)),
     ('unattributed_value', 'float', ('unattributed_value',)),
     ('markov_conversion_probability', 'float', ('markov_conversion_probability',)),
+    ('markov_skipped', 'str', ('markov_skipped',)),
 )
 
 #: Columns of a stage funnel.

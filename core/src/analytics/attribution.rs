@@ -3,6 +3,8 @@
 //! models, credited per customer in exact fixed point) and the Markov-chain
 //! removal effect (see [`super::markov`]).
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::markov;
@@ -163,16 +165,40 @@ impl AttributionAcc {
     ) -> Attribution {
         let tps = map.touchpoints();
         let channels = map.channels();
+        let channel_index: HashMap<&str, usize> = channels
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         let channel_of: Vec<usize> = tps
             .iter()
-            .map(|t| channels.iter().position(|c| c.id == t.channel).unwrap_or(0))
+            .map(|t| channel_index.get(t.channel.as_str()).copied().unwrap_or(0))
             .collect();
         let total = self.attributable_conversions as f64;
         let total_value = from_fixed(self.attributable_value);
-        let (p_tp, re_tp) = markov::removal_effects(markov_touchpoints, tps.len());
-        let (_, re_ch) = markov::removal_effects(markov_channels, channels.len());
-        let markov_credit = |re: &[f64], i: usize| -> Credit {
-            let sum: f64 = re.iter().sum();
+        let tp_chain = markov::removal_effects(markov_touchpoints, tps.len());
+        let ch_chain = markov::removal_effects(markov_channels, channels.len());
+        let markov_skipped = match (&tp_chain, &ch_chain) {
+            (Err(states), _) => Some(format!(
+                "the touchpoint chain has {states} observed states, more than the {} solved exactly",
+                markov::MAX_MARKOV_STATES
+            )),
+            (_, Err(states)) => Some(format!(
+                "the channel chain has {states} observed states, more than the {} solved exactly",
+                markov::MAX_MARKOV_STATES
+            )),
+            _ => None,
+        };
+        let (p_tp, re_tp) = match tp_chain {
+            Ok(chain) if markov_skipped.is_none() => chain,
+            _ => (None, vec![0.0; tps.len()]),
+        };
+        let (_, re_ch) = match ch_chain {
+            Ok(chain) if markov_skipped.is_none() => chain,
+            _ => (None, vec![0.0; channels.len()]),
+        };
+        let (sum_tp, sum_ch): (f64, f64) = (re_tp.iter().sum(), re_ch.iter().sum());
+        let markov_credit = |re: &[f64], sum: f64, i: usize| -> Credit {
             if sum <= 0.0 {
                 return Credit::default();
             }
@@ -182,23 +208,27 @@ impl AttributionAcc {
                 value: round9(total_value * share),
             }
         };
-        let row =
-            |id: String, conv: &[i128; MODELS], val: &[i128; MODELS], re: &[f64], i: usize| {
-                let c = |m: usize| Credit {
-                    conversions: from_fixed(conv[m]),
-                    value: from_fixed(val[m]),
-                };
-                AttributionRow {
-                    id,
-                    first_touch: c(0),
-                    last_touch: c(1),
-                    linear: c(2),
-                    time_decay: c(3),
-                    position_based: c(4),
-                    markov: markov_credit(re, i),
-                    removal_effect: round9(re[i]),
-                }
+        let row = |id: String,
+                   conv: &[i128; MODELS],
+                   val: &[i128; MODELS],
+                   re: &[f64],
+                   sum: f64,
+                   i: usize| {
+            let c = |m: usize| Credit {
+                conversions: from_fixed(conv[m]),
+                value: from_fixed(val[m]),
             };
+            AttributionRow {
+                id,
+                first_touch: c(0),
+                last_touch: c(1),
+                linear: c(2),
+                time_decay: c(3),
+                position_based: c(4),
+                markov: markov_credit(re, sum, i),
+                removal_effect: round9(re[i]),
+            }
+        };
         let touchpoints = tps
             .iter()
             .enumerate()
@@ -208,6 +238,7 @@ impl AttributionAcc {
                     &self.conversions[i],
                     &self.value[i],
                     &re_tp,
+                    sum_tp,
                     i,
                 )
             })
@@ -223,7 +254,16 @@ impl AttributionAcc {
         let channel_rows = channels
             .iter()
             .enumerate()
-            .map(|(i, ch)| row(ch.id.to_string(), &ch_conv[i], &ch_val[i], &re_ch, i))
+            .map(|(i, ch)| {
+                row(
+                    ch.id.to_string(),
+                    &ch_conv[i],
+                    &ch_val[i],
+                    &re_ch,
+                    sum_ch,
+                    i,
+                )
+            })
             .collect();
         Attribution {
             conversions: converted,
@@ -233,6 +273,7 @@ impl AttributionAcc {
             unattributed_conversions: self.unattributed_conversions,
             unattributed_value: from_fixed(self.unattributed_value),
             markov_conversion_probability: p_tp.map(round9),
+            markov_skipped,
             touchpoints,
             channels: channel_rows,
         }

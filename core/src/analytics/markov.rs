@@ -22,9 +22,25 @@
 
 use super::paths::PairTable;
 
+/// Most observed states (touchpoints, or channels) a Markov chain is solved
+/// for: the exact solution inverts a dense matrix, `O(S^2)` memory and
+/// `O(S^3)` time (2,000 states: 72 MB and 2.9 s for the report, measured).
+/// Above it the report's Markov figures are not computed and
+/// `attribution.markov_skipped` says why.
+///
+/// ```
+/// assert_eq!(journeymap::analytics::MAX_MARKOV_STATES, 2_000);
+/// ```
+pub const MAX_MARKOV_STATES: usize = 2_000;
+
 /// Conversion probability from start and the removal effect of each state
-/// `0..n` (zero for states never observed). `(None, zeros)` without data.
-pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>, Vec<f64>) {
+/// `0..n` (zero for states never observed). `(None, zeros)` without data;
+/// `Err(states)` when more than [`MAX_MARKOV_STATES`] states are observed
+/// (checked before anything quadratic is allocated).
+pub(crate) fn removal_effects(
+    table: &PairTable<u64>,
+    n: usize,
+) -> Result<(Option<f64>, Vec<f64>), usize> {
     let mut effects = vec![0.0; n];
     let (start, conv) = (n as u32, n as u32 + 1);
     let entries = table.entries();
@@ -44,6 +60,9 @@ pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>,
         index[s] = i;
     }
     let m = states.len();
+    if m > MAX_MARKOV_STATES {
+        return Err(m);
+    }
     let mut start_total = 0u64;
     let mut start_conv = 0u64;
     let mut p0 = vec![0.0; m];
@@ -62,7 +81,7 @@ pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>,
         }
     }
     if start_total == 0 {
-        return (None, effects);
+        return Ok((None, effects));
     }
     // A = I - Q, r = one-step conversion probabilities.
     let mut a = vec![0.0; m * m];
@@ -86,7 +105,7 @@ pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>,
         *p /= start_total as f64;
     }
     let Some(inv) = invert(&mut a, m) else {
-        return (None, effects);
+        return Ok((None, effects));
     };
     let x: Vec<f64> = (0..m)
         .map(|i| (0..m).map(|j| inv[i * m + j] * r[j]).sum())
@@ -100,7 +119,7 @@ pub(crate) fn removal_effects(table: &PairTable<u64>, n: usize) -> (Option<f64>,
             effects[s] = (h * x[i] / p).clamp(0.0, 1.0);
         }
     }
-    (Some(p), effects)
+    Ok((Some(p), effects))
 }
 
 /// Inverse of the `m x m` matrix `a` (row-major; destroyed) by Gauss-Jordan
@@ -174,7 +193,7 @@ mod tests {
                 (&[2], false),
             ],
         );
-        let (p, re) = removal_effects(&t, 3);
+        let (p, re) = removal_effects(&t, 3).unwrap();
         // start: A 1/2, B 1/4, C 1/4. A: B 1/2, C 1/2. B: conv. C: null.
         // x_A = 1/2, x_B = 1, x_C = 0; P = 1/2*1/2 + 1/4 = 1/2.
         assert!((p.unwrap() - 0.5).abs() < 1e-12);
@@ -189,7 +208,7 @@ mod tests {
     fn loops_and_self_loops() {
         // A > B > A > conv ; A > A > null
         let t = table(2, &[(&[0, 1, 0], true), (&[0, 0], false)]);
-        let (p, re) = removal_effects(&t, 2);
+        let (p, re) = removal_effects(&t, 2).unwrap();
         // From A (4 exits): B 1/4, A 1/4, conv 1/4, null 1/4; from B: A.
         // x_A = 1/4 x_B + 1/4 x_A + 1/4, x_B = x_A -> x_A = 1/2 x_A + 1/4 -> 1/2.
         assert!((p.unwrap() - 0.5).abs() < 1e-12);
@@ -201,10 +220,24 @@ mod tests {
     #[test]
     fn empty_and_singular() {
         let t = PairTable::<u64>::new(5);
-        assert_eq!(removal_effects(&t, 2), (None, vec![0.0, 0.0]));
+        assert_eq!(removal_effects(&t, 2), Ok((None, vec![0.0, 0.0])));
         let mut t = PairTable::<u64>::new(4);
         *t.cell(1, 0) += 1; // start > A, A > A forever
         *t.cell(0, 0) += 1;
-        assert_eq!(removal_effects(&t, 1).0, None);
+        assert_eq!(removal_effects(&t, 1).unwrap().0, None);
+    }
+
+    #[test]
+    fn too_many_states_are_refused_before_the_matrix() {
+        // A chain through MAX_MARKOV_STATES + 1 states.
+        let n = MAX_MARKOV_STATES as u32 + 1;
+        let path: Vec<u32> = (0..n).collect();
+        let t = table(n, &[(&path, true)]);
+        assert_eq!(removal_effects(&t, n as usize), Err(n as usize));
+        let path: Vec<u32> = (0..n - 1).collect();
+        let t = table(n - 1, &[(&path, true)]);
+        let (p, re) = removal_effects(&t, n as usize - 1).unwrap();
+        assert_eq!(p, Some(1.0));
+        assert!(re.iter().all(|&r| (r - 1.0).abs() < 1e-9));
     }
 }

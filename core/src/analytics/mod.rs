@@ -139,6 +139,7 @@ pub use log::{
     Columns, Event, EventLog, EventLogBuilder, LoggedEvent, Timestamps, MAX_TIMESTAMP_MS,
     MAX_VALUE, MIN_TIMESTAMP_MS,
 };
+pub use markov::MAX_MARKOV_STATES;
 pub use options::{
     parse_duration, parse_duration_option, PositionWeights, ReportOptions, ScoreScale,
 };

@@ -461,6 +461,12 @@ pub struct Attribution {
     pub unattributed_value: f64,
     /// Probability of conversion of the touchpoint-level Markov chain.
     pub markov_conversion_probability: Option<f64>,
+    /// Why the Markov figures (`markov` credits, removal effects, the
+    /// conversion probability) were not computed, when they were not: a
+    /// chain with more observed states than
+    /// [`MAX_MARKOV_STATES`](super::MAX_MARKOV_STATES). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markov_skipped: Option<String>,
     /// One row per touchpoint, in document order.
     pub touchpoints: Vec<AttributionRow>,
     /// One row per channel, in document order (heuristic credit: the sum

@@ -499,6 +499,9 @@ fn summary(map: &JourneyMap, r: &Report, top: usize) -> String {
         money(a.attributable_value),
         percent(a.markov_conversion_probability),
     );
+    if let Some(why) = &a.markov_skipped {
+        let _ = writeln!(out, "Markov attribution not computed: {why}");
+    }
     let header = [
         "touchpoint",
         "first",
