@@ -42,7 +42,7 @@ mod validate;
 mod value_de;
 
 pub use date::Date;
-pub use error::{EntityKind, Error, ErrorCategory, IoKind, Result};
+pub use error::{EntityKind, Error, ErrorCategory, IoKind, Result, QUOTED_CHARS};
 pub use graph::JourneyMap;
 pub use limits::Limits;
 pub use parse::parse_part;

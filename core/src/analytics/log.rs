@@ -9,6 +9,7 @@ use super::matcher::Matcher;
 use super::read::columns::{parse_number, FieldNames};
 use super::read::ingest::{IngestStats, OnError};
 use super::read::time::TimeSpec;
+use crate::error::quoted;
 use crate::error::Error;
 use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
@@ -481,7 +482,7 @@ impl EventLogBuilder {
                     return Err(RowError::new(
                         RowErrorKind::UnknownTouchpoint,
                         Some(&self.names.touchpoint),
-                        format!("no touchpoint with id {tp:?} in the map"),
+                        format!("no touchpoint with id {} in the map", quoted(tp)),
                     ))
                 }
             }
@@ -1335,7 +1336,7 @@ impl EventLog {
          -> Result<Option<f64>, RowError> {
             match text.and_then(|c| c[i]) {
                 Some(t) => parse_number(t).map_err(|()| {
-                    let message = format!("{name} {t:?} is not a number");
+                    let message = format!("{name} {} is not a number", quoted(t));
                     RowError::new(RowErrorKind::BadNumber, Some(name), message)
                 }),
                 None => Ok(numbers.and_then(|c| c[i])),

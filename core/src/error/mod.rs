@@ -6,8 +6,11 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+mod quote;
 mod row;
 
+pub(crate) use quote::quoted;
+pub use quote::QUOTED_CHARS;
 pub use row::{RowError, RowErrorKind};
 use RowErrorKind as RowKind;
 

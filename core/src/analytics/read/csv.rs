@@ -10,6 +10,7 @@ use super::ingest::OnError;
 use super::time::{TimeReader, TimeSpec, TimeUnit, TimestampFormat};
 use super::zone::Timezone;
 use crate::analytics::log::{Event, EventLogBuilder};
+use crate::error::quoted;
 use crate::error::Error;
 use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
@@ -547,7 +548,7 @@ fn parse_row<'r>(
                 RowError::new(
                     RowErrorKind::BadNumber,
                     Some(col(f)),
-                    format!("{} {t:?} is not a number", col(f)),
+                    format!("{} {} is not a number", col(f), quoted(t)),
                 )
             }),
             None => Ok(None),

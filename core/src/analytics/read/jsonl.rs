@@ -14,6 +14,7 @@ use super::ingest::OnError;
 use super::time::{TimeSpec, TimeUnit, TimestampFormat};
 use super::zone::Timezone;
 use crate::analytics::log::{Event, EventLog, EventLogBuilder};
+use crate::error::quoted;
 use crate::error::Error;
 use crate::error::{RowError, RowErrorKind};
 use crate::JourneyMap;
@@ -579,7 +580,7 @@ fn read_fields<'a>(
                         RowError::new(
                             RowErrorKind::BadNumber,
                             Some(k),
-                            format!("{k} {s:?} is not a number"),
+                            format!("{k} {} is not a number", quoted(s)),
                         )
                     })?,
                     other => {

@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::time_pattern::TimePattern;
 use super::zone::{offset_at, Timezone};
 use crate::date::day_of;
+use crate::error::quoted;
 use crate::Date;
 
 /// How timestamp fields of an event log are written: `"auto"`,
@@ -336,7 +337,7 @@ impl TimeSpec {
     pub fn refusal(&self, text: &str) -> String {
         match parse_integer(text) {
             Some(n) => self.integer_refusal(n),
-            None => format!("timestamp {text:?} is not {}", self.expected()),
+            None => format!("timestamp {} is not {}", quoted(text), self.expected()),
         }
     }
 
