@@ -21,7 +21,10 @@
 //!   gives it a neutral emotion rather than none.
 //! - **Actors** are the names of the personas the touchpoint applies to, in the
 //!   order of its `personas` list, or every persona of the map in document
-//!   order when that list is empty ("all personas"). The owning team is *not*
+//!   order when that list is empty ("all personas") and the map has at most
+//!   [`MAX_LISTED_ACTORS`] personas; with more, a touchpoint for all personas
+//!   is a task without actors, so the diagram stays linear in the map's size
+//!   (1,000 personas on 1,000 such touchpoints would be 20 MB of names). The owning team is *not*
 //!   an actor: Mermaid draws actors as customers with a face and a mood, and a
 //!   team inside the business is not one. A map without personas gives tasks
 //!   without actors (`Name: 3`).
@@ -219,17 +222,37 @@ fn yaml_printable(c: char) -> bool {
         | '\u{10000}'..)
 }
 
-/// Names of the actors of a touchpoint: its personas, or every persona of the
-/// map when its list is empty.
-fn actors<'a>(map: &'a JourneyMap, tp: &'a Touchpoint) -> Vec<&'a str> {
+/// Most personas a touchpoint for all personas lists as its actors (see the
+/// module documentation).
+///
+/// ```
+/// use journeymap::{JourneyMap, render::mermaid};
+/// let personas: Vec<_> = (0..=mermaid::MAX_LISTED_ACTORS)
+///     .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("P{i}")}))
+///     .collect();
+/// let doc = serde_json::json!({"name": "Shop", "personas": personas,
+///   "stages": [{"id": "visit", "name": "Visit"}],
+///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
+///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
+///                   {"id": "mail", "name": "Mail", "stage": "visit", "channel": "web", "personas": ["p1"]}]});
+/// let text = mermaid::journey(&JourneyMap::from_json(&doc.to_string()).unwrap());
+/// assert!(text.contains("    Home: 3\n    Mail: 3: P1\n"));
+/// ```
+pub const MAX_LISTED_ACTORS: usize = 12;
+
+/// The actors of a touchpoint, escaped and joined: its personas, or every
+/// persona of the map (`all`, computed once) when its list is empty.
+fn actors(map: &JourneyMap, tp: &Touchpoint, all: &str) -> String {
     if tp.personas.is_empty() {
-        map.personas().iter().map(|p| p.name.as_str()).collect()
-    } else {
-        tp.personas
-            .iter()
-            .map(|id| map.persona(id.as_str()).map_or(id.as_str(), |p| &p.name))
-            .collect()
+        return all.to_string();
     }
+    let names: Vec<String> = tp
+        .personas
+        .iter()
+        .map(|id| map.persona(id.as_str()).map_or(id.as_str(), |p| &p.name))
+        .map(|a| escape(a, Place::JourneyActor))
+        .collect();
+    names.join(", ")
 }
 
 /// The Mermaid `journey` diagram of a map (see the module documentation for
@@ -251,17 +274,25 @@ pub fn journey(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "  title {}", escape(map.name(), Place::JourneyText));
     let by_stage = touchpoints_by_stage(map);
+    // The actors of a touchpoint for all personas, once.
+    let all = if map.personas().len() <= MAX_LISTED_ACTORS {
+        let names: Vec<String> = map
+            .personas()
+            .iter()
+            .map(|p| escape(&p.name, Place::JourneyActor))
+            .collect();
+        names.join(", ")
+    } else {
+        String::new()
+    };
     for (stage, members) in map.stages().iter().zip(&by_stage) {
         let _ = writeln!(out, "  section {}", escape(&stage.name, Place::JourneyText));
         for tp in members.iter().map(|&i| &map.touchpoints()[i]) {
             let score = mermaid_score(tp.emotion.as_ref().map(|e| e.score));
             let _ = write!(out, "    {}: {score}", escape(&tp.name, Place::JourneyText));
-            let names: Vec<String> = actors(map, tp)
-                .into_iter()
-                .map(|a| escape(a, Place::JourneyActor))
-                .collect();
+            let names = actors(map, tp, &all);
             if !names.is_empty() {
-                let _ = write!(out, ": {}", names.join(", "));
+                let _ = write!(out, ": {names}");
             }
             out.push('\n');
         }
