@@ -1,6 +1,8 @@
 //! `JM-L004` competing paths: "one path, not choose-your-own-adventure".
 //!
-//! Per persona scope (each persona, or everyone when the map has none), on
+//! Per persona scope (each persona, or everyone when the map has none;
+//! personas that the same touchpoints and transitions apply to share one
+//! scope, checked once), on
 //! the scope's planned graph (touchpoints and transitions that apply to it,
 //! loops left out), touchpoints A and B compete when they are in the same
 //! stage, neither reaches the other, one entry reaches both and both reach
@@ -13,11 +15,14 @@
 //! O(R^2 / 8) bytes, for R route touchpoints and k touchpoints per stage;
 //! R is capped at [`MAX_ROUTE_TOUCHPOINTS`] per scope.
 
+use std::collections::HashMap;
+
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::EntityKind;
 use crate::model::Persona;
+use crate::JourneyMap;
 
 use super::walk::Edge;
 use super::{persona_named, stage_named, tp, tp_location, Ctx, Finding, Location};
@@ -105,20 +110,30 @@ pub(crate) fn competing_paths(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if n < 2 || !is_conversion.contains(&true) {
         return;
     }
-    let scopes: Vec<Option<usize>> = if map.personas().is_empty() {
-        vec![None]
+    // Personas that the same touchpoints and transitions apply to have the
+    // same routes: each such group is checked once, as its first persona (the
+    // findings are those of checking every persona in order), so the check
+    // is not repeated for thousands of personas that nothing sets apart.
+    let scopes: Vec<(Option<usize>, usize)> = if map.personas().is_empty() {
+        vec![(None, 0)]
     } else {
-        (0..map.personas().len()).map(Some).collect()
+        persona_groups(map)
     };
     let mut found: Vec<Option<Pair>> = vec![None; n];
-    for scope in scopes {
+    for (scope, others) in scopes {
         let persona = scope.map(|p| &map.personas()[p]);
         if let ScopeResult::TooLarge(size) =
             check_scope(ctx, persona, scope, &is_conversion, &mut found)
         {
             let who = persona.map_or_else(
                 || "the map".to_owned(),
-                |p| format!("persona {}", persona_named(p)),
+                |p| match others {
+                    0 => format!("persona {}", persona_named(p)),
+                    k => format!(
+                        "persona {} and {k} other(s) with the same touchpoints",
+                        persona_named(p)
+                    ),
+                },
             );
             out.push(Finding {
                 location: Location::new(EntityKind::Map, None, "/touchpoints"),
@@ -153,6 +168,52 @@ pub(crate) fn competing_paths(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
         });
     }
+}
+
+/// The personas in groups that the same touchpoints and transitions apply
+/// to: `(first persona, how many others)`, in persona order. Linear in the
+/// size of the map: a persona's signature is the list of the touchpoints and
+/// transitions that name it (those that name none apply to everyone).
+fn persona_groups(map: &JourneyMap) -> Vec<(Option<usize>, usize)> {
+    let personas = map.personas();
+    let index: HashMap<&str, usize> = personas
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut signature: Vec<Vec<usize>> = vec![Vec::new(); personas.len()];
+    let n = map.touchpoints().len();
+    let lists = map
+        .touchpoints()
+        .iter()
+        .map(|t| &t.personas)
+        .chain(map.transitions().iter().map(|t| &t.personas));
+    for (element, list) in lists.enumerate() {
+        for id in list {
+            if let Some(&p) = index.get(id.as_str()) {
+                // A persona named twice in one list counts once.
+                if signature[p].last() != Some(&element) {
+                    signature[p].push(element);
+                }
+            }
+        }
+    }
+    debug_assert!(signature
+        .iter()
+        .flatten()
+        .all(|&e| e < n + map.transitions().len()));
+    let mut group_of: HashMap<&[usize], usize> = HashMap::new();
+    let mut groups: Vec<(Option<usize>, usize)> = Vec::new();
+    for (p, sig) in signature.iter().enumerate() {
+        match group_of.get(sig.as_slice()) {
+            Some(&g) => groups[g].1 += 1,
+            None => {
+                group_of.insert(sig.as_slice(), groups.len());
+                groups.push((Some(p), 0));
+            }
+        }
+    }
+    groups
 }
 
 fn check_scope(

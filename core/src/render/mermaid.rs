@@ -22,9 +22,10 @@
 //! - **Actors** are the names of the personas the touchpoint applies to, in the
 //!   order of its `personas` list, or every persona of the map in document
 //!   order when that list is empty ("all personas") and the map has at most
-//!   [`MAX_LISTED_ACTORS`] personas; with more, a touchpoint for all personas
-//!   is a task without actors, so the diagram stays linear in the map's size
-//!   (1,000 personas on 1,000 such touchpoints would be 20 MB of names). The owning team is *not*
+//!   [`MAX_LISTED_ACTORS`] personas; with more, only the first touchpoint for
+//!   all personas lists them and the others are tasks without actors, so the
+//!   diagram stays linear in the map's size (1,000 personas on 1,000 such
+//!   touchpoints would be 20 MB of names) and still names every persona. The owning team is *not*
 //!   an actor: Mermaid draws actors as customers with a face and a mood, and a
 //!   team inside the business is not one. A map without personas gives tasks
 //!   without actors (`Name: 3`).
@@ -222,8 +223,9 @@ fn yaml_printable(c: char) -> bool {
         | '\u{10000}'..)
 }
 
-/// Most personas a touchpoint for all personas lists as its actors (see the
-/// module documentation).
+/// Most personas every touchpoint for all personas lists as its actors; with
+/// more, only the first such touchpoint lists them (see the module
+/// documentation).
 ///
 /// ```
 /// use journeymap::{JourneyMap, render::mermaid};
@@ -234,17 +236,27 @@ fn yaml_printable(c: char) -> bool {
 ///   "stages": [{"id": "visit", "name": "Visit"}],
 ///   "channels": [{"id": "web", "name": "Web", "kind": "digital"}],
 ///   "touchpoints": [{"id": "home", "name": "Home", "stage": "visit", "channel": "web"},
-///                   {"id": "mail", "name": "Mail", "stage": "visit", "channel": "web", "personas": ["p1"]}]});
+///                   {"id": "mail", "name": "Mail", "stage": "visit", "channel": "web", "personas": ["p1"]},
+///                   {"id": "faq", "name": "FAQ", "stage": "visit", "channel": "web"}]});
 /// let text = mermaid::journey(&JourneyMap::from_json(&doc.to_string()).unwrap());
-/// assert!(text.contains("    Home: 3\n    Mail: 3: P1\n"));
+/// assert!(text.contains("    Home: 3: P0, P1, P2, "));
+/// assert!(text.contains("P12\n    Mail: 3: P1\n    FAQ: 3\n"));
 /// ```
 pub const MAX_LISTED_ACTORS: usize = 12;
 
 /// The actors of a touchpoint, escaped and joined: its personas, or every
-/// persona of the map (`all`, computed once) when its list is empty.
-fn actors(map: &JourneyMap, tp: &Touchpoint, all: &str) -> String {
+/// persona of the map (`all`, computed once) when its list is empty, unless
+/// `all` is to be written once (`once`) and was (then nothing).
+fn actors(map: &JourneyMap, tp: &Touchpoint, all: &str, once: &mut Option<bool>) -> String {
     if tp.personas.is_empty() {
-        return all.to_string();
+        return match once {
+            Some(true) => String::new(),
+            Some(written) => {
+                *written = true;
+                all.to_string()
+            }
+            None => all.to_string(),
+        };
     }
     let names: Vec<String> = tp
         .personas
@@ -274,23 +286,21 @@ pub fn journey(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     let _ = writeln!(out, "  title {}", escape(map.name(), Place::JourneyText));
     let by_stage = touchpoints_by_stage(map);
-    // The actors of a touchpoint for all personas, once.
-    let all = if map.personas().len() <= MAX_LISTED_ACTORS {
-        let names: Vec<String> = map
-            .personas()
-            .iter()
-            .map(|p| escape(&p.name, Place::JourneyActor))
-            .collect();
-        names.join(", ")
-    } else {
-        String::new()
-    };
+    // The actors of a touchpoint for all personas, escaped once; with many
+    // personas, written on the first such touchpoint only.
+    let names: Vec<String> = map
+        .personas()
+        .iter()
+        .map(|p| escape(&p.name, Place::JourneyActor))
+        .collect();
+    let all = names.join(", ");
+    let mut once = (map.personas().len() > MAX_LISTED_ACTORS).then_some(false);
     for (stage, members) in map.stages().iter().zip(&by_stage) {
         let _ = writeln!(out, "  section {}", escape(&stage.name, Place::JourneyText));
         for tp in members.iter().map(|&i| &map.touchpoints()[i]) {
             let score = mermaid_score(tp.emotion.as_ref().map(|e| e.score));
             let _ = write!(out, "    {}: {score}", escape(&tp.name, Place::JourneyText));
-            let names = actors(map, tp, &all);
+            let names = actors(map, tp, &all, &mut once);
             if !names.is_empty() {
                 let _ = write!(out, ": {names}");
             }
