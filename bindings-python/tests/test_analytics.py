@@ -1283,3 +1283,23 @@ def test_shared_file_name_cases(case: dict[str, Any], tmp_path: Path) -> None:
         assert (info.value.code, info.value.path) == (case["error"]["code"], case["error"]["path"])
     else:
         assert journeymap.analyze(m, path).totals == journeymap.analyze(m, events / "shop.csv").totals
+
+
+LINE_CASES = json.loads((REPO / "tests/fixtures/csv-lines/cases.json").read_text())
+
+
+@pytest.mark.parametrize("case", LINE_CASES["cases"], ids=lambda c: c["name"])
+def test_shared_csv_line_cases(case: dict[str, Any], tmp_path: Path) -> None:
+    """LF, CRLF and lone-CR line breaks, blank lines, quoted line breaks and
+    a byte order mark: the bad row is refused at its row and line, or
+    skipped and counted (tests/fixtures/csv-lines/cases.json)."""
+    m = JourneyMap.from_dict(LINE_CASES["map"])
+    path = tmp_path / "events.csv"
+    path.write_bytes(case["csv"].encode())
+    with pytest.raises(journeymap.EventLogError) as info:
+        journeymap.analyze(m, path)
+    e = info.value
+    assert (e.code, e.row, e.line) == ("UNKNOWN_TOUCHPOINT", case["row"], case["line"])
+    report = journeymap.analyze(m, path, on_bad_row="skip")
+    assert report.totals.events == 1
+    assert report.ingest.skipped == {"UNKNOWN_TOUCHPOINT": 1}

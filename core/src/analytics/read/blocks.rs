@@ -18,6 +18,7 @@ use super::csv::{
 use super::jsonl::io_error;
 #[cfg(feature = "parallel")]
 use super::jsonl::{jsonl_builder, read_one_line, too_long};
+use super::lines::{cr_to_lf, lone_cr};
 use super::CsvOptions;
 #[cfg(feature = "parallel")]
 use super::JsonlOptions;
@@ -132,6 +133,8 @@ struct Cutter<R> {
     /// Buffers of pieces already parsed, for reuse (no fresh pages to
     /// fault in for every block).
     pool: Vec<Vec<u8>>,
+    /// Whether every `\r` read is a line break (a lone-`\r` CSV file).
+    cr_to_lf: bool,
 }
 
 impl<R: Read> Cutter<R> {
@@ -143,6 +146,7 @@ impl<R: Read> Cutter<R> {
             max_record,
             block: BLOCK,
             pool: Vec::new(),
+            cr_to_lf: false,
         }
     }
 
@@ -175,7 +179,12 @@ impl<R: Read> Cutter<R> {
                     self.eof = true;
                     break;
                 }
-                Ok(n) => *filled += n,
+                Ok(n) => {
+                    if self.cr_to_lf {
+                        cr_to_lf(&mut buf[*filled..*filled + n]);
+                    }
+                    *filled += n;
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(io_error(e)),
             }
@@ -373,8 +382,16 @@ fn csv_blocks<R: Read>(
     let mut cutter = Cutter::new(&mut reader, Vec::new(), None);
     let mut head = Vec::new();
     let mut want = 1 << 16;
+    let mut lone = None;
     let header_end = loop {
         cutter.fill(&mut head, want)?;
+        if lone.is_none() {
+            lone = lone_cr(&head, cutter.eof);
+            if lone == Some(true) {
+                cr_to_lf(&mut head);
+                cutter.cr_to_lf = true;
+            }
+        }
         let end = csv_scan(&head, delimiter, true);
         if end > 0 || cutter.eof {
             break if end > 0 { end } else { head.len() };
@@ -390,6 +407,7 @@ fn csv_blocks<R: Read>(
     let mut cutter = Cutter::new(&mut reader, rest, None);
     cutter.eof = eof;
     cutter.block = block;
+    cutter.cr_to_lf = lone == Some(true);
     #[cfg(feature = "parallel")]
     run(
         &mut cutter,

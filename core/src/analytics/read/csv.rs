@@ -277,21 +277,40 @@ pub(crate) fn csv_builder(map: &JourneyMap, options: &CsvOptions) -> EventLogBui
 /// reference the block readers are tested against).
 #[cfg(test)]
 pub(crate) fn read_csv_sequential<R: Read>(
-    reader: R,
+    mut reader: R,
     map: &JourneyMap,
     options: &CsvOptions,
 ) -> Result<crate::analytics::EventLog, Error> {
-    let mut rdr = reader_builder(options, true).from_reader(reader);
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(super::jsonl::io_error)?;
+    if super::lines::lone_cr(&bytes, true) == Some(true) {
+        super::lines::cr_to_lf(&mut bytes);
+    }
+    let mut rdr = reader_builder(options, true).from_reader(&bytes[..]);
     let raw = rdr.byte_headers().map_err(csv_error)?.clone();
+    let header_end = usize::try_from(rdr.position().byte()).unwrap_or(bytes.len());
     let mut b = csv_builder(map, options);
     let layout = layout(&raw, options, &b)?;
-    read_records(&mut rdr, &layout, options, &mut b, 0)?;
+    let body = &bytes[header_end.min(bytes.len())..];
+    let mut rdr = reader_builder(options, false).from_reader(body);
+    read_records(
+        &mut rdr,
+        body,
+        &layout,
+        options,
+        &mut b,
+        bytecount(&bytes[..bytes.len() - body.len()]),
+    )?;
     b.finish()
 }
 
-/// Reads the data rows of `rdr` into `b`; lines are shifted by `line_offset`.
+/// Reads the data rows of `rdr`, a reader over `bytes`, into `b`; lines
+/// are counted from the bytes (see [`Lines`]) and shifted by `line_offset`.
 pub(crate) fn read_records<R: Read>(
     rdr: &mut csv::Reader<R>,
+    bytes: &[u8],
     layout: &CsvLayout,
     options: &CsvOptions,
     b: &mut EventLogBuilder,
@@ -300,12 +319,13 @@ pub(crate) fn read_records<R: Read>(
     let headers = &layout.headers;
     let mut rec = csv::StringRecord::new();
     let mut times = TimeReader::new(options.time_spec());
+    let mut lines = Lines::new(bytes);
     loop {
         match rdr.read_record(&mut rec) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
             Err(e) => {
-                let line = e.position().map(|p| p.line() + line_offset);
+                let line = e.position().map(|p| lines.at(p.byte()) + line_offset);
                 let error = match e.kind() {
                     csv::ErrorKind::Io(_) => return Err(csv_error(e)),
                     csv::ErrorKind::Utf8 { err, .. } => {
@@ -322,9 +342,45 @@ pub(crate) fn read_records<R: Read>(
                 continue;
             }
         }
-        let line = rec.position().map(|p| p.line() + line_offset);
+        let line = rec.position().map(|p| lines.at(p.byte()) + line_offset);
         let rec = &rec;
         push_record(b, layout, options, &mut times, rec.len(), |i| &rec[i], line)?;
+    }
+}
+
+/// The 1-based line of a record from the byte offset the `csv` reader
+/// gives for it: one plus the `\n`s before its first byte (the offset may
+/// point at the line breaks of blank lines before the record, which are
+/// skipped). Offsets come in increasing order, so each byte is counted once.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            counted_to: 0,
+            newlines: 0,
+        }
+    }
+
+    fn at(&mut self, byte: u64) -> u64 {
+        let mut at = usize::try_from(byte).map_or(self.bytes.len(), |b| b.min(self.bytes.len()));
+        while at < self.bytes.len() && matches!(self.bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        if at >= self.counted_to {
+            self.newlines += bytecount(&self.bytes[self.counted_to..at]);
+            self.counted_to = at;
+        } else {
+            // Not expected (offsets only grow): count from the start.
+            self.newlines = bytecount(&self.bytes[..at]);
+            self.counted_to = at;
+        }
+        self.newlines + 1
     }
 }
 
@@ -417,7 +473,7 @@ fn read_quoted(
     line_offset: u64,
 ) -> Result<u64, Error> {
     let mut rdr = reader_builder(options, false).from_reader(bytes);
-    read_records(&mut rdr, layout, options, b, line_offset)?;
+    read_records(&mut rdr, bytes, layout, options, b, line_offset)?;
     Ok(bytecount(bytes))
 }
 
@@ -436,10 +492,7 @@ fn read_plain(
     let mut fields: Vec<&str> = Vec::with_capacity(layout.headers.len());
     let mut line = 0u64;
     let mut start = 0;
-    // As the `csv` reader counts: a record is on the line after the end of
-    // the previous record (empty lines between them are not counted).
     let mut times = TimeReader::new(options.time_spec());
-    let mut record_line = 1u64;
     let mut record = |start: usize, ends: &[usize], end_line: u64| -> Result<(), Error> {
         // `ends` is not empty: it holds at least the end of the record.
         let last = ends.len() - 1;
@@ -460,11 +513,8 @@ fn read_plain(
         }
         fields.push(&text[from..end]);
         let fields = &fields;
-        let line = record_line;
-        // The `csv` reader ends a record at `\r` and counts the `\n`
-        // after it when it reads the next record.
-        record_line = end_line + 1 - u64::from(crlf && bytes.get(ends[last]) == Some(&b'\n'));
-        let line = Some(line + line_offset);
+        // A record of plain text is one line: the line its `\n` ends.
+        let line = Some(end_line + line_offset);
         push_record(
             b,
             layout,

@@ -21,6 +21,7 @@ pub(crate) mod flat;
 pub(crate) mod format;
 pub(crate) mod ingest;
 pub(crate) mod jsonl;
+pub(crate) mod lines;
 pub(crate) mod records;
 pub(crate) mod stream;
 pub(crate) mod time;

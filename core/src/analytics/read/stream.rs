@@ -15,6 +15,7 @@ use super::csv::{
     bytecount, csv_builder, csv_error, layout, read_block, reader_builder, CsvLayout,
 };
 use super::jsonl::{jsonl_builder, read_one_line, too_long};
+use super::lines::{self, cr_to_lf};
 use super::{CsvOptions, JsonlOptions};
 use crate::analytics::log::{EventLog, EventLogBuilder};
 use crate::error::Error;
@@ -57,10 +58,12 @@ pub struct LogStream {
 
 #[derive(Debug)]
 enum Format {
-    /// CSV; `layout` is `None` until the header is complete.
+    /// CSV; `layout` is `None` until the header is complete, `lone_cr`
+    /// until the first line break is seen (see the `lines` module).
     Csv {
         options: CsvOptions,
         layout: Option<CsvLayout>,
+        lone_cr: Option<bool>,
     },
     /// JSON Lines; `skipping` while the rest of a line too long to keep
     /// is passed over.
@@ -92,6 +95,7 @@ impl LogStream {
             Format::Csv {
                 options,
                 layout: None,
+                lone_cr: None,
             },
             builder,
         ))
@@ -155,7 +159,9 @@ impl LogStream {
             return Err(e.clone());
         }
         self.bytes += chunk.len() as u64;
+        let from = self.carry.len();
         self.carry.extend_from_slice(chunk);
+        self.line_breaks(from, false);
         let read = self.read(false);
         self.keep(read)
     }
@@ -166,8 +172,26 @@ impl LogStream {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
+        self.line_breaks(self.carry.len(), true);
         self.read(true)?;
         self.builder.finish()
+    }
+
+    /// A lone-`\r` CSV stream has its `\r`s read as `\n`: those of
+    /// `carry[from..]` once decided, all of `carry` when deciding now.
+    fn line_breaks(&mut self, from: usize, end: bool) {
+        if let Format::Csv { lone_cr, .. } = &mut self.format {
+            match lone_cr {
+                Some(true) => cr_to_lf(&mut self.carry[from..]),
+                Some(false) => {}
+                None => {
+                    *lone_cr = lines::lone_cr(&self.carry, end);
+                    if *lone_cr == Some(true) {
+                        cr_to_lf(&mut self.carry);
+                    }
+                }
+            }
+        }
     }
 
     fn keep(&mut self, read: Result<(), Error>) -> Result<(), Error> {
@@ -181,7 +205,9 @@ impl LogStream {
     /// Reads the whole records of `carry` (all of it at the end).
     fn read(&mut self, end: bool) -> Result<(), Error> {
         match &mut self.format {
-            Format::Csv { options, layout } => {
+            Format::Csv {
+                options, layout, ..
+            } => {
                 let csv = CsvPart {
                     options,
                     layout,
