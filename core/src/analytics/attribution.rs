@@ -247,8 +247,10 @@ impl AttributionAcc {
         let mut ch_val = vec![[0i128; MODELS]; channels.len()];
         for (i, &c) in channel_of.iter().enumerate() {
             for m in 0..MODELS {
-                ch_conv[c][m] += self.conversions[i][m];
-                ch_val[c][m] += self.value[i][m];
+                // Saturating: the sums of a partial read from bytes are
+                // unbounded (a real log's stay far below i128's range).
+                ch_conv[c][m] = ch_conv[c][m].saturating_add(self.conversions[i][m]);
+                ch_val[c][m] = ch_val[c][m].saturating_add(self.value[i][m]);
             }
         }
         let channel_rows = channels
